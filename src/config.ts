@@ -1,0 +1,137 @@
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { isValidBusinessId } from "./domain/business-id.js";
+
+/** The languages the bot speaks; the first is the default. */
+export const LANGUAGES = ["fi", "sv", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string({ error: "is required: the token BotFather gave you" })
+    .trim()
+    .regex(/^\d+:[\w-]{20,}$/, "does not look like a bot token (digits:letters)"),
+  ADMIN_IDS: z
+    .string({ error: "is required: comma-separated Telegram user ids of the practitioner(s)" })
+    .transform((raw, ctx) => {
+      const parts = raw.split(",").map((p) => p.trim()).filter((p) => p.length > 0);
+      const ids = parts.map(Number);
+      if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
+        ctx.addIssue({ code: "custom", message: "must list one or more positive Telegram user ids, e.g. 123456789,987654321" });
+        return z.NEVER;
+      }
+      return ids;
+    }),
+  MONGODB_URI: z
+    .string()
+    .trim()
+    .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  BOT_API_ROOT: z.url({ error: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+  PRACTICE_TIMEZONE: z
+    .string()
+    .default("Europe/Helsinki")
+    .refine((zone) => IANAZone.isValidZone(zone), "is not a known IANA time zone (e.g. Europe/Helsinki)"),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default("fi"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  BUSINESS_NAME: nonEmpty,
+  BUSINESS_ID: nonEmpty.refine(isValidBusinessId, "is not a valid Finnish business id (Y-tunnus, e.g. 1234567-1)"),
+  BUSINESS_ADDRESS: nonEmpty,
+  BUSINESS_EMAIL: z.email({ error: "must be an email address" }),
+  BUSINESS_PHONE: nonEmpty,
+  CONTACT_PERSON: nonEmpty,
+
+  SLOT_GRANULARITY_MINUTES: positiveInt(15).refine((n) => n % 5 === 0 && n <= 120, "must be a multiple of 5 up to 120"),
+  MIN_NOTICE_HOURS: z.coerce.number().min(0).default(12),
+  BOOKING_HORIZON_DAYS: positiveInt(60).refine((n) => n <= 365, "must be at most 365"),
+  CANCELLATION_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
+});
+
+/** Validated configuration, in the shapes the code uses. */
+export interface Config {
+  botToken: string;
+  adminIds: number[];
+  mongodbUri: string | undefined;
+  dataDir: string;
+  botApiRoot: string;
+  timeZone: string;
+  defaultLanguage: Language;
+  logLevel: string;
+  business: BusinessProfile;
+  booking: BookingRules;
+}
+
+/** Who the controller is: shown in the privacy notice, confirmations and receipts. */
+export interface BusinessProfile {
+  name: string;
+  businessId: string;
+  address: string;
+  email: string;
+  phone: string;
+  contactPerson: string;
+}
+
+/** The practice's booking rules. */
+export interface BookingRules {
+  granularityMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  cancellationCutoffMinutes: number;
+}
+
+/** Thrown with every problem found, each naming its variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the configuration from an environment (default `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const missing = issue.code === "invalid_type" && env[name] === undefined;
+        return missing && !issue.message.startsWith("is required")
+          ? `${name} is required`
+          : `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    adminIds: e.ADMIN_IDS,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
+    timeZone: e.PRACTICE_TIMEZONE,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
+    logLevel: e.LOG_LEVEL,
+    business: {
+      name: e.BUSINESS_NAME,
+      businessId: e.BUSINESS_ID,
+      address: e.BUSINESS_ADDRESS,
+      email: e.BUSINESS_EMAIL,
+      phone: e.BUSINESS_PHONE,
+      contactPerson: e.CONTACT_PERSON,
+    },
+    booking: {
+      granularityMinutes: e.SLOT_GRANULARITY_MINUTES,
+      minNoticeMinutes: Math.round(e.MIN_NOTICE_HOURS * 60),
+      horizonDays: e.BOOKING_HORIZON_DAYS,
+      cancellationCutoffMinutes: Math.round(e.CANCELLATION_CUTOFF_HOURS * 60),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import mongoose from "mongoose";
+import type { Logger } from "../logger.js";
+import { BookingModel } from "./models/booking.js";
+import { ConsentRecordModel } from "./models/consent.js";
+import { ConversationStateModel } from "./models/conversation-state.js";
+import { CustomerModel } from "./models/customer.js";
+import { ScheduleExceptionModel, WeeklyHoursModel } from "./models/schedule.js";
+import { ServiceModel } from "./models/service.js";
+import { SlotClaimModel } from "./models/slot-claim.js";
+
+const MODELS = [
+  BookingModel,
+  ConsentRecordModel,
+  ConversationStateModel,
+  CustomerModel,
+  ScheduleExceptionModel,
+  ServiceModel,
+  SlotClaimModel,
+  WeeklyHoursModel,
+];
+
+/** An open database, and how to close it (and the embedded server, if one was started). */
+export interface Database {
+  uri: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Creates every model's indexes; the unique ones are what the booking rules stand on. */
+export async function ensureIndexes(): Promise<void> {
+  await Promise.all(MODELS.map((m) => m.init()));
+}
+
+/**
+ * Connects Mongoose to `uri`, or, with no uri, to an embedded MongoDB whose files live in
+ * `<dataDir>/mongodb` and so survive restarts (O3).
+ */
+export async function connectDatabase(
+  uri: string | undefined,
+  dataDir: string,
+  logger: Logger,
+): Promise<Database> {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!uri) {
+    const dbPath = path.resolve(dataDir, "mongodb");
+    await mkdir(dbPath, { recursive: true });
+    // Imported only when needed: it is the one heavy dependency an external database never uses.
+    const { MongoMemoryServer } = await import("mongodb-memory-server");
+    logger.info({ dbPath }, "starting embedded MongoDB");
+    const server = await MongoMemoryServer.create({
+      instance: { dbPath, storageEngine: "wiredTiger", dbName: "ajanvaraus" },
+    });
+    uri = server.getUri("ajanvaraus");
+    stopEmbedded = async () => {
+      await server.stop({ doCleanup: false });
+    };
+  }
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  await ensureIndexes();
+  logger.info({ embedded: Boolean(stopEmbedded) }, "database connected");
+  return {
+    uri,
+    embedded: Boolean(stopEmbedded),
+    async close() {
+      await mongoose.disconnect();
+      await stopEmbedded?.();
+    },
+  };
+}

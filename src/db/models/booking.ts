@@ -1,0 +1,36 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from "mongoose";
+
+export const BOOKING_STATUSES = ["held", "confirmed", "cancelled"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/**
+ * An appointment. `held` exists only while its slot claim is being made (see claimSlot);
+ * `bufferEnd` is `end` plus the service's buffer, the instant the next booking may start.
+ * The service's name, duration and price are copied in, so later edits of the service do not
+ * rewrite what the customer booked.
+ */
+const bookingSchema = new Schema(
+  {
+    ref: { type: String, required: true, unique: true },
+    customerId: { type: Schema.Types.ObjectId, required: true, index: true },
+    serviceId: { type: Schema.Types.ObjectId, required: true },
+    service: {
+      name: { fi: String, sv: String, en: String },
+      durationMinutes: { type: Number, required: true },
+      priceCents: { type: Number, required: true },
+      vatTreatment: { type: String, required: true },
+      vatRatePercent: { type: Number, required: true },
+    },
+    start: { type: Date, required: true },
+    end: { type: Date, required: true },
+    bufferEnd: { type: Date, required: true },
+    status: { type: String, enum: BOOKING_STATUSES, required: true },
+  },
+  { timestamps: true, collection: "bookings" },
+);
+bookingSchema.index({ start: 1 });
+bookingSchema.index({ status: 1, createdAt: 1 });
+
+export type BookingFields = InferSchemaType<typeof bookingSchema>;
+export type BookingDocument = HydratedDocument<BookingFields>;
+export const BookingModel = model("Booking", bookingSchema);

@@ -1,0 +1,169 @@
+import { DateTime } from "luxon";
+
+/** A half-open interval of UTC instants in epoch milliseconds: [start, end). */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/** A weekly working interval, as wall-clock "HH:mm" in the practice's zone; weekday 1 = Monday. */
+export interface WeeklyInterval {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+/** Time off ("closed") or extra hours ("open"), as UTC instants. */
+export interface ScheduleException extends Interval {
+  kind: "closed" | "open";
+}
+
+/** Everything the slot computation needs; nothing here reads a clock or a database. */
+export interface AvailabilityInput {
+  /** The current instant, injected so tests can pin it. */
+  now: number;
+  zone: string;
+  weeklyHours: readonly WeeklyInterval[];
+  exceptions: readonly ScheduleException[];
+  /** Time already taken, each interval including its booking's buffer. */
+  busy: readonly Interval[];
+  durationMinutes: number;
+  bufferAfterMinutes: number;
+  granularityMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+}
+
+const MINUTE = 60_000;
+
+function parseHhmm(value: string): { hour: number; minute: number } {
+  const [hour, minute] = value.split(":").map(Number);
+  return { hour: hour ?? 0, minute: minute ?? 0 };
+}
+
+/** Sorts and merges overlapping or touching intervals. */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const current of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && current.start <= last.end) last.end = Math.max(last.end, current.end);
+    else merged.push({ start: current.start, end: current.end });
+  }
+  return merged;
+}
+
+/** Removes every part of `from` that any interval in `remove` covers. Both must be merged. */
+export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
+  const result: Interval[] = [];
+  for (const interval of from) {
+    let cursor = interval.start;
+    for (const cut of remove) {
+      if (cut.end <= cursor || cut.start >= interval.end) continue;
+      if (cut.start > cursor) result.push({ start: cursor, end: cut.start });
+      cursor = Math.max(cursor, cut.end);
+      if (cursor >= interval.end) break;
+    }
+    if (cursor < interval.end) result.push({ start: cursor, end: interval.end });
+  }
+  return result;
+}
+
+/** True when [a.start, a.end) and [b.start, b.end) share at least one instant. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The practice's open time from the local date of `now` to `horizonDays` days ahead, as merged
+ * UTC intervals: weekly hours plus "open" exceptions, minus "closed" exceptions.
+ */
+export function openIntervals(input: Pick<AvailabilityInput, "now" | "zone" | "weeklyHours" | "exceptions" | "horizonDays">): Interval[] {
+  const today = DateTime.fromMillis(input.now, { zone: input.zone }).startOf("day");
+  const weekly: Interval[] = [];
+  for (let offset = 0; offset <= input.horizonDays; offset++) {
+    const day = today.plus({ days: offset });
+    for (const hours of input.weeklyHours) {
+      if (hours.weekday !== day.weekday) continue;
+      const start = day.set(parseHhmm(hours.start));
+      const endParts = parseHhmm(hours.end);
+      const end = endParts.hour === 24 ? day.plus({ days: 1 }) : day.set(endParts);
+      weekly.push({ start: start.toMillis(), end: end.toMillis() });
+    }
+  }
+  const open = mergeIntervals([
+    ...weekly,
+    ...input.exceptions.filter((e) => e.kind === "open"),
+  ]);
+  const closed = mergeIntervals(input.exceptions.filter((e) => e.kind === "closed"));
+  return subtractIntervals(open, closed);
+}
+
+/**
+ * True when the wall-clock time of `instant` in `zone` names two instants (the repeated hour when
+ * clocks go back): such a time is never offered, since "03:30" would not say which one is meant.
+ */
+export function isAmbiguousLocalTime(instant: number, zone: string): boolean {
+  return DateTime.fromMillis(instant, { zone }).getPossibleOffsets().length > 1;
+}
+
+/** True when the zone's UTC offset changes within the local day that contains `instant`. */
+function dayHasOffsetChange(instant: number, zone: string): boolean {
+  const local = DateTime.fromMillis(instant, { zone });
+  return local.startOf("day").offset !== local.endOf("day").offset;
+}
+
+/**
+ * The start instants at which a service can be booked (B2), ascending.
+ *
+ * A slot starts on the granularity grid counted from the start of its open interval, lies wholly
+ * inside that interval, keeps its buffer clear of every busy interval, starts no sooner than the
+ * minimum notice and no later than the horizon's last local day. Slots are stepped in UTC, so a
+ * wall-clock time that does not exist (clocks going forward) can never be produced; one that is
+ * ambiguous (clocks going back) is left out.
+ */
+export function availableSlots(input: AvailabilityInput): number[] {
+  const duration = input.durationMinutes * MINUTE;
+  const occupied = (input.durationMinutes + input.bufferAfterMinutes) * MINUTE;
+  const step = input.granularityMinutes * MINUTE;
+  const earliest = input.now + input.minNoticeMinutes * MINUTE;
+  const lastDay = DateTime.fromMillis(input.now, { zone: input.zone })
+    .startOf("day")
+    .plus({ days: input.horizonDays + 1 })
+    .toMillis();
+  const busy = mergeIntervals(input.busy);
+  const slots: number[] = [];
+  let busyIndex = 0;
+  const dstDays = new Map<string, boolean>();
+
+  for (const open of openIntervals(input)) {
+    for (let start = open.start; start + duration <= open.end; start += step) {
+      if (start < earliest || start >= lastDay) continue;
+      const end = start + occupied;
+      while (busyIndex < busy.length && busy[busyIndex]!.end <= start) busyIndex++;
+      const next = busy[busyIndex];
+      if (next && next.start < end) continue;
+      const dayKey = DateTime.fromMillis(start, { zone: input.zone }).toISODate() ?? "";
+      let dst = dstDays.get(dayKey);
+      if (dst === undefined) {
+        dst = dayHasOffsetChange(start, input.zone);
+        dstDays.set(dayKey, dst);
+      }
+      if (dst && isAmbiguousLocalTime(start, input.zone)) continue;
+      slots.push(start);
+    }
+  }
+  return slots;
+}
+
+/** Groups slot instants by their local date (ISO yyyy-mm-dd in `zone`), in order. */
+export function groupSlotsByDay(slots: readonly number[], zone: string): Map<string, number[]> {
+  const days = new Map<string, number[]>();
+  for (const slot of slots) {
+    const key = DateTime.fromMillis(slot, { zone }).toISODate() ?? "";
+    const list = days.get(key);
+    if (list) list.push(slot);
+    else days.set(key, [slot]);
+  }
+  return days;
+}

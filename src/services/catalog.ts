@@ -1,0 +1,48 @@
+import { Types } from "mongoose";
+import type { Language } from "../config.js";
+import { ServiceModel } from "../db/models/service.js";
+
+/** A service as the booking flow shows it: plain data, safe to store in conversation state. */
+export interface ServiceView {
+  id: string;
+  name: Record<Language, string>;
+  durationMinutes: number;
+  priceCents: number;
+  bufferAfterMinutes: number;
+  vatTreatment: "exempt" | "standard";
+  vatRatePercent: number;
+}
+
+type ServiceLean = {
+  _id: Types.ObjectId;
+  name: Record<Language, string>;
+  durationMinutes: number;
+  priceCents: number;
+  bufferAfterMinutes: number;
+  vat?: { treatment?: "exempt" | "standard"; ratePercent?: number };
+};
+
+function toView(doc: ServiceLean): ServiceView {
+  return {
+    id: doc._id.toHexString(),
+    name: { fi: doc.name.fi, sv: doc.name.sv, en: doc.name.en },
+    durationMinutes: doc.durationMinutes,
+    priceCents: doc.priceCents,
+    bufferAfterMinutes: doc.bufferAfterMinutes,
+    vatTreatment: doc.vat?.treatment ?? "exempt",
+    vatRatePercent: doc.vat?.ratePercent ?? 0,
+  };
+}
+
+/** Active services in display order. */
+export async function listActiveServices(): Promise<ServiceView[]> {
+  const docs = await ServiceModel.find({ active: true }).sort({ sortOrder: 1, durationMinutes: 1 }).lean<ServiceLean[]>();
+  return docs.map(toView);
+}
+
+/** One active service, or undefined for an unknown, malformed or inactive id. */
+export async function findActiveService(id: string): Promise<ServiceView | undefined> {
+  if (!Types.ObjectId.isValid(id)) return undefined;
+  const doc = await ServiceModel.findOne({ _id: id, active: true }).lean<ServiceLean>();
+  return doc ? toView(doc) : undefined;
+}

@@ -1,0 +1,124 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { BookingModel } from "../../src/db/models/booking.js";
+import { CustomerModel } from "../../src/db/models/customer.js";
+import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
+import { listActiveServices } from "../../src/services/catalog.js";
+import { bookAppointment, claimCells, freeSlots, releaseStaleHolds, type BookingSettings } from "../../src/services/booking.js";
+import { seedDefaults } from "../../src/services/seed.js";
+import { useTestDatabase } from "../helpers/db.js";
+
+useTestDatabase();
+
+const zone = "Europe/Helsinki";
+const settings: BookingSettings = {
+  zone,
+  rules: { granularityMinutes: 15, minNoticeMinutes: 12 * 60, horizonDays: 60, cancellationCutoffMinutes: 24 * 60 },
+};
+// Monday 2026-11-30, 08:00 in Helsinki; the next slots are on Tuesday.
+const now = DateTime.fromISO("2026-11-30T08:00", { zone }).toMillis();
+const at = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+
+async function customers(count: number) {
+  await CustomerModel.insertMany(
+    Array.from({ length: count }, (_, i) => ({ telegramId: 1000 + i, language: "fi", lastSeenAt: new Date(now) })),
+  );
+}
+
+function request(telegramId: number, serviceId: string, start: number) {
+  return {
+    telegramId,
+    serviceId,
+    start,
+    now,
+    privacyAcknowledged: true,
+    details: { firstName: "Testi", lastName: `Asiakas${telegramId}`, email: `a${telegramId}@example.com` },
+  };
+}
+
+describe("slot claim (B4)", () => {
+  it("50 simultaneous confirms of one slot make exactly one booking", async () => {
+    await seedDefaults();
+    await customers(50);
+    const service = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
+    const start = at("2026-12-01T10:00");
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => bookAppointment(settings, request(1000 + i, service.id, start))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "slot-taken")).toBe(true);
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
+    expect(await BookingModel.countDocuments({ status: "held" })).toBe(0);
+    // 60 min + 15 min buffer = 15 cells of five minutes, all owned by the one booking.
+    const winner = await BookingModel.findOne({ status: "confirmed" });
+    expect(await SlotClaimModel.countDocuments({ bookingId: winner!._id })).toBe(15);
+    expect(await SlotClaimModel.countDocuments()).toBe(15);
+  });
+
+  it("concurrent confirms of overlapping times of different lengths make one booking", async () => {
+    await seedDefaults();
+    await customers(20);
+    const all = await listActiveServices();
+    const s60 = all.find((s) => s.durationMinutes === 60)!;
+    const s30 = all.find((s) => s.durationMinutes === 30)!;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0
+          ? bookAppointment(settings, request(1000 + i, s60.id, at("2026-12-01T10:00")))
+          : bookAppointment(settings, request(1000 + i, s30.id, at("2026-12-01T10:30"))),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
+  });
+
+  it("a 60-minute booking blocks the 30-minute slots that overlap it, and its buffer", async () => {
+    await seedDefaults();
+    await customers(2);
+    const all = await listActiveServices();
+    const s60 = all.find((s) => s.durationMinutes === 60)!;
+    const s30 = all.find((s) => s.durationMinutes === 30)!;
+    const first = await bookAppointment(settings, request(1000, s60.id, at("2026-12-01T10:00")));
+    expect(first.ok).toBe(true);
+
+    const free = await freeSlots(settings, s30, now);
+    // A 30-minute massage needs 45 minutes with its buffer: from 09:30 on it would run into the
+    // 10:00 booking, and the booking with its own buffer holds the time until 11:15.
+    for (const t of ["09:30", "09:45", "10:00", "10:15", "10:30", "10:45", "11:00"]) {
+      expect(free).not.toContain(at(`2026-12-01T${t}`));
+    }
+    expect(free).toContain(at("2026-12-01T09:15"));
+    expect(free).toContain(at("2026-12-01T11:15"));
+
+    // Even bypassing the availability check, the database refuses an overlapping claim.
+    const overlapping = await bookAppointment(settings, request(1001, s30.id, at("2026-12-01T10:30")));
+    expect(overlapping).toEqual({ ok: false, reason: "slot-taken" });
+  });
+
+  it("claim cells cover the booking and its buffer on the five-minute grid", () => {
+    const start = Date.UTC(2026, 11, 1, 8, 0);
+    const cells = claimCells(start, start + 75 * 60_000);
+    expect(cells).toHaveLength(15);
+    expect(cells[0]!.getTime()).toBe(start);
+    expect(cells.at(-1)!.getTime()).toBe(start + 70 * 60_000);
+  });
+
+  it("a hold left by a crashed process is released and its time is bookable again", async () => {
+    await seedDefaults();
+    await customers(1);
+    const s60 = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
+    const start = at("2026-12-01T13:00");
+    const held = await BookingModel.create({
+      ref: "crashed", customerId: (await CustomerModel.findOne())!._id, serviceId: s60.id,
+      service: { name: s60.name, durationMinutes: 60, priceCents: 5500, vatTreatment: "exempt", vatRatePercent: 0 },
+      start: new Date(start), end: new Date(start + 3_600_000), bufferEnd: new Date(start + 4_500_000), status: "held",
+    });
+    await SlotClaimModel.insertMany(claimCells(start, start + 4_500_000).map((c) => ({ _id: c, bookingId: held._id })));
+    expect(await freeSlots(settings, s60, now)).not.toContain(start);
+
+    // Holds are judged by their real creation time, so look from ten minutes into the future.
+    expect(await releaseStaleHolds(Date.now() + 10 * 60_000)).toBe(1);
+    expect(await SlotClaimModel.countDocuments()).toBe(0);
+    expect(await freeSlots(settings, s60, now)).toContain(start);
+  });
+});
