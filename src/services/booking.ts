@@ -242,3 +242,23 @@ export async function releaseStaleHolds(now: number): Promise<number> {
   }
   return stale.length;
 }
+
+/** A customer's confirmed bookings that have not yet started, soonest first. */
+export async function upcomingBookings(telegramId: number, now: number): Promise<BookingView[]> {
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean();
+  if (!customer) return [];
+  const docs = await BookingModel.find({ customerId: customer._id, status: "confirmed", start: { $gt: new Date(now) } })
+    .sort({ start: 1 })
+    .lean();
+  return docs.map((d) => ({
+    id: d._id.toHexString(),
+    ref: d.ref,
+    start: d.start.getTime(),
+    end: d.end.getTime(),
+    serviceName: { fi: d.service.name.fi, sv: d.service.name.sv, en: d.service.name.en },
+    durationMinutes: d.service.durationMinutes,
+    priceCents: d.service.priceCents,
+    customerFirstName: customer.firstName ?? "",
+    customerLastName: customer.lastName ?? "",
+  }));
+}

@@ -6,13 +6,12 @@ export type ConsentState = Record<MarketingChannel, boolean>;
 
 /** Derives the current marketing consents from the append-only records (P3). */
 export async function currentMarketingConsents(customerId: Types.ObjectId): Promise<ConsentState> {
-  const latest = await ConsentRecordModel.aggregate<{ _id: MarketingChannel; action: string }>([
-    { $match: { customerId, purpose: "marketing" } },
-    { $sort: { at: 1, _id: 1 } },
-    { $group: { _id: "$channel", action: { $last: "$action" } } },
-  ]);
+  // Folded here rather than with $group/$last, which FerretDB 1.24 lacks; a customer has few records.
+  const records = await ConsentRecordModel.find({ customerId, purpose: "marketing" }, { channel: 1, action: 1 })
+    .sort({ at: 1, _id: 1 })
+    .lean();
   const state: ConsentState = { telegram: false, email: false, sms: false };
-  for (const row of latest) state[row._id] = row.action === "granted";
+  for (const record of records) state[record.channel] = record.action === "granted";
   return state;
 }
 

@@ -32,7 +32,8 @@ export async function touchCustomer(
       $set: { lastSeenAt: now },
       $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
     },
-    { upsert: true, returnDocument: "after", projection: { language: 1 } },
+    // No projection: FerretDB 1.24 does not support one on findAndModify.
+    { upsert: true, returnDocument: "after" },
   ).lean<{ _id: Types.ObjectId; language: Language }>();
   if (!doc) throw new Error("customer upsert returned nothing");
   return { id: doc._id.toHexString(), language: doc.language };

@@ -3,6 +3,26 @@ import { Schema, model, type InferSchemaType, type HydratedDocument } from "mong
 export const BOOKING_STATUSES = ["held", "confirmed", "cancelled"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
+const serviceNameSchema = new Schema(
+  {
+    fi: { type: String, required: true },
+    sv: { type: String, required: true },
+    en: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const bookedServiceSchema = new Schema(
+  {
+    name: { type: serviceNameSchema, required: true },
+    durationMinutes: { type: Number, required: true },
+    priceCents: { type: Number, required: true },
+    vatTreatment: { type: String, enum: ["exempt", "standard"], required: true },
+    vatRatePercent: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
 /**
  * An appointment. `held` exists only while its slot claim is being made (see claimSlot);
  * `bufferEnd` is `end` plus the service's buffer, the instant the next booking may start.
@@ -14,13 +34,7 @@ const bookingSchema = new Schema(
     ref: { type: String, required: true, unique: true },
     customerId: { type: Schema.Types.ObjectId, required: true, index: true },
     serviceId: { type: Schema.Types.ObjectId, required: true },
-    service: {
-      name: { fi: String, sv: String, en: String },
-      durationMinutes: { type: Number, required: true },
-      priceCents: { type: Number, required: true },
-      vatTreatment: { type: String, required: true },
-      vatRatePercent: { type: Number, required: true },
-    },
+    service: { type: bookedServiceSchema, required: true },
     start: { type: Date, required: true },
     end: { type: Date, required: true },
     bufferEnd: { type: Date, required: true },

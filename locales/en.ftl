@@ -1,0 +1,147 @@
+language-name = English
+
+## Commands (Telegram's menu)
+command-start = Start and main menu
+command-book = Book an appointment
+command-mybookings = My upcoming bookings
+command-privacy = Privacy notice
+command-language = Change language
+command-help = Help
+command-cancel = Stop what you are doing
+
+## Start, help and menus
+start-greeting =
+    Hello! I book appointments for the practice.
+
+    Choose an option below, or send /book to start. How we handle your data is explained in /privacy.
+help =
+    With me you can:
+    /book – book an appointment
+    /mybookings – see your upcoming bookings
+    /privacy – read the privacy notice
+    /language – change the language
+    /cancel – stop a booking in progress
+button-book = 📅 Book an appointment
+button-my-bookings = 🗓 My bookings
+button-privacy = 🔒 Privacy
+unknown-input = I didn't understand that. Send /book to book an appointment or /help to see what I can do.
+button-expired = This button is no longer active.
+error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+flow-cancelled = Stopped. Nothing was booked. Send /book to start again.
+nothing-to-cancel = There is nothing in progress to stop.
+
+## Language
+language-choose = Choose your language:
+language-changed = I will speak English with you from now on.
+
+## My bookings
+my-bookings-empty = You have no upcoming bookings. Send /book to book an appointment.
+my-bookings-title = Your upcoming bookings:
+my-bookings-line = • { $when } – { $service }
+
+## Booking flow
+button-back = ◀ Back
+button-cancel = ✖ Cancel
+button-next = Next ▶
+button-previous = ◀ Earlier
+button-skip = Skip
+button-continue = Continue
+button-confirm = ✅ Confirm booking
+button-use-details = Use these details
+button-change-details = Change details
+button-privacy-ok = I have read the privacy notice
+service-button = { $name } – { $price }
+booking-choose-service = Which treatment would you like to book?
+booking-choose-day = { $service }: choose a day (page { $page }/{ $pages }).
+booking-choose-time = { $service }, { $day }: choose a time.
+booking-no-services = Booking is not available at the moment. Please contact the practice directly.
+booking-no-days = There are no free times for this treatment in the booking period. Please choose another treatment or contact the practice.
+booking-day-full = That day has just filled up. Please choose another day.
+booking-option-unavailable = That option is not available any more. Please choose again.
+booking-slot-taken = Sorry, someone booked that time just before you. Here are the times still free:
+booking-use-buttons = Please choose with the buttons above, or send /cancel to stop.
+booking-type-text = Please type your answer as text, or use the buttons above.
+booking-command-in-flow = You are in the middle of a booking. Continue with the buttons above, or send /cancel to stop.
+booking-cancelled = Booking cancelled. Nothing was booked.
+booking-confirm-details =
+    Shall we use the details you gave last time?
+
+    Name: { $name }
+    Email: { $email }
+    Phone: { $phone }
+booking-ask-firstName = Please type your first name.
+booking-ask-lastName = Please type your last name.
+booking-ask-email = Please type your email address. We send nothing to it without your consent; it is needed to reach you about your appointment.
+booking-ask-phone = Please type your phone number (e.g. 040 123 4567), or press Skip – the phone number is optional.
+invalid-name-empty = The name cannot be empty.
+invalid-name-too-long = That is too long for a name (100 characters at most).
+invalid-name-invalid = A name can contain letters, spaces, hyphens and apostrophes only.
+invalid-email-empty = The email address cannot be empty.
+invalid-email-too-long = That email address is too long.
+invalid-email-invalid = That does not look like an email address (for example name@example.com).
+invalid-phone-empty = The phone number cannot be empty.
+invalid-phone-too-long = That is too long for a phone number.
+invalid-phone-invalid = That does not look like a phone number. Type it as 040 123 4567 or +358 40 123 4567.
+booking-privacy =
+    Before your first booking, please read how { $controller } handles your personal data: send /privacy to read the full notice (your booking will wait here).
+
+    In short: we keep only what the booking needs – your name, email, optional phone number and your bookings – and we use it only to serve you. Please do not send health information in this chat.
+booking-consents =
+    May { $business } send you news and offers? This is entirely optional and has no effect on your booking. Tick the channels you allow, then press Continue. You can withdraw at any time.
+channel-telegram = Telegram messages
+channel-email = Email
+channel-sms = Text messages (SMS)
+value-none = –
+booking-summary =
+    Please check your booking:
+
+    { $service }
+    { $when }
+    Duration: { $duration } min
+    Price: { $price }
+    Address: { $address }
+
+    Name: { $name }
+    Email: { $email }
+    Phone: { $phone }
+    Marketing allowed by: { $marketing }
+booking-confirmed =
+    ✅ Your appointment is booked.
+
+    { $service }
+    { $when }
+    Duration: { $duration } min
+    Price: { $price }
+    Address: { $address }
+
+    To cancel or change it, send /mybookings, or contact { $business }: { $phone }, { $email }.
+booking-ics-caption = Add the appointment to your calendar.
+ics-description = To cancel or change, use /mybookings in Telegram or contact the practice: { $phone }, { $email }.
+
+## Practitioner
+admin-new-booking =
+    🆕 New booking
+    { $when }
+    { $service }
+    Customer: { $name }
+
+## Privacy notice (P1)
+privacy-notice =
+    🔒 Privacy notice – customer and booking register
+
+    Controller: { $controller } (business ID { $businessId }), { $address }, { $email }.
+    Contact person for privacy matters: { $contact }, { $phone }, { $email }.
+
+    Why we process your data: to take and manage your bookings, to serve you as a customer, to keep payment and billing records, and – only if you allow it – to send you news and offers. The legal basis is our customer relationship, the accounting law for payment records, and your consent for marketing.
+
+    What we keep: your first and last name, email address and language; optionally your phone number, address, gender and year of birth; your bookings, visits and payments; your marketing choices per channel (Telegram, email, SMS) with their history; when you last used the bot; and who has viewed or changed your data. We never ask for your personal identity code. Treatment notes are not kept in this bot; please do not send health information here.
+
+    Where it comes from: from you, when you book or update your details.
+
+    Who receives it: nobody outside the practice. Our records are not disclosed to third parties and not transferred outside the EU/EEA. Note that this chat runs on Telegram: Telegram carries and stores the messages under its own privacy policy and may process them outside the EU/EEA. The bot never sees your IP address.
+
+    How long: for as long as you are a customer. If you have not used our services for 3 years, we ask whether to keep your data and otherwise erase it. Payment records and receipts are kept for 6 years from the end of the financial year, as the accounting law requires.
+
+    Your rights: to see your data and get a copy (the full list up to twice a year), to have wrong data corrected, to have your data erased where the law allows, to refuse marketing at any time, and to complain to the Data Protection Ombudsman (tietosuoja.fi). To use them, contact { $contact } at { $email } or { $phone }.
+
+    Security: the data is kept in a protected database that only the practice can access. If a breach affects you, we will tell you as soon as possible and say what we did about it.

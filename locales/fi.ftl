@@ -1,0 +1,147 @@
+language-name = Suomi
+
+## Komennot (Telegramin valikko)
+command-start = Aloitus ja päävalikko
+command-book = Varaa aika
+command-mybookings = Tulevat varaukseni
+command-privacy = Tietosuojaseloste
+command-language = Vaihda kieli
+command-help = Ohje
+command-cancel = Keskeytä meneillään oleva toiminto
+
+## Aloitus, ohje ja valikot
+start-greeting =
+    Hei! Täällä voit varata ajan vastaanotolle.
+
+    Valitse alta, tai aloita varaus komennolla /book. Miten käsittelemme tietojasi, kerrotaan kohdassa /privacy.
+help =
+    Voit tehdä täällä näin:
+    /book – varaa aika
+    /mybookings – katso tulevat varauksesi
+    /privacy – lue tietosuojaseloste
+    /language – vaihda kieli
+    /cancel – keskeytä kesken oleva varaus
+button-book = 📅 Varaa aika
+button-my-bookings = 🗓 Omat varaukset
+button-privacy = 🔒 Tietosuoja
+unknown-input = En ymmärtänyt viestiä. Varaa aika komennolla /book tai katso ohjeet komennolla /help.
+button-expired = Tämä painike ei ole enää käytössä.
+error-apology = Pahoittelut, meillä tapahtui virhe. Yritä hetken päästä uudelleen.
+flow-cancelled = Keskeytetty. Mitään ei varattu. Voit aloittaa alusta komennolla /book.
+nothing-to-cancel = Mitään ei ole kesken.
+
+## Kieli
+language-choose = Valitse kieli:
+language-changed = Puhun kanssasi tästä lähtien suomea.
+
+## Omat varaukset
+my-bookings-empty = Sinulla ei ole tulevia varauksia. Varaa aika komennolla /book.
+my-bookings-title = Tulevat varauksesi:
+my-bookings-line = • { $when } – { $service }
+
+## Varaus
+button-back = ◀ Takaisin
+button-cancel = ✖ Peruuta
+button-next = Seuraavat ▶
+button-previous = ◀ Aiemmat
+button-skip = Ohita
+button-continue = Jatka
+button-confirm = ✅ Vahvista varaus
+button-use-details = Käytä näitä tietoja
+button-change-details = Muuta tietoja
+button-privacy-ok = Olen lukenut tietosuojaselosteen
+service-button = { $name } – { $price }
+booking-choose-service = Minkä hoidon haluat varata?
+booking-choose-day = { $service }: valitse päivä (sivu { $page }/{ $pages }).
+booking-choose-time = { $service }, { $day }: valitse kellonaika.
+booking-no-services = Ajanvaraus ei ole juuri nyt käytössä. Ota yhteyttä suoraan vastaanotolle.
+booking-no-days = Tälle hoidolle ei ole vapaita aikoja varauskaudella. Valitse toinen hoito tai ota yhteyttä vastaanotolle.
+booking-day-full = Päivä ehti juuri täyttyä. Valitse toinen päivä.
+booking-option-unavailable = Valinta ei ole enää saatavilla. Valitse uudelleen.
+booking-slot-taken = Pahoittelut, joku ehti varata ajan juuri ennen sinua. Tässä vielä vapaat ajat:
+booking-use-buttons = Valitse yllä olevilla painikkeilla, tai keskeytä komennolla /cancel.
+booking-type-text = Kirjoita vastauksesi tekstinä, tai käytä yllä olevia painikkeita.
+booking-command-in-flow = Varauksesi on kesken. Jatka yllä olevilla painikkeilla tai keskeytä komennolla /cancel.
+booking-cancelled = Varaus peruttu. Mitään ei varattu.
+booking-confirm-details =
+    Käytetäänkö viimeksi antamiasi tietoja?
+
+    Nimi: { $name }
+    Sähköposti: { $email }
+    Puhelin: { $phone }
+booking-ask-firstName = Kirjoita etunimesi.
+booking-ask-lastName = Kirjoita sukunimesi.
+booking-ask-email = Kirjoita sähköpostiosoitteesi. Tarvitsemme sen, jotta tavoitamme sinut varaukseen liittyen; muuta emme lähetä ilman lupaasi.
+booking-ask-phone = Kirjoita puhelinnumerosi (esim. 040 123 4567) tai paina Ohita – puhelinnumero on vapaaehtoinen.
+invalid-name-empty = Nimi ei voi olla tyhjä.
+invalid-name-too-long = Nimi on liian pitkä (enintään 100 merkkiä).
+invalid-name-invalid = Nimessä voi olla vain kirjaimia, välilyöntejä, yhdysmerkkejä ja heittomerkkejä.
+invalid-email-empty = Sähköpostiosoite ei voi olla tyhjä.
+invalid-email-too-long = Sähköpostiosoite on liian pitkä.
+invalid-email-invalid = Tämä ei näytä sähköpostiosoitteelta (esimerkiksi nimi@esimerkki.fi).
+invalid-phone-empty = Puhelinnumero ei voi olla tyhjä.
+invalid-phone-too-long = Puhelinnumero on liian pitkä.
+invalid-phone-invalid = Tämä ei näytä puhelinnumerolta. Kirjoita muodossa 040 123 4567 tai +358 40 123 4567.
+booking-privacy =
+    Ennen ensimmäistä varaustasi lue, miten { $controller } käsittelee henkilötietojasi: koko seloste aukeaa komennolla /privacy (varauksesi odottaa täällä).
+
+    Lyhyesti: tallennamme vain varauksen tarvitsemat tiedot – nimesi, sähköpostisi, halutessasi puhelinnumerosi sekä varauksesi – ja käytämme niitä vain asiakaspalveluun. Älä lähetä terveystietoja tässä keskustelussa.
+booking-consents =
+    Saako { $business } lähettää sinulle uutisia ja tarjouksia? Lupa on täysin vapaaehtoinen eikä vaikuta varaukseesi. Rastita sallimasi kanavat ja paina Jatka. Voit perua luvan milloin tahansa.
+channel-telegram = Telegram-viestit
+channel-email = Sähköposti
+channel-sms = Tekstiviestit (SMS)
+value-none = –
+booking-summary =
+    Tarkista varauksesi:
+
+    { $service }
+    { $when }
+    Kesto: { $duration } min
+    Hinta: { $price }
+    Osoite: { $address }
+
+    Nimi: { $name }
+    Sähköposti: { $email }
+    Puhelin: { $phone }
+    Markkinointiluvat: { $marketing }
+booking-confirmed =
+    ✅ Aikasi on varattu.
+
+    { $service }
+    { $when }
+    Kesto: { $duration } min
+    Hinta: { $price }
+    Osoite: { $address }
+
+    Voit perua tai siirtää ajan komennolla /mybookings tai ottamalla yhteyttä: { $business }, { $phone }, { $email }.
+booking-ics-caption = Lisää aika kalenteriisi.
+ics-description = Peru tai siirrä aika Telegramissa komennolla /mybookings tai ota yhteyttä vastaanotolle: { $phone }, { $email }.
+
+## Hierojalle
+admin-new-booking =
+    🆕 Uusi varaus
+    { $when }
+    { $service }
+    Asiakas: { $name }
+
+## Tietosuojaseloste (P1)
+privacy-notice =
+    🔒 Tietosuojaseloste – asiakas- ja ajanvarausrekisteri
+
+    Rekisterinpitäjä: { $controller } (Y-tunnus { $businessId }), { $address }, { $email }.
+    Yhteyshenkilö tietosuoja-asioissa: { $contact }, { $phone }, { $email }.
+
+    Mihin tietoja käytetään: varaustesi vastaanottamiseen ja hoitamiseen, asiakassuhteen hoitamiseen, maksu- ja laskutustietojen ylläpitoon sekä – vain luvallasi – uutisten ja tarjousten lähettämiseen. Käsittely perustuu asiakassuhteeseemme, maksutietojen osalta kirjanpitolakiin ja markkinoinnin osalta suostumukseesi.
+
+    Mitä tallennamme: etu- ja sukunimesi, sähköpostiosoitteesi ja kielesi; halutessasi puhelinnumerosi, osoitteesi, sukupuolesi ja syntymävuotesi; varauksesi, käyntisi ja maksusi; markkinointilupasi kanavittain (Telegram, sähköposti, tekstiviesti) historioineen; milloin viimeksi käytit bottia; sekä kuka tietojasi on katsonut tai muuttanut. Emme koskaan kysy henkilötunnustasi. Hoitotietoja ei tallenneta tähän bottiin; älä lähetä terveystietoja täällä.
+
+    Mistä tiedot saadaan: sinulta itseltäsi, kun varaat ajan tai päivität tietojasi.
+
+    Kenelle tietoja luovutetaan: ei kenellekään vastaanoton ulkopuolelle. Rekisterin tietoja ei luovuteta kolmansille osapuolille eikä siirretä EU:n tai ETA:n ulkopuolelle. Huomaa, että tämä keskustelu kulkee Telegramin kautta: Telegram välittää ja säilyttää viestit oman tietosuojakäytäntönsä mukaisesti ja voi käsitellä niitä EU:n tai ETA:n ulkopuolella. Botti ei näe IP-osoitettasi.
+
+    Säilytysaika: niin kauan kuin olet asiakkaamme. Jos et ole käyttänyt palvelujamme 3 vuoteen, kysymme, säilytetäänkö tietosi, ja muuten poistamme ne. Maksutiedot ja kuitit säilytetään kirjanpitolain mukaisesti 6 vuotta tilikauden päättymisestä.
+
+    Oikeutesi: saada nähdä tietosi ja saada niistä kopio (koko luettelo enintään kaksi kertaa vuodessa), vaatia virheellisen tiedon korjaamista, vaatia tietojesi poistamista lain sallimissa rajoissa, kieltää markkinointi milloin tahansa sekä tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi). Ota yhteyttä: { $contact }, { $email } tai { $phone }.
+
+    Tietoturva: tiedot säilytetään suojatussa tietokannassa, johon on pääsy vain vastaanotolla. Jos tietomurto koskee sinua, kerromme siitä mahdollisimman pian ja kerromme myös, mihin toimiin ryhdyimme.

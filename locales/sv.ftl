@@ -1,0 +1,147 @@
+language-name = Svenska
+
+## Kommandon (Telegrams meny)
+command-start = Start och huvudmeny
+command-book = Boka en tid
+command-mybookings = Mina kommande bokningar
+command-privacy = Dataskyddsbeskrivning
+command-language = Byt språk
+command-help = Hjälp
+command-cancel = Avbryt det som pågår
+
+## Start, hjälp och menyer
+start-greeting =
+    Hej! Här kan du boka en tid på mottagningen.
+
+    Välj nedan, eller börja med /book. Hur vi behandlar dina uppgifter förklaras under /privacy.
+help =
+    Här kan du:
+    /book – boka en tid
+    /mybookings – se dina kommande bokningar
+    /privacy – läsa dataskyddsbeskrivningen
+    /language – byta språk
+    /cancel – avbryta en pågående bokning
+button-book = 📅 Boka en tid
+button-my-bookings = 🗓 Mina bokningar
+button-privacy = 🔒 Dataskydd
+unknown-input = Jag förstod inte det. Skicka /book för att boka en tid eller /help för att se vad jag kan göra.
+button-expired = Den här knappen är inte längre aktiv.
+error-apology = Förlåt, något gick fel hos oss. Försök igen om en stund.
+flow-cancelled = Avbrutet. Ingenting bokades. Skicka /book för att börja om.
+nothing-to-cancel = Det finns ingenting pågående att avbryta.
+
+## Språk
+language-choose = Välj språk:
+language-changed = Från och med nu talar jag svenska med dig.
+
+## Mina bokningar
+my-bookings-empty = Du har inga kommande bokningar. Skicka /book för att boka en tid.
+my-bookings-title = Dina kommande bokningar:
+my-bookings-line = • { $when } – { $service }
+
+## Bokning
+button-back = ◀ Tillbaka
+button-cancel = ✖ Avbryt
+button-next = Nästa ▶
+button-previous = ◀ Tidigare
+button-skip = Hoppa över
+button-continue = Fortsätt
+button-confirm = ✅ Bekräfta bokningen
+button-use-details = Använd dessa uppgifter
+button-change-details = Ändra uppgifter
+button-privacy-ok = Jag har läst dataskyddsbeskrivningen
+service-button = { $name } – { $price }
+booking-choose-service = Vilken behandling vill du boka?
+booking-choose-day = { $service }: välj en dag (sida { $page }/{ $pages }).
+booking-choose-time = { $service }, { $day }: välj en tid.
+booking-no-services = Bokningen är inte tillgänglig just nu. Kontakta mottagningen direkt.
+booking-no-days = Det finns inga lediga tider för den här behandlingen under bokningsperioden. Välj en annan behandling eller kontakta mottagningen.
+booking-day-full = Dagen blev just fullbokad. Välj en annan dag.
+booking-option-unavailable = Det valet finns inte längre. Välj igen.
+booking-slot-taken = Förlåt, någon bokade den tiden precis före dig. Här är de tider som fortfarande är lediga:
+booking-use-buttons = Välj med knapparna ovan, eller skicka /cancel för att avbryta.
+booking-type-text = Skriv ditt svar som text, eller använd knapparna ovan.
+booking-command-in-flow = Din bokning pågår. Fortsätt med knapparna ovan, eller skicka /cancel för att avbryta.
+booking-cancelled = Bokningen avbröts. Ingenting bokades.
+booking-confirm-details =
+    Ska vi använda uppgifterna du gav förra gången?
+
+    Namn: { $name }
+    E-post: { $email }
+    Telefon: { $phone }
+booking-ask-firstName = Skriv ditt förnamn.
+booking-ask-lastName = Skriv ditt efternamn.
+booking-ask-email = Skriv din e-postadress. Vi behöver den för att nå dig angående din tid; annat skickar vi inte utan ditt samtycke.
+booking-ask-phone = Skriv ditt telefonnummer (t.ex. 040 123 4567), eller tryck Hoppa över – telefonnumret är frivilligt.
+invalid-name-empty = Namnet kan inte vara tomt.
+invalid-name-too-long = Det är för långt för ett namn (högst 100 tecken).
+invalid-name-invalid = Ett namn kan bara innehålla bokstäver, mellanslag, bindestreck och apostrofer.
+invalid-email-empty = E-postadressen kan inte vara tom.
+invalid-email-too-long = E-postadressen är för lång.
+invalid-email-invalid = Det ser inte ut som en e-postadress (till exempel namn@exempel.fi).
+invalid-phone-empty = Telefonnumret kan inte vara tomt.
+invalid-phone-too-long = Det är för långt för ett telefonnummer.
+invalid-phone-invalid = Det ser inte ut som ett telefonnummer. Skriv det som 040 123 4567 eller +358 40 123 4567.
+booking-privacy =
+    Innan din första bokning, läs hur { $controller } behandlar dina personuppgifter: hela beskrivningen öppnas med /privacy (din bokning väntar här).
+
+    Kort sagt: vi sparar bara det bokningen behöver – ditt namn, din e-post, frivilligt ditt telefonnummer och dina bokningar – och använder det bara för att betjäna dig. Skicka inga hälsouppgifter i den här chatten.
+booking-consents =
+    Får { $business } skicka dig nyheter och erbjudanden? Det är helt frivilligt och påverkar inte din bokning. Kryssa för de kanaler du tillåter och tryck Fortsätt. Du kan återkalla när som helst.
+channel-telegram = Telegram-meddelanden
+channel-email = E-post
+channel-sms = Textmeddelanden (sms)
+value-none = –
+booking-summary =
+    Kontrollera din bokning:
+
+    { $service }
+    { $when }
+    Längd: { $duration } min
+    Pris: { $price }
+    Adress: { $address }
+
+    Namn: { $name }
+    E-post: { $email }
+    Telefon: { $phone }
+    Marknadsföring tillåten via: { $marketing }
+booking-confirmed =
+    ✅ Din tid är bokad.
+
+    { $service }
+    { $when }
+    Längd: { $duration } min
+    Pris: { $price }
+    Adress: { $address }
+
+    För att avboka eller flytta tiden, skicka /mybookings eller kontakta { $business }: { $phone }, { $email }.
+booking-ics-caption = Lägg till tiden i din kalender.
+ics-description = Avboka eller flytta med /mybookings i Telegram eller kontakta mottagningen: { $phone }, { $email }.
+
+## För behandlaren
+admin-new-booking =
+    🆕 Ny bokning
+    { $when }
+    { $service }
+    Kund: { $name }
+
+## Dataskyddsbeskrivning (P1)
+privacy-notice =
+    🔒 Dataskyddsbeskrivning – kund- och bokningsregister
+
+    Personuppgiftsansvarig: { $controller } (FO-nummer { $businessId }), { $address }, { $email }.
+    Kontaktperson i dataskyddsfrågor: { $contact }, { $phone }, { $email }.
+
+    Varför vi behandlar dina uppgifter: för att ta emot och sköta dina bokningar, för kundrelationen, för betalnings- och faktureringsuppgifter och – bara om du tillåter det – för att skicka nyheter och erbjudanden. Grunden är vår kundrelation, bokföringslagen för betalningsuppgifter och ditt samtycke för marknadsföring.
+
+    Vad vi sparar: ditt för- och efternamn, din e-postadress och ditt språk; frivilligt ditt telefonnummer, din adress, ditt kön och ditt födelseår; dina bokningar, besök och betalningar; dina val för marknadsföring per kanal (Telegram, e-post, sms) med historik; när du senast använde boten; och vem som har sett eller ändrat dina uppgifter. Vi frågar aldrig efter din personbeteckning. Vårdanteckningar sparas inte i boten; skicka inga hälsouppgifter här.
+
+    Varifrån uppgifterna kommer: från dig, när du bokar eller uppdaterar dina uppgifter.
+
+    Vem som får dem: ingen utanför mottagningen. Registrets uppgifter lämnas inte ut till tredje parter och överförs inte utanför EU/EES. Observera att den här chatten går via Telegram: Telegram förmedlar och lagrar meddelandena enligt sin egen integritetspolicy och kan behandla dem utanför EU/EES. Boten ser aldrig din IP-adress.
+
+    Hur länge: så länge du är kund. Om du inte har använt våra tjänster på 3 år frågar vi om vi ska behålla dina uppgifter och raderar dem annars. Betalningsuppgifter och kvitton sparas i 6 år från räkenskapsperiodens slut, som bokföringslagen kräver.
+
+    Dina rättigheter: att se dina uppgifter och få en kopia (hela förteckningen högst två gånger per år), att få felaktiga uppgifter rättade, att få dina uppgifter raderade när lagen tillåter, att när som helst förbjuda marknadsföring och att klaga hos dataombudsmannen (tietosuoja.fi). Kontakta { $contact }, { $email } eller { $phone }.
+
+    Datasäkerhet: uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar vad vi gjorde åt det.

@@ -1,0 +1,482 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard, InputFile } from "grammy";
+import type { BusinessProfile, Language } from "../../config.js";
+import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
+import { buildIcs } from "../../domain/ics.js";
+import type { BookingRequest, BookingResult, BookingView } from "../../services/booking.js";
+import type { ServiceView } from "../../services/catalog.js";
+import type { ConsentState } from "../../services/consents.js";
+import type { BookingProfile } from "../../services/customers.js";
+import type { BotContext, ConversationContext } from "../context.js";
+import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime, localDate } from "../format.js";
+
+/** Identifier under which the booking conversation is registered and entered. */
+export const BOOKING_CONVERSATION = "booking";
+
+/** Everything the booking flow reads and writes, as plain-data functions. */
+export interface BookingFlowDeps {
+  zone: string;
+  business: BusinessProfile;
+  listServices(): Promise<ServiceView[]>;
+  availableDays(serviceId: string, now: number): Promise<string[]>;
+  slotsOnDay(serviceId: string, day: string, now: number): Promise<number[]>;
+  bookingProfile(telegramId: number): Promise<BookingProfile>;
+  book(request: BookingRequest): Promise<BookingResult>;
+  /** Tells every admin about a new booking; never throws. */
+  notifyAdmins(booking: BookingView): Promise<void>;
+}
+
+type Step =
+  | "service"
+  | "day"
+  | "time"
+  | "details"
+  | "firstName"
+  | "lastName"
+  | "email"
+  | "phone"
+  | "privacy"
+  | "consents"
+  | "summary";
+
+/** What the customer has chosen so far. Plain data, rebuilt identically on every replay. */
+interface Draft {
+  service?: ServiceView;
+  day?: string;
+  dayPage: number;
+  start?: number;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  privacyAcknowledged: boolean;
+  marketing: ConsentState;
+}
+
+/** A reply to a prompt: a press of one of its buttons, or typed text. */
+type Answer =
+  | { kind: "button"; action: string; value: string; ctx: ConversationContext }
+  | { kind: "text"; text: string; ctx: ConversationContext };
+
+const DAYS_PER_PAGE = 8;
+const TIMES_PER_ROW = 4;
+const CB = "bk";
+
+function data(action: string, value = ""): string {
+  return value ? `${CB}:${action}:${value}` : `${CB}:${action}`;
+}
+
+function navigationRow(keyboard: InlineKeyboard, t: ConversationContext["t"], back: boolean): InlineKeyboard {
+  keyboard.row();
+  if (back) keyboard.text(t("button-back"), data("back"));
+  return keyboard.text(t("button-cancel"), data("cancel"));
+}
+
+/**
+ * The booking conversation (B3): service → day → time → details → privacy notice (first
+ * booking) → marketing consents (first time) → summary → confirm. Every step has Back and
+ * Cancel; typed text where a button is expected, stickers, stale or forged buttons are answered
+ * and the step stays where it was.
+ */
+export function createBookingConversation(deps: BookingFlowDeps) {
+  return async function booking(
+    conversation: Conversation<BotContext, ConversationContext>,
+    ctx: ConversationContext,
+    language: Language,
+  ): Promise<void> {
+    const telegramId = ctx.from?.id;
+    if (telegramId === undefined) return;
+    ctx.i18n.useLocale(language);
+    const t = ctx.t;
+
+    const profile = await conversation.external(() => deps.bookingProfile(telegramId));
+    const draft: Draft = {
+      dayPage: 0,
+      privacyAcknowledged: profile.privacyAcknowledged,
+      marketing: { ...profile.consents },
+    };
+    let promptId: number | undefined;
+    let current: ConversationContext = ctx;
+    let notice: string | undefined;
+
+    /** Shows a step: edits the prompt the customer just pressed, or sends a new message. */
+    async function show(text: string, keyboard: InlineKeyboard): Promise<void> {
+      const body = notice ? `${notice}\n\n${text}` : text;
+      notice = undefined;
+      const pressed = current.callbackQuery?.message?.message_id;
+      if (pressed !== undefined && pressed === promptId) {
+        try {
+          await current.editMessageText(body, { reply_markup: keyboard });
+          return;
+        } catch (error) {
+          if (!String(error).includes("message is not modified")) throw error;
+          return;
+        }
+      }
+      const message = await current.reply(body, { reply_markup: keyboard });
+      promptId = message.message_id;
+    }
+
+    /** Closes the prompt's keyboard, leaving `text` in its place. */
+    async function closePrompt(text: string): Promise<void> {
+      const pressed = current.callbackQuery?.message?.message_id;
+      if (pressed !== undefined && pressed === promptId) {
+        await current.editMessageText(text);
+      } else {
+        await current.reply(text);
+      }
+      promptId = undefined;
+    }
+
+    /** Waits for a press of the current prompt's buttons, or typed text when `acceptText`. */
+    async function answer(acceptText: boolean): Promise<Answer> {
+      for (;;) {
+        const next = await conversation.wait();
+        next.i18n.useLocale(language);
+        const query = next.callbackQuery;
+        if (query) {
+          const parts = (query.data ?? "").split(":");
+          const fromPrompt = query.message?.message_id === promptId && parts[0] === CB && parts.length <= 3;
+          if (!fromPrompt) {
+            await next.answerCallbackQuery({ text: next.t("button-expired") });
+            continue;
+          }
+          await next.answerCallbackQuery();
+          current = next;
+          return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
+        }
+        if (next.message?.text?.startsWith("/")) {
+          await next.reply(next.t("booking-command-in-flow"));
+          continue;
+        }
+        if (next.message?.text !== undefined && acceptText) {
+          current = next;
+          return { kind: "text", text: next.message.text, ctx: next };
+        }
+        if (next.message) {
+          await next.reply(next.t(acceptText ? "booking-type-text" : "booking-use-buttons"));
+          continue;
+        }
+        // Edited messages, reactions and the like change nothing in the flow.
+      }
+    }
+
+    async function cancelled(): Promise<void> {
+      await closePrompt(t("booking-cancelled"));
+    }
+
+    function invalidText(field: "name" | "email" | "phone", result: Validated<string>): string {
+      return result.ok ? "" : t(`invalid-${field}-${result.reason}`);
+    }
+
+    let step = "service" as Step;
+    const history: Step[] = [];
+    /** Moves forward, remembering where Back leads. */
+    const go = (next: Step) => {
+      history.push(step);
+      step = next;
+    };
+    /** Moves back one step. */
+    const back = () => {
+      step = history.pop() ?? "service";
+    };
+    /** Returns to an earlier step, forgetting the steps after it. */
+    const backTo = (target: Step) => {
+      while (history.length > 0 && step !== target) step = history.pop()!;
+      step = target;
+    };
+    /** The step after the customer's details: notice (first booking), consents (first time), summary. */
+    const afterDetails = (): Step =>
+      !draft.privacyAcknowledged ? "privacy" : profile.consentsAsked ? "summary" : "consents";
+
+    for (;;) {
+      switch (step) {
+        case "service": {
+          const services = await conversation.external(() => deps.listServices());
+          if (services.length === 0) {
+            await closePrompt(t("booking-no-services"));
+            return;
+          }
+          const keyboard = new InlineKeyboard();
+          for (const s of services) {
+            keyboard.text(t("service-button", { name: s.name[language], price: formatPrice(s.priceCents, language) }), data("svc", s.id)).row();
+          }
+          await show(t("booking-choose-service"), navigationRow(keyboard, t, false));
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          const chosen = a.action === "svc" ? services.find((s) => s.id === a.value) : undefined;
+          if (!chosen) {
+            notice = t("booking-option-unavailable");
+            continue;
+          }
+          draft.service = chosen;
+          draft.dayPage = 0;
+          go("day");
+          break;
+        }
+
+        case "day": {
+          const service = draft.service!;
+          const now = await conversation.now();
+          const days = await conversation.external(() => deps.availableDays(service.id, now));
+          if (days.length === 0) {
+            notice = t("booking-no-days");
+            backTo("service");
+            break;
+          }
+          const pages = Math.ceil(days.length / DAYS_PER_PAGE);
+          draft.dayPage = Math.min(draft.dayPage, pages - 1);
+          const pageDays = days.slice(draft.dayPage * DAYS_PER_PAGE, (draft.dayPage + 1) * DAYS_PER_PAGE);
+          const keyboard = new InlineKeyboard();
+          pageDays.forEach((day, i) => {
+            keyboard.text(formatDayShort(day, language, deps.zone), data("day", day));
+            if (i % 2 === 1) keyboard.row();
+          });
+          keyboard.row();
+          if (draft.dayPage > 0) keyboard.text(t("button-previous"), data("page", String(draft.dayPage - 1)));
+          if (draft.dayPage < pages - 1) keyboard.text(t("button-next"), data("page", String(draft.dayPage + 1)));
+          await show(
+            t("booking-choose-day", { service: service.name[language], page: draft.dayPage + 1, pages }),
+            navigationRow(keyboard, t, true),
+          );
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") {
+            back();
+          } else if (a.action === "page" && /^\d{1,3}$/.test(a.value)) {
+            draft.dayPage = Number(a.value);
+          } else if (a.action === "day" && days.includes(a.value)) {
+            draft.day = a.value;
+            go("time");
+          } else {
+            notice = t("booking-option-unavailable");
+          }
+          break;
+        }
+
+        case "time": {
+          const service = draft.service!;
+          const day = draft.day!;
+          const now = await conversation.now();
+          const slots = await conversation.external(() => deps.slotsOnDay(service.id, day, now));
+          if (slots.length === 0) {
+            notice = t("booking-day-full");
+            backTo("day");
+            break;
+          }
+          const keyboard = new InlineKeyboard();
+          slots.forEach((slot, i) => {
+            keyboard.text(formatTime(slot, language, deps.zone), data("time", String(slot)));
+            if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
+          });
+          await show(
+            t("booking-choose-time", { service: service.name[language], day: formatDayLong(day, language, deps.zone) }),
+            navigationRow(keyboard, t, true),
+          );
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") {
+            back();
+          } else if (a.action === "time" && slots.includes(Number(a.value))) {
+            draft.start = Number(a.value);
+            // Details already given in this flow are kept when only the time changes.
+            if (draft.firstName && draft.lastName && draft.email) go("summary");
+            else go(profile.firstName && profile.lastName && profile.email ? "details" : "firstName");
+          } else {
+            notice = t("booking-option-unavailable");
+          }
+          break;
+        }
+
+        case "details": {
+          const keyboard = new InlineKeyboard()
+            .text(t("button-use-details"), data("use"))
+            .row()
+            .text(t("button-change-details"), data("change"));
+          await show(
+            t("booking-confirm-details", {
+              name: `${profile.firstName} ${profile.lastName}`,
+              email: profile.email ?? "",
+              phone: profile.phone ?? t("value-none"),
+            }),
+            navigationRow(keyboard, t, true),
+          );
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") back();
+          else if (a.action === "use") {
+            draft.firstName = profile.firstName;
+            draft.lastName = profile.lastName;
+            draft.email = profile.email;
+            draft.phone = profile.phone;
+            go(afterDetails());
+          } else if (a.action === "change") go("firstName");
+          else notice = t("booking-option-unavailable");
+          break;
+        }
+
+        case "firstName":
+        case "lastName":
+        case "email":
+        case "phone": {
+          const field: "firstName" | "lastName" | "email" | "phone" = step;
+          const keyboard = new InlineKeyboard();
+          if (field === "phone") keyboard.text(t("button-skip"), data("skip"));
+          await show(t(`booking-ask-${field}`), navigationRow(keyboard, t, true));
+          const a = await answer(true);
+          if (a.kind === "button") {
+            if (a.action === "cancel") return cancelled();
+            if (a.action === "back") back();
+            else if (a.action === "skip" && field === "phone") {
+              draft.phone = undefined;
+              draft.marketing.sms = false;
+              go(afterDetails());
+            } else notice = t("booking-option-unavailable");
+            break;
+          }
+          const validated =
+            field === "email" ? validateEmail(a.text) : field === "phone" ? validatePhone(a.text) : validateName(a.text);
+          if (!validated.ok) {
+            notice = invalidText(field === "email" || field === "phone" ? field : "name", validated);
+            break;
+          }
+          draft[field] = validated.value;
+          if (field === "firstName") go("lastName");
+          else if (field === "lastName") go("email");
+          else if (field === "email") go("phone");
+          else go(afterDetails());
+          break;
+        }
+
+        case "privacy": {
+          const keyboard = new InlineKeyboard().text(t("button-privacy-ok"), data("ack"));
+          await show(t("booking-privacy", { controller: deps.business.name }), navigationRow(keyboard, t, true));
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") back();
+          else if (a.action === "ack") {
+            draft.privacyAcknowledged = true;
+            go(profile.consentsAsked ? "summary" : "consents");
+          } else notice = t("booking-option-unavailable");
+          break;
+        }
+
+        case "consents": {
+          const mark = (on: boolean) => (on ? "☑" : "☐");
+          const keyboard = new InlineKeyboard()
+            .text(`${mark(draft.marketing.telegram)} ${t("channel-telegram")}`, data("toggle", "telegram"))
+            .row()
+            .text(`${mark(draft.marketing.email)} ${t("channel-email")}`, data("toggle", "email"))
+            .row();
+          if (draft.phone) keyboard.text(`${mark(draft.marketing.sms)} ${t("channel-sms")}`, data("toggle", "sms")).row();
+          keyboard.text(t("button-continue"), data("next"));
+          await show(t("booking-consents", { business: deps.business.name }), navigationRow(keyboard, t, true));
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") back();
+          else if (a.action === "toggle" && (a.value === "telegram" || a.value === "email" || (a.value === "sms" && draft.phone))) {
+            const channel = a.value as keyof ConsentState;
+            draft.marketing[channel] = !draft.marketing[channel];
+          } else if (a.action === "next") go("summary");
+          else notice = t("booking-option-unavailable");
+          break;
+        }
+
+        case "summary": {
+          const service = draft.service!;
+          const start = draft.start!;
+          const chosen = (["telegram", "email", "sms"] as const).filter((c) => draft.marketing[c]).map((c) => t(`channel-${c}`));
+          const keyboard = new InlineKeyboard().text(t("button-confirm"), data("confirm"));
+          await show(
+            t("booking-summary", {
+              service: service.name[language],
+              when: formatDateTime(start, language, deps.zone),
+              duration: service.durationMinutes,
+              price: formatPrice(service.priceCents, language),
+              address: deps.business.address,
+              name: `${draft.firstName} ${draft.lastName}`,
+              email: draft.email ?? "",
+              phone: draft.phone ?? t("value-none"),
+              marketing: chosen.length > 0 ? chosen.join(", ") : t("value-none"),
+            }),
+            navigationRow(keyboard, t, true),
+          );
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") {
+            back();
+            break;
+          }
+          if (a.action !== "confirm") {
+            notice = t("booking-option-unavailable");
+            break;
+          }
+          const now = await conversation.now();
+          const request: BookingRequest = {
+            telegramId,
+            serviceId: service.id,
+            start,
+            now,
+            privacyAcknowledged: draft.privacyAcknowledged,
+            details: {
+              firstName: draft.firstName!,
+              lastName: draft.lastName!,
+              email: draft.email!,
+              ...(draft.phone ? { phone: draft.phone } : {}),
+            },
+            ...(profile.consentsAsked ? {} : { marketing: draft.marketing }),
+          };
+          const result = await conversation.external(() => deps.book(request));
+          if (!result.ok) {
+            if (result.reason === "slot-taken") {
+              notice = t("booking-slot-taken");
+              backTo("time");
+            } else if (result.reason === "privacy-not-acknowledged") {
+              draft.privacyAcknowledged = false;
+              go("privacy");
+            } else {
+              notice = t("booking-option-unavailable");
+              backTo("service");
+            }
+            break;
+          }
+          const booked = result.booking;
+          await closePrompt(
+            t("booking-confirmed", {
+              service: service.name[language],
+              when: formatDateTime(booked.start, language, deps.zone),
+              duration: booked.durationMinutes,
+              price: formatPrice(booked.priceCents, language),
+              address: deps.business.address,
+              business: deps.business.name,
+              phone: deps.business.phone,
+              email: deps.business.email,
+            }),
+          );
+          const ics = buildIcs({
+            uid: `${booked.ref}@ajanvarausbotti`,
+            start: booked.start,
+            end: booked.end,
+            title: `${service.name[language]} – ${deps.business.name}`,
+            description: t("ics-description", { phone: deps.business.phone, email: deps.business.email }),
+            location: deps.business.address,
+            organizerName: deps.business.name,
+            organizerEmail: deps.business.email,
+          });
+          await current.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), `booking-${localDate(booked.start, deps.zone)}.ics`), {
+            caption: t("booking-ics-caption"),
+          });
+          await conversation.external(() => deps.notifyAdmins(booked));
+          return;
+        }
+      }
+    }
+  };
+}

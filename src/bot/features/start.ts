@@ -1,0 +1,54 @@
+import { Composer } from "grammy";
+import type { Language } from "../../config.js";
+import type { Services } from "../../services/index.js";
+import type { BotContext } from "../context.js";
+import { BOOKING_CONVERSATION } from "../conversations/booking.js";
+import { formatDateTime } from "../format.js";
+import { languageKeyboard, LANGUAGE_PREFIX, mainMenu, MENU } from "../keyboards.js";
+
+function language(ctx: BotContext): Language {
+  return ctx.customer?.language ?? "fi";
+}
+
+/** `/start`, `/help`, `/book`, `/mybookings`, `/language` and the main menu's buttons. */
+export function startFeature(services: Services, zone: string): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("start", (ctx) => ctx.reply(ctx.t("start-greeting"), { reply_markup: mainMenu(ctx) }));
+
+  const enterBooking = (ctx: BotContext) => ctx.conversation.enter(BOOKING_CONVERSATION, language(ctx));
+  composer.command("book", enterBooking);
+  composer.callbackQuery(MENU.book, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await enterBooking(ctx);
+  });
+
+  const showMyBookings = async (ctx: BotContext) => {
+    const bookings = await services.upcomingBookings(ctx.from!.id, Date.now());
+    if (bookings.length === 0) {
+      await ctx.reply(ctx.t("my-bookings-empty"));
+      return;
+    }
+    const lines = bookings.map((b) =>
+      ctx.t("my-bookings-line", { when: formatDateTime(b.start, language(ctx), zone), service: b.serviceName[language(ctx)] }),
+    );
+    await ctx.reply(`${ctx.t("my-bookings-title")}\n\n${lines.join("\n")}`);
+  };
+  composer.command("mybookings", showMyBookings);
+  composer.callbackQuery(MENU.myBookings, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showMyBookings(ctx);
+  });
+
+  composer.command("language", (ctx) => ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx) }));
+  composer.callbackQuery(new RegExp(`^${LANGUAGE_PREFIX}(fi|sv|en)$`), async (ctx) => {
+    const chosen = ctx.match[1] as Language;
+    await services.setLanguage(ctx.from.id, chosen);
+    if (ctx.customer) ctx.customer.language = chosen;
+    ctx.i18n.useLocale(chosen);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("language-changed"));
+  });
+
+  return composer;
+}

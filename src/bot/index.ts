@@ -1,0 +1,118 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import type { BotContext, ConversationContext } from "./context.js";
+import { mongoConversationStorage } from "./conversation-storage.js";
+import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
+import { privacyFeature } from "./features/privacy.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import { mainMenu } from "./keyboards.js";
+import { createAdminNotifier } from "./notify.js";
+
+/** What the bot needs from the rest of the program. */
+export interface BotDependencies {
+  config: Config;
+  services: Services;
+  logger: Logger;
+}
+
+/** Interactive paths retry briefly: a customer waiting for an answer should not wait a minute. */
+const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 });
+
+/**
+ * Builds the bot: every plugin, feature and conversation, with nothing started. `botConfig`
+ * lets tests pass `botInfo` and a fake `client.fetch`.
+ */
+export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContext>) {
+  const { config, services, logger } = deps;
+  const bot = new Bot<BotContext>(config.botToken, {
+    ...botConfig,
+    client: { apiRoot: config.botApiRoot, ...botConfig?.client },
+  });
+  bot.api.config.use(retry());
+  const i18n = createI18n(config.defaultLanguage);
+  const notifyAdmins = createAdminNotifier(bot.api, i18n, config, services, logger);
+
+  // Updates of one chat are handled one at a time, in order, even when the runner handles many
+  // chats concurrently: a conversation must never see two of its updates at once.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use((ctx, next) => {
+    ctx.logger = logger.child({ update_id: ctx.update.update_id });
+    return next();
+  });
+
+  const apologise: ErrorHandler<BotContext> = async (error) => {
+    const ctx = error.ctx;
+    (ctx.logger ?? logger).error({ err: error.error, update_id: ctx.update.update_id }, "update failed");
+    if (ctx.chat?.type !== "private") return;
+    try {
+      const text = typeof ctx.t === "function" ? ctx.t("error-apology") : i18n.t(config.defaultLanguage, "error-apology");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await ctx.reply(text);
+    } catch (replyError) {
+      (ctx.logger ?? logger).warn({ err: replyError }, "could not send the apology");
+    }
+  };
+
+  const privateChats = bot.chatType("private").errorBoundary(apologise);
+  privateChats.use(async (ctx, next) => {
+    ctx.customer = await services.touchCustomer(ctx.from.id, ctx.from.language_code, new Date());
+    await next();
+  });
+  privateChats.use(i18n);
+  privateChats.use(conversations({ storage: { type: "key", adapter: mongoConversationStorage } }));
+
+  // Commands that must work in the middle of a flow are handled before the conversation sees the
+  // update: /cancel ends the flow, /privacy and /help answer and leave it waiting, and the
+  // commands and menu buttons that start something new end the current flow first.
+  const interrupts = new Composer<BotContext>();
+  interrupts.command("cancel", async (ctx) => {
+    const active = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(active ? "flow-cancelled" : "nothing-to-cancel"));
+  });
+  const endFlow: MiddlewareFn<BotContext> = async (ctx, next) => {
+    await ctx.conversation.exitAll();
+    await next();
+  };
+  interrupts.command(["start", "book", "mybookings", "language"], endFlow);
+  interrupts.callbackQuery(/^(menu|lang):/, endFlow);
+  interrupts.use(privacyFeature(config.business));
+  interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
+  privateChats.use(interrupts);
+
+  const conversationPlugins: MiddlewareFn<ConversationContext>[] = [
+    async (ctx, next) => {
+      ctx.api.config.use(retry());
+      await next();
+    },
+    i18n.middleware() as unknown as MiddlewareFn<ConversationContext>,
+  ];
+  privateChats.use(
+    createConversation(
+      createBookingConversation({
+        zone: config.timeZone,
+        business: config.business,
+        listServices: services.listServices,
+        availableDays: services.availableDays,
+        slotsOnDay: services.slotsOnDay,
+        bookingProfile: services.bookingProfile,
+        book: services.book,
+        notifyAdmins,
+      }),
+      { id: BOOKING_CONVERSATION, plugins: conversationPlugins },
+    ),
+  );
+
+  privateChats.use(startFeature(services, config.timeZone));
+  privateChats.use(unhandledFeature);
+
+  bot.catch(apologise);
+  return { bot, i18n };
+}

@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { run } from "@grammyjs/runner";
+import { createBot } from "./bot/index.js";
+import { registerCommands } from "./bot/commands.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { connectDatabase } from "./db/connect.js";
+import { createLogger } from "./logger.js";
+import { releaseStaleHolds } from "./services/booking.js";
+import { createServices } from "./services/index.js";
+import { seedDefaults } from "./services/seed.js";
+
+/** Starts the bot: configuration, database, defaults, then long polling through the runner. */
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${error.message}\nSee .env.example for every variable and what it means.`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await connectDatabase(config.mongodbUri, config.dataDir, logger);
+  await seedDefaults();
+  const released = await releaseStaleHolds(Date.now());
+  if (released > 0) logger.warn({ released }, "released slot holds left by an earlier crash");
+
+  const { bot, i18n } = createBot({ config, services: createServices(config), logger });
+  await bot.init();
+  await registerCommands(bot.api, i18n, config.defaultLanguage);
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "edited_message"] } } });
+  logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting at once");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "stopping: finishing updates in progress");
+    if (runner.isRunning()) await runner.stop();
+    await database.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", (s) => void shutdown(s));
+  process.on("SIGTERM", (s) => void shutdown(s));
+  await runner.task();
+}
+
+main().catch((error: unknown) => {
+  console.error("fatal:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import type { Bot } from "grammy";
+import { Writable } from "node:stream";
+import { createBot } from "../../src/bot/index.js";
+import type { BotContext } from "../../src/bot/context.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { createServices } from "../../src/services/index.js";
+import { BOT_INFO, callbackUpdate, FakeTelegram, stickerUpdate, textUpdate, type TestUser } from "./fake-telegram.js";
+
+export const ADMIN_ID = 900_001;
+
+/** The practice's configuration as tests use it (the seed notice's business profile). */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
+    ADMIN_IDS: String(ADMIN_ID),
+    BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
+    BUSINESS_ID: "3006642-2",
+    BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",
+    BUSINESS_EMAIL: "aija.raiski@example.fi",
+    BUSINESS_PHONE: "040 519 6900",
+    CONTACT_PERSON: "Aija Raiski",
+    ...env,
+  });
+}
+
+/** Collects every log line the bot writes, to check what reaches the logs. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
+    this.lines.push(chunk.toString("utf8"));
+    if (process.env.TEST_LOGS) process.stderr.write(chunk);
+    callback();
+  }
+}
+
+/** A bot wired to a fake Telegram, with the real services and database. */
+export function createTestBot(tg: FakeTelegram, config: Config = testConfig(), logs = new LogCapture()): Bot<BotContext> {
+  const logger = createLogger("debug", logs);
+  const { bot } = createBot(
+    { config, services: createServices(config), logger },
+    { botInfo: BOT_INFO, client: { fetch: tg.fetch as unknown as typeof fetch } },
+  );
+  return bot;
+}
+
+/** Drives a bot as one customer would: typing, sending stickers and pressing visible buttons. */
+export class TestCustomer {
+  constructor(
+    public bot: Bot<BotContext>,
+    readonly tg: FakeTelegram,
+    readonly user: TestUser,
+  ) {}
+
+  async send(text: string): Promise<void> {
+    await this.bot.handleUpdate(textUpdate(this.tg, this.user, text));
+  }
+
+  async sticker(): Promise<void> {
+    await this.bot.handleUpdate(stickerUpdate(this.tg, this.user));
+  }
+
+  /** The buttons of the newest message with buttons, as [text, data]. */
+  buttons(): Array<[string, string]> {
+    const message = this.tg.latestKeyboardMessage(this.user.id);
+    return (message?.keyboard?.inline_keyboard.flat() ?? []).map((b) => [b.text, b.callback_data ?? ""]);
+  }
+
+  /** Presses the first button whose label matches, on the newest message with buttons. */
+  async press(label: string | RegExp): Promise<void> {
+    const message = this.tg.latestKeyboardMessage(this.user.id);
+    const button = message?.keyboard?.inline_keyboard
+      .flat()
+      .find((b) => (typeof label === "string" ? b.text === label || b.text.includes(label) : label.test(b.text)));
+    if (!message || !button?.callback_data) {
+      throw new Error(`no button ${String(label)} in: ${JSON.stringify(this.buttons())}`);
+    }
+    await this.pressData(button.callback_data, message.messageId);
+  }
+
+  /** Sends a button press with any data on any message (for stale and forged presses). */
+  async pressData(data: string, messageId: number): Promise<void> {
+    await this.bot.handleUpdate(callbackUpdate(this.tg, this.user, data, messageId));
+  }
+
+  lastText(): string {
+    return this.tg.lastText(this.user.id);
+  }
+
+  texts(): string[] {
+    return this.tg.textsTo(this.user.id);
+  }
+}
