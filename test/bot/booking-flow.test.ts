@@ -120,4 +120,183 @@ describe("booking conversation (B3, B5)", () => {
       wordingVersion: MARKETING_CONSENT_WORDING_VERSION,
     });
   });
+
+  it("a returning customer confirms stored details and is not asked the notice or consents again", async () => {
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5002, language: "fi" });
+    await newCustomerToSummary(customer);
+    await customer.press("Vahvista");
+
+    await customer.send("/book");
+    await customer.press("30 min");
+    await customer.press("ti 1.12.");
+    await customer.press("13.00");
+    expect(customer.lastText()).toContain("Käytetäänkö viimeksi antamiasi tietoja?");
+    expect(customer.lastText()).toContain("Testi Asiakas");
+    await customer.press("Käytä näitä tietoja");
+    expect(customer.lastText()).toContain("Tarkista varauksesi");
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("Aikasi on varattu");
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(2);
+    // Consent was asked once: still exactly one record.
+    expect(await ConsentRecordModel.countDocuments()).toBe(1);
+  });
+
+  it("typed text, stickers and commands in a button step are answered and change nothing", async () => {
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5003, language: "fi" });
+    await customer.send("/book");
+    const before = customer.buttons();
+    await customer.send("haluan hieronnan huomenna");
+    expect(customer.lastText()).toContain("Valitse yllä olevilla painikkeilla");
+    await customer.sticker();
+    expect(customer.lastText()).toContain("Valitse yllä olevilla painikkeilla");
+    await customer.send("/foo");
+    expect(customer.lastText()).toContain("Varauksesi on kesken");
+    expect(customer.buttons()).toEqual(before);
+    await customer.press("45 min");
+    expect(customer.lastText()).toContain("valitse päivä");
+  });
+
+  it("invalid, huge and non-text answers in a text step are refused with a reason and asked again", async () => {
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5004, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ti 1.12.");
+    await customer.press("10.00");
+    await customer.send("x".repeat(4096));
+    expect(customer.lastText()).toContain("Nimi on liian pitkä");
+    expect(customer.lastText()).toContain("Kirjoita etunimesi.");
+    await customer.send("R2-D2");
+    expect(customer.lastText()).toContain("Nimessä voi olla vain kirjaimia");
+    await customer.sticker();
+    expect(customer.lastText()).toContain("Kirjoita vastauksesi tekstinä");
+    await customer.send("Anna-Liisa");
+    await customer.send("O'Brien");
+    await customer.send("ei-sahkoposti");
+    expect(customer.lastText()).toContain("ei näytä sähköpostiosoitteelta");
+    await customer.send("anna@example.com");
+    await customer.send("12345");
+    expect(customer.lastText()).toContain("ei näytä puhelinnumerolta");
+    await customer.press("Ohita");
+    await customer.press("Olen lukenut");
+    // No phone: no SMS consent on offer.
+    expect(customer.buttons().map(([t]) => t).some((t) => t.includes("SMS"))).toBe(false);
+    await customer.press("Jatka");
+    expect(customer.lastText()).toContain("Anna-Liisa O'Brien");
+    await customer.press("Vahvista");
+    const stored = await CustomerModel.findOne({ telegramId: 5004 }).lean();
+    expect(stored?.phone).toBeUndefined();
+    expect(stored?.email).toBe("anna@example.com");
+  });
+
+  it("Back returns step by step and keeps earlier answers; Cancel ends the flow", async () => {
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5005, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ti 1.12.");
+    await customer.press("Takaisin");
+    expect(customer.lastText()).toContain("valitse päivä");
+    await customer.press("Takaisin");
+    expect(customer.lastText()).toBe("Minkä hoidon haluat varata?");
+    await customer.press("90 min");
+    await customer.press("ke 2.12.");
+    await customer.press("9.00");
+    await customer.send("Testi");
+    expect(customer.lastText()).toBe("Kirjoita sukunimesi.");
+    await customer.press("Takaisin");
+    expect(customer.lastText()).toBe("Kirjoita etunimesi.");
+    await customer.press("Takaisin");
+    expect(customer.lastText()).toContain("valitse kellonaika");
+    await customer.press("Peruuta");
+    expect(customer.lastText()).toBe("Varaus peruttu. Mitään ei varattu.");
+    expect(customer.buttons()).toEqual([]);
+    await customer.send("Testi");
+    expect(customer.lastText()).toContain("En ymmärtänyt");
+    expect(await BookingModel.countDocuments()).toBe(0);
+  });
+
+  it("stale, forged and double-tapped buttons are answered and book nothing twice", async () => {
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5006, language: "fi" });
+    await customer.send("/book");
+    const servicePrompt = tg.latestKeyboardMessage(5006)!.messageId;
+    // A forged service id on the live prompt.
+    await customer.pressData("bk:svc:0123456789abcdef01234567", servicePrompt);
+    expect(customer.lastText()).toContain("Valinta ei ole enää saatavilla");
+    // Malformed data.
+    await customer.pressData("bk:svc:x:y:z", servicePrompt);
+    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    // A button from a message that is not the current prompt.
+    await customer.pressData("bk:svc:whatever", 1);
+    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+
+    await newCustomerToSummary(customer);
+    const summary = tg.latestKeyboardMessage(5006)!;
+    const confirm = summary.keyboard!.inline_keyboard.flat().find((b) => b.text.includes("Vahvista"))!;
+    await customer.pressData(confirm.callback_data!, summary.messageId);
+    await customer.pressData(confirm.callback_data!, summary.messageId);
+    expect(await BookingModel.countDocuments()).toBe(1);
+    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    expect(tg.callsOf("sendMessage", ADMIN_ID)).toHaveLength(1);
+  });
+
+  it("a slot taken between display and confirm gets an apology and fresh times", async () => {
+    const bot = createTestBot(tg);
+    const first = new TestCustomer(bot, tg, { id: 5007, language: "fi" });
+    const second = new TestCustomer(bot, tg, { id: 5008, language: "fi" });
+    await newCustomerToSummary(first);
+    await newCustomerToSummary(second);
+    await first.press("Vahvista");
+    expect(first.lastText()).toContain("Aikasi on varattu");
+
+    await second.press("Vahvista");
+    expect(second.lastText()).toContain("joku ehti varata ajan juuri ennen sinua");
+    const times = second.buttons().map(([t]) => t);
+    expect(times).not.toContain("10.00");
+    // 10:00–11:00 plus its 15-minute buffer leaves no room for another hour before the lunch break.
+    expect(times).not.toContain("9.00");
+    expect(times[0]).toBe("12.30");
+    await second.press("12.30");
+    // Details given earlier in the flow are kept: straight to the summary.
+    expect(second.lastText()).toContain("Tarkista varauksesi");
+    await second.press("Vahvista");
+    expect(second.lastText()).toContain("Aikasi on varattu");
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(2);
+  });
+
+  it("a restart halfway through a booking loses nothing", async () => {
+    const user = { id: 5009, language: "fi" };
+    const before = new TestCustomer(createTestBot(tg), tg, user);
+    await before.send("/book");
+    await before.press("60 min");
+    await before.press("ti 1.12.");
+    await before.press("10.00");
+    await before.send("Testi");
+    // A new process: a new bot object; only the database carries the state.
+    const after = new TestCustomer(createTestBot(tg), tg, user);
+    await after.send("Asiakas");
+    expect(after.lastText()).toContain("sähköpostiosoitteesi");
+    await after.send("testi@example.com");
+    await after.press("Ohita");
+    await after.press("Olen lukenut");
+    await after.press("Jatka");
+    expect(after.lastText()).toContain("Testi Asiakas");
+    await after.press("Vahvista");
+    expect(after.lastText()).toContain("Aikasi on varattu");
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
+  });
+
+  it("/privacy answers in the middle of a booking and the booking continues; /cancel ends it", async () => {
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5010, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.send("/privacy");
+    expect(customer.lastText()).toContain("Rekisterinpitäjä: Klassinen hieronta Tmi Aija Raiski (Y-tunnus 3006642-2)");
+    await customer.press("ti 1.12.");
+    expect(customer.lastText()).toContain("valitse kellonaika");
+    await customer.send("/cancel");
+    expect(customer.lastText()).toContain("Keskeytetty");
+    await customer.press("10.00");
+    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    await customer.send("/cancel");
+    expect(customer.lastText()).toBe("Mitään ei ole kesken.");
+  });
 });

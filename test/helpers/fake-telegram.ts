@@ -110,6 +110,13 @@ export class FakeTelegram {
         this.messages.set(key, { messageId: Number(p.message_id), chatId, text: String(p.text), ...(keyboard ? { keyboard } : {}) });
         return { message_id: Number(p.message_id), date: 0, chat: { id: chatId, type: "private" }, text: p.text };
       }
+      case "editMessageReplyMarkup": {
+        const key = `${chatId}:${Number(p.message_id)}`;
+        const shown = this.messages.get(key);
+        const keyboard = p.reply_markup as Keyboard | undefined;
+        if (shown) this.messages.set(key, { messageId: shown.messageId, chatId, text: shown.text, ...(keyboard ? { keyboard } : {}) });
+        return true;
+      }
       default:
         return true;
     }

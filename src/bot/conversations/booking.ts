@@ -113,8 +113,22 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           return;
         }
       }
+      await retirePrompt();
       const message = await current.reply(body, { reply_markup: keyboard });
       promptId = message.message_id;
+    }
+
+    /** Takes the buttons off the previous prompt, so only the current step's buttons show. */
+    async function retirePrompt(): Promise<void> {
+      const chatId = current.chat?.id;
+      if (promptId === undefined || chatId === undefined) return;
+      const old = promptId;
+      promptId = undefined;
+      try {
+        await current.api.editMessageReplyMarkup(chatId, old);
+      } catch {
+        // Already without buttons, or too old to edit: nothing to take off.
+      }
     }
 
     /** Closes the prompt's keyboard, leaving `text` in its place. */
@@ -123,6 +137,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       if (pressed !== undefined && pressed === promptId) {
         await current.editMessageText(text);
       } else {
+        await retirePrompt();
         await current.reply(text);
       }
       promptId = undefined;
