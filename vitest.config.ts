@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    reporters: ["default", "./test/helpers/summary-reporter.ts"],
     globalSetup: ["test/helpers/global-setup.ts"],
     pool: "forks",
     // Two cores: two test files at a time keeps database-heavy files from starving each other.

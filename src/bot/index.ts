@@ -42,9 +42,13 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   // Updates of one chat are handled one at a time, in order, even when the runner handles many
   // chats concurrently: a conversation must never see two of its updates at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use((ctx, next) => {
+  bot.use(async (ctx, next) => {
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
-    return next();
+    const started = performance.now();
+    await next();
+    // Only the update's kind and timing: never its content.
+    const kind = Object.keys(ctx.update).find((key) => key !== "update_id");
+    ctx.logger.debug({ kind, ms: Math.round(performance.now() - started) }, "update handled");
   });
 
   const apologise: ErrorHandler<BotContext> = async (error) => {

@@ -5,7 +5,7 @@ import { ConsentRecordModel } from "../../src/db/models/consent.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../../src/domain/versions.js";
 import { seedDefaults } from "../../src/services/seed.js";
-import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
+import { ADMIN_ID, createTestBot, LogCapture, TestCustomer } from "../helpers/bot.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 
@@ -298,5 +298,17 @@ describe("booking conversation (B3, B5)", () => {
     expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
     await customer.send("/cancel");
     expect(customer.lastText()).toBe("Mitään ei ole kesken.");
+  });
+
+  it("no name, email, phone or message text reaches the logs during a whole booking", async () => {
+    const logs = new LogCapture();
+    const customer = new TestCustomer(createTestBot(tg, undefined, logs), tg, { id: 5011, language: "fi" });
+    await newCustomerToSummary(customer);
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("Aikasi on varattu");
+    const written = logs.lines.join("\n");
+    for (const secret of ["Testi", "Asiakas", "testi.asiakas@example.com", "040 123 4567", "+358401234567"]) {
+      expect(written).not.toContain(secret);
+    }
   });
 });

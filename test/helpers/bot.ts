@@ -39,7 +39,7 @@ export function createTestBot(tg: FakeTelegram, config: Config = testConfig(), l
   const logger = createLogger("debug", logs);
   const { bot } = createBot(
     { config, services: createServices(config), logger },
-    { botInfo: BOT_INFO, client: { fetch: tg.fetch as unknown as typeof fetch } },
+    { botInfo: BOT_INFO, client: { fetch: tg.fetch } },
   );
   return bot;
 }

@@ -202,7 +202,7 @@ export function stickerUpdate(tg: FakeTelegram, user: TestUser): Update {
         file_id: "sticker", file_unique_id: "s", type: "regular", width: 512, height: 512, is_animated: false, is_video: false,
       },
     },
-  } as Update;
+  };
 }
 
 /** A press of a button with `data` on message `messageId` in the user's chat. */

@@ -396,7 +396,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           if (a.action === "cancel") return cancelled();
           if (a.action === "back") back();
           else if (a.action === "toggle" && (a.value === "telegram" || a.value === "email" || (a.value === "sms" && draft.phone))) {
-            const channel = a.value as keyof ConsentState;
+            const channel = a.value;
             draft.marketing[channel] = !draft.marketing[channel];
           } else if (a.action === "next") go("summary");
           else notice = t("booking-option-unavailable");

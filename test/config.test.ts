@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+import { isValidBusinessId } from "../src/domain/business-id.js";
+
+const valid = {
+  BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
+  ADMIN_IDS: "111, 222",
+  BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
+  BUSINESS_ID: "3006642-2",
+  BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",
+  BUSINESS_EMAIL: "aija@example.fi",
+  BUSINESS_PHONE: "040 519 6900",
+  CONTACT_PERSON: "Aija Raiski",
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration (O1)", () => {
+  it("applies the documented defaults", () => {
+    const config = loadConfig(valid);
+    expect(config.adminIds).toEqual([111, 222]);
+    expect(config.mongodbUri).toBeUndefined();
+    expect(config.botApiRoot).toBe("https://api.telegram.org");
+    expect(config.timeZone).toBe("Europe/Helsinki");
+    expect(config.defaultLanguage).toBe("fi");
+    expect(config.booking).toEqual({
+      granularityMinutes: 15,
+      minNoticeMinutes: 720,
+      horizonDays: 60,
+      cancellationCutoffMinutes: 1440,
+    });
+    expect(config.dataDir).toBe("./data");
+  });
+
+  it("names each missing variable", () => {
+    const found = problems({});
+    for (const name of ["BOT_TOKEN", "ADMIN_IDS", "BUSINESS_NAME", "BUSINESS_ID", "BUSINESS_EMAIL", "CONTACT_PERSON"]) {
+      expect(found.some((p) => p.startsWith(`${name} `) && p.includes("required"))).toBe(true);
+    }
+  });
+
+  it("names each malformed variable with what is expected", () => {
+    const found = problems({
+      ...valid,
+      BOT_TOKEN: "not-a-token",
+      ADMIN_IDS: "12,abc",
+      MONGODB_URI: "http://localhost",
+      PRACTICE_TIMEZONE: "Europe/Nowhere",
+      BUSINESS_ID: "3006642-3",
+      BOT_API_ROOT: "not a url",
+      SLOT_GRANULARITY_MINUTES: "7",
+      DEFAULT_LANGUAGE: "de",
+    });
+    const expectations: Array<[string, string]> = [
+      ["BOT_TOKEN", "bot token"],
+      ["ADMIN_IDS", "positive Telegram user ids"],
+      ["MONGODB_URI", "mongodb://"],
+      ["PRACTICE_TIMEZONE", "IANA"],
+      ["BUSINESS_ID", "Y-tunnus"],
+      ["BOT_API_ROOT", "URL"],
+      ["SLOT_GRANULARITY_MINUTES", "multiple of 5"],
+      ["DEFAULT_LANGUAGE", ""],
+    ];
+    for (const [name, hint] of expectations) {
+      expect(found.find((p) => p.startsWith(`${name} `)), name).toContain(hint);
+    }
+  });
+
+  it("takes a custom Bot API root and booking rules", () => {
+    const config = loadConfig({
+      ...valid,
+      BOT_API_ROOT: "http://127.0.0.1:8081/",
+      MONGODB_URI: "mongodb://db:27017/bot",
+      MIN_NOTICE_HOURS: "2.5",
+      BOOKING_HORIZON_DAYS: "30",
+    });
+    expect(config.botApiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.mongodbUri).toBe("mongodb://db:27017/bot");
+    expect(config.booking.minNoticeMinutes).toBe(150);
+    expect(config.booking.horizonDays).toBe(30);
+  });
+});
+
+describe("business id (Y-tunnus)", () => {
+  it("accepts valid ids and rejects wrong check digits and shapes", () => {
+    expect(isValidBusinessId("3006642-2")).toBe(true);
+    expect(isValidBusinessId("0737546-2")).toBe(true);
+    expect(isValidBusinessId("3006642-1")).toBe(false);
+    expect(isValidBusinessId("3006642")).toBe(false);
+    expect(isValidBusinessId("300664-22")).toBe(false);
+  });
+});
