@@ -37,7 +37,6 @@ language-changed = I will speak English with you from now on.
 ## My bookings
 my-bookings-empty = You have no upcoming bookings. Send /book to book an appointment.
 my-bookings-title = Your upcoming bookings:
-my-bookings-line = • { $when } – { $service }
 
 ## Booking flow
 button-back = ◀ Back
@@ -124,6 +123,70 @@ admin-new-booking =
     { $when }
     { $service }
     Customer: { $name }
+
+admin-cancelled-booking =
+    ❌ Booking cancelled by the customer
+    { $when }
+    { $service }
+    Customer: { $name }
+admin-moved-booking =
+    ↻ Booking moved by the customer
+    { $service }
+    Customer: { $name }
+    From: { $from }
+    To: { $to }
+
+## My bookings: cancel and move
+my-bookings-item =
+    { $when }
+    { $service }
+    Free cancellation or change until { $deadline }.
+button-cancel-booking = ✖ Cancel
+button-move-booking = ↻ Reschedule
+cancel-confirm =
+    Cancel this booking?
+
+    { $when }
+    { $service }
+button-cancel-yes = Yes, cancel it
+button-cancel-keep = No, keep it
+cancel-kept = Your booking stands.
+cancel-done =
+    Your booking is cancelled:
+    { $when }
+    { $service }
+
+    Send /book to book a new time.
+change-not-found = That booking was not found. Send /mybookings to see your bookings.
+change-not-active = That booking has already been cancelled or has started, so it cannot be changed.
+change-past-cutoff =
+    Bookings can be cancelled or moved here until { $hours } hours before they start. For a later change, please contact the practice: { $phone }, { $email }.
+move-cancelled = Nothing was changed: your booking stands.
+move-no-days = There are no other free times in the booking period. Your booking stands.
+button-confirm-move = ✅ Confirm the change
+move-summary =
+    Move your booking?
+
+    { $service }
+    From: { $from }
+    To: { $to }
+move-done =
+    ✅ Your booking is moved.
+
+    { $service }
+    New time: { $to }
+    (was { $from })
+    Address: { $address }
+
+## Reminders
+reminder =
+    ⏰ Reminder: you have an appointment.
+
+    { $service }
+    { $when }
+    Address: { $address }
+
+    If you cannot come, please cancel or change it in My bookings.
 
 ## Privacy notice (P1)
 privacy-notice =

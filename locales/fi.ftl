@@ -37,7 +37,6 @@ language-changed = Puhun kanssasi tästä lähtien suomea.
 ## Omat varaukset
 my-bookings-empty = Sinulla ei ole tulevia varauksia. Varaa aika komennolla /book.
 my-bookings-title = Tulevat varauksesi:
-my-bookings-line = • { $when } – { $service }
 
 ## Varaus
 button-back = ◀ Takaisin
@@ -124,6 +123,70 @@ admin-new-booking =
     { $when }
     { $service }
     Asiakas: { $name }
+
+admin-cancelled-booking =
+    ❌ Asiakas perui varauksen
+    { $when }
+    { $service }
+    Asiakas: { $name }
+admin-moved-booking =
+    ↻ Asiakas siirsi varauksen
+    { $service }
+    Asiakas: { $name }
+    Aiempi aika: { $from }
+    Uusi aika: { $to }
+
+## Omat varaukset: peruminen ja siirto
+my-bookings-item =
+    { $when }
+    { $service }
+    Maksuton peruminen tai siirto { $deadline } asti.
+button-cancel-booking = ✖ Peru
+button-move-booking = ↻ Siirrä
+cancel-confirm =
+    Perutaanko tämä varaus?
+
+    { $when }
+    { $service }
+button-cancel-yes = Kyllä, peru
+button-cancel-keep = Ei, pidä varaus
+cancel-kept = Varauksesi on voimassa.
+cancel-done =
+    Varauksesi on peruttu:
+    { $when }
+    { $service }
+
+    Voit varata uuden ajan komennolla /book.
+change-not-found = Varausta ei löytynyt. Näet varauksesi komennolla /mybookings.
+change-not-active = Varaus on jo peruttu tai alkanut, joten sitä ei voi muuttaa.
+change-past-cutoff =
+    Varauksen voi perua tai siirtää täällä { $hours } tuntiin ennen sen alkua asti. Myöhemmistä muutoksista sovi suoraan vastaanoton kanssa: { $phone }, { $email }.
+move-cancelled = Mitään ei muutettu: varauksesi on voimassa.
+move-no-days = Varauskaudella ei ole muita vapaita aikoja. Varauksesi on voimassa.
+button-confirm-move = ✅ Vahvista siirto
+move-summary =
+    Siirretäänkö varauksesi?
+
+    { $service }
+    Nykyinen aika: { $from }
+    Uusi aika: { $to }
+move-done =
+    ✅ Varauksesi on siirretty.
+
+    { $service }
+    Uusi aika: { $to }
+    (aiemmin { $from })
+    Osoite: { $address }
+
+## Muistutukset
+reminder =
+    ⏰ Muistutus: sinulla on varattu aika.
+
+    { $service }
+    { $when }
+    Osoite: { $address }
+
+    Jos et pääse paikalle, peru tai siirrä aika kohdassa Omat varaukset.
 
 ## Tietosuojaseloste (P1)
 privacy-notice =

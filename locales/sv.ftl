@@ -37,7 +37,6 @@ language-changed = Från och med nu talar jag svenska med dig.
 ## Mina bokningar
 my-bookings-empty = Du har inga kommande bokningar. Skicka /book för att boka en tid.
 my-bookings-title = Dina kommande bokningar:
-my-bookings-line = • { $when } – { $service }
 
 ## Bokning
 button-back = ◀ Tillbaka
@@ -124,6 +123,70 @@ admin-new-booking =
     { $when }
     { $service }
     Kund: { $name }
+
+admin-cancelled-booking =
+    ❌ Kunden avbokade
+    { $when }
+    { $service }
+    Kund: { $name }
+admin-moved-booking =
+    ↻ Kunden flyttade bokningen
+    { $service }
+    Kund: { $name }
+    Tidigare tid: { $from }
+    Ny tid: { $to }
+
+## Mina bokningar: avboka och flytta
+my-bookings-item =
+    { $when }
+    { $service }
+    Avgiftsfri avbokning eller ändring till { $deadline }.
+button-cancel-booking = ✖ Avboka
+button-move-booking = ↻ Flytta
+cancel-confirm =
+    Avboka den här bokningen?
+
+    { $when }
+    { $service }
+button-cancel-yes = Ja, avboka
+button-cancel-keep = Nej, behåll den
+cancel-kept = Din bokning står kvar.
+cancel-done =
+    Din bokning är avbokad:
+    { $when }
+    { $service }
+
+    Skicka /book för att boka en ny tid.
+change-not-found = Bokningen hittades inte. Skicka /mybookings för att se dina bokningar.
+change-not-active = Bokningen är redan avbokad eller har börjat, så den kan inte ändras.
+change-past-cutoff =
+    Bokningar kan avbokas eller flyttas här fram till { $hours } timmar före start. För senare ändringar, kontakta mottagningen: { $phone }, { $email }.
+move-cancelled = Ingenting ändrades: din bokning står kvar.
+move-no-days = Det finns inga andra lediga tider under bokningsperioden. Din bokning står kvar.
+button-confirm-move = ✅ Bekräfta ändringen
+move-summary =
+    Flytta din bokning?
+
+    { $service }
+    Nuvarande tid: { $from }
+    Ny tid: { $to }
+move-done =
+    ✅ Din bokning är flyttad.
+
+    { $service }
+    Ny tid: { $to }
+    (tidigare { $from })
+    Adress: { $address }
+
+## Påminnelser
+reminder =
+    ⏰ Påminnelse: du har en bokad tid.
+
+    { $service }
+    { $when }
+    Adress: { $address }
+
+    Om du inte kan komma, avboka eller flytta tiden under Mina bokningar.
 
 ## Dataskyddsbeskrivning (P1)
 privacy-notice =

@@ -53,6 +53,8 @@ const schema = z.object({
   MIN_NOTICE_HOURS: z.coerce.number().min(0).default(12),
   BOOKING_HORIZON_DAYS: positiveInt(60).refine((n) => n <= 365, "must be at most 365"),
   CANCELLATION_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
+  REMINDER_HOURS_BEFORE: z.coerce.number().min(0).default(24),
+  REMINDER_CHECK_SECONDS: positiveInt(30).refine((n) => n <= 3600, "must be at most 3600"),
 });
 
 /** Validated configuration, in the shapes the code uses. */
@@ -67,6 +69,8 @@ export interface Config {
   logLevel: string;
   business: BusinessProfile;
   booking: BookingRules;
+  /** How often the reminder job looks for due reminders. */
+  reminderCheckSeconds: number;
 }
 
 /** Who the controller is: shown in the privacy notice, confirmations and receipts. */
@@ -85,6 +89,8 @@ export interface BookingRules {
   minNoticeMinutes: number;
   horizonDays: number;
   cancellationCutoffMinutes: number;
+  /** How long before the start the reminder is sent; 0 turns reminders off. */
+  reminderOffsetMinutes: number;
 }
 
 /** Thrown with every problem found, each naming its variable. */
@@ -132,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minNoticeMinutes: Math.round(e.MIN_NOTICE_HOURS * 60),
       horizonDays: e.BOOKING_HORIZON_DAYS,
       cancellationCutoffMinutes: Math.round(e.CANCELLATION_CUTOFF_HOURS * 60),
+      reminderOffsetMinutes: Math.round(e.REMINDER_HOURS_BEFORE * 60),
     },
+    reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
   };
 }

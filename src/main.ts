@@ -2,10 +2,11 @@ import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
 import { registerCommands } from "./bot/commands.js";
+import { createReminderJob } from "./bot/reminders.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { createLogger } from "./logger.js";
-import { releaseStaleHolds } from "./services/booking.js";
+import { repairClaims } from "./services/claims.js";
 import { createServices } from "./services/index.js";
 import { seedDefaults } from "./services/seed.js";
 
@@ -25,14 +26,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = await connectDatabase(config.mongodbUri, config.dataDir, logger);
   await seedDefaults();
-  const released = await releaseStaleHolds(Date.now());
-  if (released > 0) logger.warn({ released }, "released slot holds left by an earlier crash");
+  const repaired = await repairClaims(Date.now());
+  if (repaired.holds + repaired.cells > 0) logger.warn(repaired, "released slot claims left by an earlier crash");
 
-  const { bot, i18n } = createBot({ config, services: createServices(config), logger });
+  const services = createServices(config);
+  const { bot, i18n } = createBot({ config, services, logger });
   await bot.init();
   await registerCommands(bot.api, i18n, config.defaultLanguage);
   const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "edited_message"] } } });
   logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
+  const reminders = createReminderJob(bot.api, i18n, config, services, logger);
+  reminders.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "stopping: finishing updates in progress");
     if (runner.isRunning()) await runner.stop();
+    await reminders.stop();
     await database.close();
     logger.info("stopped");
     process.exit(0);

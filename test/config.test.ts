@@ -36,7 +36,9 @@ describe("configuration (O1)", () => {
       minNoticeMinutes: 720,
       horizonDays: 60,
       cancellationCutoffMinutes: 1440,
+      reminderOffsetMinutes: 1440,
     });
+    expect(config.reminderCheckSeconds).toBe(30);
     expect(config.dataDir).toBe("./data");
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
@@ -68,13 +68,22 @@ describe("locales", () => {
   });
 
   it("cover every key the code uses", () => {
-    const code = readFileSync(path.join(LOCALES_DIR, "..", "src", "bot", "conversations", "booking.ts"), "utf8");
-    const used = [...code.matchAll(/\bt\("([a-z][\w-]*)"/g)].map((m) => m[1]!);
-    expect(used.length).toBeGreaterThan(20);
+    const sources = readdirSync(path.join(LOCALES_DIR, "..", "src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => readFileSync(path.join(LOCALES_DIR, "..", "src", f), "utf8"))
+      .join("\n");
+    const used = new Set([
+      ...[...sources.matchAll(/\bt\("([a-z][\w-]*)"/g)].map((m) => m[1]!),
+      ...[...sources.matchAll(/\b(?:i18n\.t|translate)\([^,()]+, "([a-z][\w-]*)"/g)].map((m) => m[1]!),
+    ]);
+    expect(used.size).toBeGreaterThan(40);
     for (const key of used) expect(loaded.fi!.ids, key).toContain(key);
     for (const field of ["firstName", "lastName", "email", "phone"]) expect(loaded.fi!.ids).toContain(`booking-ask-${field}`);
     for (const field of ["name", "email", "phone"]) {
       for (const reason of ["empty", "too-long", "invalid"]) expect(loaded.fi!.ids).toContain(`invalid-${field}-${reason}`);
+    }
+    for (const name of ["start", "book", "mybookings", "privacy", "language", "help", "cancel"]) {
+      expect(loaded.fi!.ids).toContain(`command-${name}`);
     }
   });
 });

@@ -8,6 +8,7 @@ import type { Services } from "../services/index.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
 import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
+import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -37,7 +38,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   });
   bot.api.config.use(retry());
   const i18n = createI18n(config.defaultLanguage);
-  const notifyAdmins = createAdminNotifier(bot.api, i18n, config, services, logger);
+  const notifier = createAdminNotifier(bot.api, i18n, config, services, logger);
 
   // Updates of one chat are handled one at a time, in order, even when the runner handles many
   // chats concurrently: a conversation must never see two of its updates at once.
@@ -86,7 +87,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     await next();
   };
   interrupts.command(["start", "book", "mybookings", "language"], endFlow);
-  interrupts.callbackQuery(/^(menu|lang):/, endFlow);
+  interrupts.callbackQuery(/^(menu|lang|mb):/, endFlow);
   interrupts.use(privacyFeature(config.business));
   interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
   privateChats.use(interrupts);
@@ -103,20 +104,31 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       createBookingConversation({
         zone: config.timeZone,
         business: config.business,
+        cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
         listServices: services.listServices,
         availableDays: services.availableDays,
         slotsOnDay: services.slotsOnDay,
         bookingProfile: services.bookingProfile,
         book: services.book,
-        notifyAdmins,
+        checkChangeable: services.checkChangeable,
+        moveBooking: services.moveBooking,
+        notifyAdminsBooked: notifier.booked,
+        notifyAdminsMoved: notifier.moved,
       }),
       { id: BOOKING_CONVERSATION, plugins: conversationPlugins },
     ),
   );
 
-  privateChats.use(startFeature(services, config.timeZone));
+  privateChats.use(startFeature(services));
+  privateChats.use(
+    myBookingsFeature(services, notifier, {
+      zone: config.timeZone,
+      business: config.business,
+      cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
+    }),
+  );
   privateChats.use(unhandledFeature);
 
   bot.catch(apologise);
-  return { bot, i18n };
+  return { bot, i18n, notifier };
 }

@@ -1,6 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
-import type { Config } from "../config.js";
+import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { BookingView } from "../services/booking.js";
 import type { Services } from "../services/index.js";
@@ -8,26 +8,43 @@ import type { BotContext } from "./context.js";
 import { formatDateTime } from "./format.js";
 
 /**
- * Tells every admin of a new booking (B5): customer name, service and time, in the admin's own
- * language. Contact details are not included. A failure for one admin is logged and does not
- * affect the others or the customer's booking.
+ * Messages to every admin about bookings made, cancelled and moved (B5, B7): customer name,
+ * service and time, in the admin's own language. Contact details are never included. A failure
+ * for one admin is logged and does not affect the others or the customer.
  */
 export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Config, services: Services, logger: Logger) {
-  return async function notifyAdmins(booking: BookingView): Promise<void> {
+  async function toEveryAdmin(bookingId: string, render: (language: Language) => string): Promise<void> {
     await Promise.all(
       config.adminIds.map(async (adminId) => {
         const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
-        const text = i18n.t(language, "admin-new-booking", {
-          name: `${booking.customerFirstName} ${booking.customerLastName}`,
-          service: booking.serviceName[language],
-          when: formatDateTime(booking.start, language, config.timeZone),
-        });
         try {
-          await api.sendMessage(adminId, text);
+          await api.sendMessage(adminId, render(language));
         } catch (error) {
-          logger.warn({ err: error, bookingId: booking.id }, "could not notify an admin of a booking");
+          logger.warn({ err: error, bookingId }, "could not notify an admin");
         }
       }),
     );
+  }
+  const when = (instant: number, language: Language) => formatDateTime(instant, language, config.timeZone);
+  const name = (b: BookingView) => `${b.customerFirstName} ${b.customerLastName}`;
+
+  return {
+    booked: (b: BookingView) =>
+      toEveryAdmin(b.id, (l) => i18n.t(l, "admin-new-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) })),
+    cancelled: (b: BookingView) =>
+      toEveryAdmin(b.id, (l) =>
+        i18n.t(l, "admin-cancelled-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
+      ),
+    moved: (before: BookingView, after: BookingView) =>
+      toEveryAdmin(after.id, (l) =>
+        i18n.t(l, "admin-moved-booking", {
+          name: name(after),
+          service: after.serviceName[l],
+          from: when(before.start, l),
+          to: when(after.start, l),
+        }),
+      ),
   };
 }
+
+export type AdminNotifier = ReturnType<typeof createAdminNotifier>;

@@ -4,16 +4,14 @@ import { Types } from "mongoose";
 import type { BookingRules, Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
-import { CLAIM_CELL_MINUTES, SlotClaimModel } from "../db/models/slot-claim.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService, type ServiceView } from "./catalog.js";
 import { recordMarketingChoices, type ConsentState } from "./consents.js";
+import { claimSlot } from "./claims.js";
 import { loadSchedule } from "./schedule.js";
 
 const MINUTE = 60_000;
-/** A hold older than this was left by a crash between claiming and confirming. */
-const STALE_HOLD_MS = 2 * MINUTE;
 
 /** Where and how the practice books: its zone and rules. */
 export interface BookingSettings {
@@ -58,89 +56,97 @@ export type BookingResult =
   | { ok: true; booking: BookingView }
   | { ok: false; reason: "slot-taken" | "service-unavailable" | "privacy-not-acknowledged" };
 
-/** Booked time (held or confirmed) that overlaps [from, to), each interval up to its buffer's end. */
-export async function busyIntervals(from: number, to: number): Promise<Interval[]> {
+/**
+ * Booked time (held or confirmed) that overlaps [from, to), each interval up to its buffer's end,
+ * leaving out `exclude` (the booking being moved: its own time is free to it).
+ */
+export async function busyIntervals(from: number, to: number, exclude?: Types.ObjectId): Promise<Interval[]> {
   const docs = await BookingModel.find(
-    { status: { $in: ["held", "confirmed"] }, start: { $lt: new Date(to) }, bufferEnd: { $gt: new Date(from) } },
-    { start: 1, bufferEnd: 1 },
+    {
+      status: { $in: ["held", "confirmed"] },
+      start: { $lt: new Date(to) },
+      bufferEnd: { $gt: new Date(from) },
+      ...(exclude ? { _id: { $ne: exclude } } : {}),
+    },
+    { start: 1, bufferEnd: 1, moveTo: 1 },
   ).lean();
-  return docs.map((d) => ({ start: d.start.getTime(), end: d.bufferEnd.getTime() }));
+  const busy = docs.map((d) => ({ start: d.start.getTime(), end: d.bufferEnd.getTime() }));
+  // A move in progress already holds its new time too.
+  for (const d of docs) {
+    if (d.moveTo?.start && d.moveTo.bufferEnd) busy.push({ start: d.moveTo.start.getTime(), end: d.moveTo.bufferEnd.getTime() });
+  }
+  return busy;
 }
 
-/** Every free start instant for a service from `now` to the horizon (B2). */
-export async function freeSlots(settings: BookingSettings, service: ServiceView, now: number): Promise<number[]> {
+/** How long a slot must be: the treatment and the buffer after it. */
+export interface SlotShape {
+  durationMinutes: number;
+  bufferAfterMinutes: number;
+  /** A booking whose own time counts as free (when moving it). */
+  excludeBookingId?: Types.ObjectId;
+}
+
+/** Every free start instant for a slot shape from `now` to the horizon (B2). */
+export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number): Promise<number[]> {
   const horizonEnd = DateTime.fromMillis(now, { zone: settings.zone })
     .startOf("day")
     .plus({ days: settings.rules.horizonDays + 2 })
     .toMillis();
-  const [schedule, busy] = await Promise.all([loadSchedule(new Date(now)), busyIntervals(now, horizonEnd)]);
+  const [schedule, busy] = await Promise.all([
+    loadSchedule(new Date(now)),
+    busyIntervals(now, horizonEnd, shape.excludeBookingId),
+  ]);
   return availableSlots({
     now,
     zone: settings.zone,
     ...schedule,
     busy,
-    durationMinutes: service.durationMinutes,
-    bufferAfterMinutes: service.bufferAfterMinutes,
+    durationMinutes: shape.durationMinutes,
+    bufferAfterMinutes: shape.bufferAfterMinutes,
     granularityMinutes: settings.rules.granularityMinutes,
     minNoticeMinutes: settings.rules.minNoticeMinutes,
     horizonDays: settings.rules.horizonDays,
   });
 }
 
-/** Local dates (yyyy-mm-dd) that have at least one free slot for the service. */
-export async function availableDays(settings: BookingSettings, serviceId: string, now: number): Promise<string[]> {
-  const service = await findActiveService(serviceId);
-  if (!service) return [];
-  return [...groupSlotsByDay(await freeSlots(settings, service, now), settings.zone).keys()];
-}
-
-/** Free start instants for the service on one local date. */
-export async function slotsOnDay(
-  settings: BookingSettings,
-  serviceId: string,
-  day: string,
-  now: number,
-): Promise<number[]> {
-  const service = await findActiveService(serviceId);
-  if (!service) return [];
-  return groupSlotsByDay(await freeSlots(settings, service, now), settings.zone).get(day) ?? [];
-}
-
-/** The claim cells covering [start, end): every cell-aligned instant from start's cell to end. */
-export function claimCells(start: number, end: number): Date[] {
-  const cell = CLAIM_CELL_MINUTES * MINUTE;
-  const cells: Date[] = [];
-  for (let t = Math.floor(start / cell) * cell; t < end; t += cell) cells.push(new Date(t));
-  return cells;
-}
-
-function isDuplicateKeyError(error: unknown): boolean {
-  const e = error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
-  return e.code === 11000 || Boolean(e.writeErrors?.some((w) => (w.code ?? w.err?.code) === 11000));
-}
-
 /**
- * Claims [start, end) for a booking by inserting its cells. Every cell is a unique `_id`, so of
- * several bookings wanting any shared cell exactly one succeeds, whichever process it runs in.
- * On a conflict the cells this booking did insert are released and false is returned.
+ * What the customer is picking a time for: a new booking of a service, or a move of one of
+ * their own bookings (which keeps its booked length).
  */
-export async function claimSlot(bookingId: Types.ObjectId, start: number, end: number): Promise<boolean> {
-  try {
-    await SlotClaimModel.insertMany(
-      claimCells(start, end).map((cell) => ({ _id: cell, bookingId })),
-      { ordered: true },
-    );
-    return true;
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    await SlotClaimModel.deleteMany({ bookingId });
-    return false;
-  }
+export type SlotQuery = { serviceId: string } | { telegramId: number; ref: string };
+
+async function shapeOf(query: SlotQuery): Promise<SlotShape | undefined> {
+  if ("serviceId" in query) return findActiveService(query.serviceId);
+  const customer = await CustomerModel.findOne({ telegramId: query.telegramId }, { _id: 1 }).lean();
+  if (!customer) return undefined;
+  const booking = await BookingModel.findOne({ ref: query.ref, customerId: customer._id, status: "confirmed" }).lean();
+  if (!booking) return undefined;
+  return {
+    durationMinutes: booking.service.durationMinutes,
+    bufferAfterMinutes: (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE,
+    excludeBookingId: booking._id,
+  };
 }
 
-/** Frees the time a booking holds. */
-export async function releaseSlot(bookingId: Types.ObjectId): Promise<void> {
-  await SlotClaimModel.deleteMany({ bookingId });
+/** Local dates (yyyy-mm-dd) that have at least one free slot. */
+export async function availableDays(settings: BookingSettings, query: SlotQuery, now: number): Promise<string[]> {
+  const shape = await shapeOf(query);
+  if (!shape) return [];
+  return [...groupSlotsByDay(await freeSlots(settings, shape, now), settings.zone).keys()];
+}
+
+/** Free start instants on one local date. */
+export async function slotsOnDay(settings: BookingSettings, query: SlotQuery, day: string, now: number): Promise<number[]> {
+  const shape = await shapeOf(query);
+  if (!shape) return [];
+  return groupSlotsByDay(await freeSlots(settings, shape, now), settings.zone).get(day) ?? [];
+}
+
+/** When a booking's reminder is due, or undefined when it gets none (see .env.example). */
+export function reminderDueAt(rules: BookingRules, start: number, now: number): Date | undefined {
+  if (rules.reminderOffsetMinutes <= 0) return undefined;
+  const due = start - rules.reminderOffsetMinutes * MINUTE;
+  return due > now ? new Date(due) : undefined;
 }
 
 function newRef(): string {
@@ -205,6 +211,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
     end: new Date(end),
     bufferEnd: new Date(bufferEnd),
     status: "held",
+    reminderDueAt: reminderDueAt(settings.rules, start, request.now),
   });
   if (!(await claimSlot(booking._id, start, bufferEnd))) {
     await BookingModel.deleteOne({ _id: booking._id });
@@ -225,40 +232,4 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
       customerLastName: details.lastName,
     },
   };
-}
-
-/**
- * Removes holds left behind by a process that died between claiming a slot and confirming the
- * booking, so their time becomes bookable again. Run at start-up.
- */
-export async function releaseStaleHolds(now: number): Promise<number> {
-  const stale = await BookingModel.find(
-    { status: "held", createdAt: { $lt: new Date(now - STALE_HOLD_MS) } },
-    { _id: 1 },
-  ).lean();
-  for (const { _id } of stale) {
-    await releaseSlot(_id);
-    await BookingModel.deleteOne({ _id, status: "held" });
-  }
-  return stale.length;
-}
-
-/** A customer's confirmed bookings that have not yet started, soonest first. */
-export async function upcomingBookings(telegramId: number, now: number): Promise<BookingView[]> {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean();
-  if (!customer) return [];
-  const docs = await BookingModel.find({ customerId: customer._id, status: "confirmed", start: { $gt: new Date(now) } })
-    .sort({ start: 1 })
-    .lean();
-  return docs.map((d) => ({
-    id: d._id.toHexString(),
-    ref: d.ref,
-    start: d.start.getTime(),
-    end: d.end.getTime(),
-    serviceName: { fi: d.service.name.fi, sv: d.service.name.sv, en: d.service.name.en },
-    durationMinutes: d.service.durationMinutes,
-    priceCents: d.service.priceCents,
-    customerFirstName: customer.firstName ?? "",
-    customerLastName: customer.lastName ?? "",
-  }));
 }

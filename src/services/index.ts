@@ -2,6 +2,8 @@ import type { Config } from "../config.js";
 import * as booking from "./booking.js";
 import * as catalog from "./catalog.js";
 import * as customers from "./customers.js";
+import * as manage from "./manage-booking.js";
+import * as reminders from "./reminders.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -12,10 +14,18 @@ export function createServices(config: Config) {
   return {
     settings,
     listServices: catalog.listActiveServices,
-    availableDays: (serviceId: string, now: number) => booking.availableDays(settings, serviceId, now),
-    slotsOnDay: (serviceId: string, day: string, now: number) => booking.slotsOnDay(settings, serviceId, day, now),
+    availableDays: (query: booking.SlotQuery, now: number) => booking.availableDays(settings, query, now),
+    slotsOnDay: (query: booking.SlotQuery, day: string, now: number) => booking.slotsOnDay(settings, query, day, now),
     book: (request: booking.BookingRequest) => booking.bookAppointment(settings, request),
-    upcomingBookings: booking.upcomingBookings,
+    upcomingBookings: manage.upcomingBookings,
+    checkChangeable: (telegramId: number, ref: string, now: number) => manage.checkChangeable(settings, telegramId, ref, now),
+    cancelBooking: (telegramId: number, ref: string, now: number) => manage.cancelBooking(settings, telegramId, ref, now),
+    moveBooking: (telegramId: number, ref: string, start: number, now: number) =>
+      manage.moveBooking(settings, telegramId, ref, start, now),
+    changeDeadline: (start: number) => manage.changeDeadline(settings, start),
+    claimDueReminders: reminders.claimDueReminders,
+    markReminderSent: reminders.markReminderSent,
+    releaseReminder: reminders.releaseReminder,
     touchCustomer: (telegramId: number, telegramLanguage: string | undefined, now: Date) =>
       customers.touchCustomer(telegramId, telegramLanguage, config.defaultLanguage, now),
     languageOf: customers.languageOf,

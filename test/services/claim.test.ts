@@ -4,7 +4,8 @@ import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { listActiveServices } from "../../src/services/catalog.js";
-import { bookAppointment, claimCells, freeSlots, releaseStaleHolds, type BookingSettings } from "../../src/services/booking.js";
+import { bookAppointment, freeSlots, type BookingSettings } from "../../src/services/booking.js";
+import { claimCells, repairClaims } from "../../src/services/claims.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
 
@@ -13,7 +14,7 @@ useTestDatabase();
 const zone = "Europe/Helsinki";
 const settings: BookingSettings = {
   zone,
-  rules: { granularityMinutes: 15, minNoticeMinutes: 12 * 60, horizonDays: 60, cancellationCutoffMinutes: 24 * 60 },
+  rules: { granularityMinutes: 15, minNoticeMinutes: 12 * 60, horizonDays: 60, cancellationCutoffMinutes: 24 * 60, reminderOffsetMinutes: 24 * 60 },
 };
 // Monday 2026-11-30, 08:00 in Helsinki; the next slots are on Tuesday.
 const now = DateTime.fromISO("2026-11-30T08:00", { zone }).toMillis();
@@ -117,7 +118,7 @@ describe("slot claim (B4)", () => {
     expect(await freeSlots(settings, s60, now)).not.toContain(start);
 
     // Holds are judged by their real creation time, so look from ten minutes into the future.
-    expect(await releaseStaleHolds(Date.now() + 10 * 60_000)).toBe(1);
+    expect((await repairClaims(Date.now() + 10 * 60_000)).holds).toBe(1);
     expect(await SlotClaimModel.countDocuments()).toBe(0);
     expect(await freeSlots(settings, s60, now)).toContain(start);
   });

@@ -3,10 +3,11 @@ import { InlineKeyboard, InputFile } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
 import { buildIcs } from "../../domain/ics.js";
-import type { BookingRequest, BookingResult, BookingView } from "../../services/booking.js";
+import type { BookingRequest, BookingResult, BookingView, SlotQuery } from "../../services/booking.js";
 import type { ServiceView } from "../../services/catalog.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
+import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime, localDate } from "../format.js";
 
@@ -17,13 +18,17 @@ export const BOOKING_CONVERSATION = "booking";
 export interface BookingFlowDeps {
   zone: string;
   business: BusinessProfile;
+  cancellationCutoffHours: number;
   listServices(): Promise<ServiceView[]>;
-  availableDays(serviceId: string, now: number): Promise<string[]>;
-  slotsOnDay(serviceId: string, day: string, now: number): Promise<number[]>;
+  availableDays(query: SlotQuery, now: number): Promise<string[]>;
+  slotsOnDay(query: SlotQuery, day: string, now: number): Promise<number[]>;
   bookingProfile(telegramId: number): Promise<BookingProfile>;
   book(request: BookingRequest): Promise<BookingResult>;
-  /** Tells every admin about a new booking; never throws. */
-  notifyAdmins(booking: BookingView): Promise<void>;
+  checkChangeable(telegramId: number, ref: string, now: number): Promise<ChangeCheck>;
+  moveBooking(telegramId: number, ref: string, start: number, now: number): Promise<MoveResult>;
+  /** Tell every admin about a new or moved booking; they never throw. */
+  notifyAdminsBooked(booking: BookingView): Promise<void>;
+  notifyAdminsMoved(before: BookingView, after: BookingView): Promise<void>;
 }
 
 type Step =
@@ -37,7 +42,8 @@ type Step =
   | "phone"
   | "privacy"
   | "consents"
-  | "summary";
+  | "summary"
+  | "moveSummary";
 
 /** What the customer has chosen so far. Plain data, rebuilt identically on every replay. */
 interface Draft {
@@ -77,17 +83,35 @@ function navigationRow(keyboard: InlineKeyboard, t: ConversationContext["t"], ba
  * booking) → marketing consents (first time) → summary → confirm. Every step has Back and
  * Cancel; typed text where a button is expected, stickers, stale or forged buttons are answered
  * and the step stays where it was.
+ *
+ * Entered with a booking reference (`moveRef`) it moves that booking instead (B7): day → time →
+ * summary of the change → confirm, the same pickers and the same safeguards.
  */
 export function createBookingConversation(deps: BookingFlowDeps) {
   return async function booking(
     conversation: Conversation<BotContext, ConversationContext>,
     ctx: ConversationContext,
     language: Language,
+    moveRef?: string,
   ): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
     ctx.i18n.useLocale(language);
     const t = ctx.t;
+
+    let moving: BookingView | undefined;
+    if (moveRef !== undefined) {
+      const now = await conversation.now();
+      const check = await conversation.external(() => deps.checkChangeable(telegramId, moveRef, now));
+      if (!check.ok) {
+        await ctx.reply(changeRefusalText(ctx, check.reason, deps));
+        return;
+      }
+      moving = check.booking;
+    }
+    const slotQuery = (): SlotQuery =>
+      moving && moveRef !== undefined ? { telegramId, ref: moveRef } : { serviceId: draft.service!.id };
+    const serviceName = (): string => (moving ? moving.serviceName[language] : draft.service!.name[language]);
 
     const profile = await conversation.external(() => deps.bookingProfile(telegramId));
     const draft: Draft = {
@@ -177,23 +201,43 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     }
 
     async function cancelled(): Promise<void> {
-      await closePrompt(t("booking-cancelled"));
+      await closePrompt(t(moving ? "move-cancelled" : "booking-cancelled"));
+    }
+
+    /** Sends the appointment as an .ics file; a moved booking keeps its uid, so calendars update it. */
+    async function sendCalendarFile(booked: BookingView): Promise<void> {
+      const ics = buildIcs({
+        uid: `${booked.ref}@ajanvarausbotti`,
+        start: booked.start,
+        end: booked.end,
+        title: `${booked.serviceName[language]} – ${deps.business.name}`,
+        description: t("ics-description", { phone: deps.business.phone, email: deps.business.email }),
+        location: deps.business.address,
+        organizerName: deps.business.name,
+        organizerEmail: deps.business.email,
+      });
+      await current.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), `booking-${localDate(booked.start, deps.zone)}.ics`), {
+        caption: t("booking-ics-caption"),
+      });
     }
 
     function invalidText(field: "name" | "email" | "phone", result: Validated<string>): string {
       return result.ok ? "" : t(`invalid-${field}-${result.reason}`);
     }
 
-    let step = "service" as Step;
+    let step = (moving ? "day" : "service") as Step;
     const history: Step[] = [];
     /** Moves forward, remembering where Back leads. */
     const go = (next: Step) => {
       history.push(step);
       step = next;
     };
-    /** Moves back one step. */
-    const back = () => {
-      step = history.pop() ?? "service";
+    /** Moves back one step; false when there is none (the first step of a move). */
+    const back = (): boolean => {
+      const previous = history.pop();
+      if (previous === undefined && moving) return false;
+      step = previous ?? "service";
+      return true;
     };
     /** Returns to an earlier step, forgetting the steps after it. */
     const backTo = (target: Step) => {
@@ -232,10 +276,14 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         }
 
         case "day": {
-          const service = draft.service!;
           const now = await conversation.now();
-          const days = await conversation.external(() => deps.availableDays(service.id, now));
+          const query = slotQuery();
+          const days = await conversation.external(() => deps.availableDays(query, now));
           if (days.length === 0) {
+            if (moving) {
+              await closePrompt(t("move-no-days"));
+              return;
+            }
             notice = t("booking-no-days");
             backTo("service");
             break;
@@ -252,14 +300,14 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           if (draft.dayPage > 0) keyboard.text(t("button-previous"), data("page", String(draft.dayPage - 1)));
           if (draft.dayPage < pages - 1) keyboard.text(t("button-next"), data("page", String(draft.dayPage + 1)));
           await show(
-            t("booking-choose-day", { service: service.name[language], page: draft.dayPage + 1, pages }),
+            t("booking-choose-day", { service: serviceName(), page: draft.dayPage + 1, pages }),
             navigationRow(keyboard, t, true),
           );
           const a = await answer(false);
           if (a.kind !== "button") continue;
           if (a.action === "cancel") return cancelled();
           if (a.action === "back") {
-            back();
+            if (!back()) return cancelled();
           } else if (a.action === "page" && /^\d{1,3}$/.test(a.value)) {
             draft.dayPage = Number(a.value);
           } else if (a.action === "day" && days.includes(a.value)) {
@@ -272,10 +320,10 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         }
 
         case "time": {
-          const service = draft.service!;
           const day = draft.day!;
           const now = await conversation.now();
-          const slots = await conversation.external(() => deps.slotsOnDay(service.id, day, now));
+          const query = slotQuery();
+          const slots = await conversation.external(() => deps.slotsOnDay(query, day, now));
           if (slots.length === 0) {
             notice = t("booking-day-full");
             backTo("day");
@@ -287,7 +335,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
           });
           await show(
-            t("booking-choose-time", { service: service.name[language], day: formatDayLong(day, language, deps.zone) }),
+            t("booking-choose-time", { service: serviceName(), day: formatDayLong(day, language, deps.zone) }),
             navigationRow(keyboard, t, true),
           );
           const a = await answer(false);
@@ -298,7 +346,8 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           } else if (a.action === "time" && slots.includes(Number(a.value))) {
             draft.start = Number(a.value);
             // Details already given in this flow are kept when only the time changes.
-            if (draft.firstName && draft.lastName && draft.email) go("summary");
+            if (moving) go("moveSummary");
+            else if (draft.firstName && draft.lastName && draft.email) go("summary");
             else go(profile.firstName && profile.lastName && profile.email ? "details" : "firstName");
           } else {
             notice = t("booking-option-unavailable");
@@ -475,23 +524,76 @@ export function createBookingConversation(deps: BookingFlowDeps) {
               email: deps.business.email,
             }),
           );
-          const ics = buildIcs({
-            uid: `${booked.ref}@ajanvarausbotti`,
-            start: booked.start,
-            end: booked.end,
-            title: `${service.name[language]} – ${deps.business.name}`,
-            description: t("ics-description", { phone: deps.business.phone, email: deps.business.email }),
-            location: deps.business.address,
-            organizerName: deps.business.name,
-            organizerEmail: deps.business.email,
-          });
-          await current.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), `booking-${localDate(booked.start, deps.zone)}.ics`), {
-            caption: t("booking-ics-caption"),
-          });
-          await conversation.external(() => deps.notifyAdmins(booked));
+          await sendCalendarFile(booked);
+          await conversation.external(() => deps.notifyAdminsBooked(booked));
+          return;
+        }
+
+        case "moveSummary": {
+          const from = moving!;
+          const start = draft.start!;
+          const keyboard = new InlineKeyboard().text(t("button-confirm-move"), data("move"));
+          await show(
+            t("move-summary", {
+              service: serviceName(),
+              from: formatDateTime(from.start, language, deps.zone),
+              to: formatDateTime(start, language, deps.zone),
+            }),
+            navigationRow(keyboard, t, true),
+          );
+          const a = await answer(false);
+          if (a.kind !== "button") continue;
+          if (a.action === "cancel") return cancelled();
+          if (a.action === "back") {
+            back();
+            break;
+          }
+          if (a.action !== "move") {
+            notice = t("booking-option-unavailable");
+            break;
+          }
+          const now = await conversation.now();
+          const ref = moveRef!;
+          const result = await conversation.external(() => deps.moveBooking(telegramId, ref, start, now));
+          if (!result.ok) {
+            if (result.reason === "slot-taken") {
+              notice = t("booking-slot-taken");
+              backTo("time");
+              break;
+            }
+            await closePrompt(changeRefusalText(current, result.reason, deps));
+            return;
+          }
+          const after = result.after;
+          await closePrompt(
+            t("move-done", {
+              service: serviceName(),
+              from: formatDateTime(result.before.start, language, deps.zone),
+              to: formatDateTime(after.start, language, deps.zone),
+              address: deps.business.address,
+            }),
+          );
+          await sendCalendarFile(after);
+          await conversation.external(() => deps.notifyAdminsMoved(result.before, after));
           return;
         }
       }
     }
   };
+}
+
+/** The customer-facing reason a booking cannot be cancelled or moved. */
+export function changeRefusalText(
+  ctx: { t: ConversationContext["t"] },
+  reason: "not-found" | "not-active" | "past-cutoff",
+  deps: Pick<BookingFlowDeps, "business" | "cancellationCutoffHours">,
+): string {
+  if (reason === "past-cutoff") {
+    return ctx.t("change-past-cutoff", {
+      hours: deps.cancellationCutoffHours,
+      phone: deps.business.phone,
+      email: deps.business.email,
+    });
+  }
+  return ctx.t(reason === "not-found" ? "change-not-found" : "change-not-active");
 }

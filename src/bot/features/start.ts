@@ -3,15 +3,14 @@ import type { Language } from "../../config.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { BOOKING_CONVERSATION } from "../conversations/booking.js";
-import { formatDateTime } from "../format.js";
 import { languageKeyboard, LANGUAGE_PREFIX, mainMenu, MENU } from "../keyboards.js";
 
 function language(ctx: BotContext): Language {
   return ctx.customer?.language ?? "fi";
 }
 
-/** `/start`, `/help`, `/book`, `/mybookings`, `/language` and the main menu's buttons. */
-export function startFeature(services: Services, zone: string): Composer<BotContext> {
+/** `/start`, `/book`, `/language` and the main menu's Book button. */
+export function startFeature(services: Services): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("start", (ctx) => ctx.reply(ctx.t("start-greeting"), { reply_markup: mainMenu(ctx) }));
@@ -21,23 +20,6 @@ export function startFeature(services: Services, zone: string): Composer<BotCont
   composer.callbackQuery(MENU.book, async (ctx) => {
     await ctx.answerCallbackQuery();
     await enterBooking(ctx);
-  });
-
-  const showMyBookings = async (ctx: BotContext) => {
-    const bookings = await services.upcomingBookings(ctx.from!.id, Date.now());
-    if (bookings.length === 0) {
-      await ctx.reply(ctx.t("my-bookings-empty"));
-      return;
-    }
-    const lines = bookings.map((b) =>
-      ctx.t("my-bookings-line", { when: formatDateTime(b.start, language(ctx), zone), service: b.serviceName[language(ctx)] }),
-    );
-    await ctx.reply(`${ctx.t("my-bookings-title")}\n\n${lines.join("\n")}`);
-  };
-  composer.command("mybookings", showMyBookings);
-  composer.callbackQuery(MENU.myBookings, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await showMyBookings(ctx);
   });
 
   composer.command("language", (ctx) => ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx) }));

@@ -39,11 +39,25 @@ const bookingSchema = new Schema(
     end: { type: Date, required: true },
     bufferEnd: { type: Date, required: true },
     status: { type: String, enum: BOOKING_STATUSES, required: true },
+    cancelledAt: { type: Date },
+    cancelledBy: { type: String, enum: ["customer", "admin", "system"] },
+    /** A move in progress: the range being claimed (see moveBooking); cleared when done. */
+    moveTo: {
+      start: { type: Date },
+      bufferEnd: { type: Date },
+      at: { type: Date },
+    },
+    /** When the reminder is due; unset when the booking gets none (booked inside the window). */
+    reminderDueAt: { type: Date },
+    /** Lease of the process sending the reminder; another may take over once it has expired. */
+    reminderClaimedAt: { type: Date },
+    reminderSentAt: { type: Date },
   },
   { timestamps: true, collection: "bookings" },
 );
 bookingSchema.index({ start: 1 });
 bookingSchema.index({ status: 1, createdAt: 1 });
+bookingSchema.index({ reminderDueAt: 1 });
 
 export type BookingFields = InferSchemaType<typeof bookingSchema>;
 export type BookingDocument = HydratedDocument<BookingFields>;

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
 
-const hhmm = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+// Minutes on the five-minute grid of the slot claims (see slot-claim.ts).
+const hhmm = /^([01]\d|2[0-3]):[0-5][05]$|^24:00$/;
 
 /**
  * Weekly working hours: one document per interval, so a weekday can have several (breaks).

@@ -1,0 +1,98 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BusinessProfile, Language } from "../../config.js";
+import type { Services } from "../../services/index.js";
+import type { BotContext } from "../context.js";
+import { BOOKING_CONVERSATION, changeRefusalText } from "../conversations/booking.js";
+import { formatDateTime } from "../format.js";
+import { MENU } from "../keyboards.js";
+import type { AdminNotifier } from "../notify.js";
+
+/** Callback data of booking actions; the reference is opaque and checked against the presser. */
+const ACTION = /^mb:(cancel|yes|keep|move):([\w-]{1,32})$/;
+const MAX_LISTED = 10;
+
+/**
+ * `/mybookings` (B6): upcoming bookings, each with Cancel and Reschedule; cancelling asks for
+ * confirmation (B7). Every press is checked: the booking must be the presser's own, still
+ * standing and before the cutoff; anything else gets a clear answer and changes nothing.
+ */
+export function myBookingsFeature(
+  services: Services,
+  notifier: AdminNotifier,
+  config: { zone: string; business: BusinessProfile; cancellationCutoffHours: number },
+): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const language = (ctx: BotContext): Language => ctx.customer!.language;
+  const when = (ctx: BotContext, instant: number) => formatDateTime(instant, language(ctx), config.zone);
+
+  const list = async (ctx: BotContext) => {
+    const bookings = await services.upcomingBookings(ctx.from!.id, Date.now());
+    if (bookings.length === 0) {
+      await ctx.reply(ctx.t("my-bookings-empty"));
+      return;
+    }
+    await ctx.reply(ctx.t("my-bookings-title"));
+    for (const booking of bookings.slice(0, MAX_LISTED)) {
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t("button-cancel-booking"), `mb:cancel:${booking.ref}`)
+        .text(ctx.t("button-move-booking"), `mb:move:${booking.ref}`);
+      await ctx.reply(
+        ctx.t("my-bookings-item", {
+          when: when(ctx, booking.start),
+          service: booking.serviceName[language(ctx)],
+          deadline: when(ctx, services.changeDeadline(booking.start)),
+        }),
+        { reply_markup: keyboard },
+      );
+    }
+  };
+  composer.command("mybookings", list);
+  composer.callbackQuery(MENU.myBookings, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await list(ctx);
+  });
+
+  composer.callbackQuery(ACTION, async (ctx) => {
+    const [, action, ref] = ctx.match as RegExpMatchArray as [string, string, string];
+    const now = Date.now();
+    if (action === "keep") {
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ctx.t("cancel-kept"));
+      return;
+    }
+    if (action === "yes") {
+      const result = await services.cancelBooking(ctx.from.id, ref, now);
+      await ctx.answerCallbackQuery();
+      if (!result.ok) {
+        await ctx.editMessageText(changeRefusalText(ctx, result.reason, config));
+        return;
+      }
+      await ctx.editMessageText(
+        ctx.t("cancel-done", { when: when(ctx, result.booking.start), service: result.booking.serviceName[language(ctx)] }),
+      );
+      ctx.logger.info({ bookingId: result.booking.id }, "booking cancelled by customer");
+      await notifier.cancelled(result.booking);
+      return;
+    }
+    const check = await services.checkChangeable(ctx.from.id, ref, now);
+    await ctx.answerCallbackQuery();
+    if (!check.ok) {
+      await ctx.editMessageText(changeRefusalText(ctx, check.reason, config));
+      return;
+    }
+    if (action === "move") {
+      await ctx.conversation.enter(BOOKING_CONVERSATION, language(ctx), ref);
+      return;
+    }
+    await ctx.editMessageText(
+      ctx.t("cancel-confirm", { when: when(ctx, check.booking.start), service: check.booking.serviceName[language(ctx)] }),
+      {
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("button-cancel-yes"), `mb:yes:${ref}`)
+          .row()
+          .text(ctx.t("button-cancel-keep"), `mb:keep:${ref}`),
+      },
+    );
+  });
+  return composer;
+}

@@ -1,0 +1,79 @@
+import type { I18n } from "@grammyjs/i18n";
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import type { BotContext } from "./context.js";
+import { formatDateTime } from "./format.js";
+import { MENU } from "./keyboards.js";
+
+/**
+ * The reminder job (B8). Every `reminderCheckSeconds` it claims the reminders that are due and
+ * sends them. State lives on the booking documents, so it survives restarts (a reminder missed
+ * while the bot was down goes out on the first round after start, if the booking is still ahead)
+ * and several processes can run it against one database: each reminder is claimed by one.
+ */
+export function createReminderJob(api: Api, i18n: I18n<BotContext>, config: Config, services: Services, logger: Logger) {
+  /** Sends every reminder due at `now`; returns how many were sent. */
+  async function runOnce(now = Date.now()): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const due = await services.claimDueReminders(now);
+      if (due.length === 0) return sent;
+      for (const reminder of due) {
+        const l = reminder.language;
+        const text = i18n.t(l, "reminder", {
+          service: reminder.serviceName[l],
+          when: formatDateTime(reminder.start, l, config.timeZone),
+          address: config.business.address,
+        });
+        try {
+          await api.sendMessage(reminder.telegramId, text, {
+            reply_markup: new InlineKeyboard().text(i18n.t(l, "button-my-bookings"), MENU.myBookings),
+          });
+          await services.markReminderSent(reminder, Date.now());
+          sent++;
+        } catch (error) {
+          if (error instanceof GrammyError && error.error_code === 403) {
+            // The customer blocked the bot: nothing will ever get through.
+            await services.markReminderSent(reminder, Date.now());
+            logger.info({ bookingId: reminder.bookingId }, "reminder not deliverable (bot blocked)");
+          } else {
+            await services.releaseReminder(reminder);
+            logger.warn({ err: error, bookingId: reminder.bookingId }, "reminder not sent; will retry");
+            return sent;
+          }
+        }
+      }
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  /** Runs a round now and then every `reminderCheckSeconds` until stopped. */
+  function start(): void {
+    stopped = false;
+    const tick = () => {
+      running = runOnce()
+        .then((sent) => {
+          if (sent > 0) logger.info({ sent }, "reminders sent");
+        })
+        .catch((error: unknown) => logger.error({ err: error }, "reminder round failed"))
+        .finally(() => {
+          if (!stopped) timer = setTimeout(tick, config.reminderCheckSeconds * 1000);
+        });
+    };
+    tick();
+  }
+
+  /** Stops scheduling rounds and waits for the current one to finish. */
+  async function stop(): Promise<void> {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  }
+
+  return { runOnce, start, stop };
+}

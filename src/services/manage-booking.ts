@@ -1,0 +1,159 @@
+import type { Types } from "mongoose";
+import { BookingModel, type BookingFields } from "../db/models/booking.js";
+import { CustomerModel } from "../db/models/customer.js";
+import { SlotClaimModel } from "../db/models/slot-claim.js";
+import { freeSlots, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
+import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
+
+const MINUTE = 60_000;
+
+/** Why a customer cannot change a booking: not theirs or unknown, no longer standing, too late. */
+export type ChangeRefusal = "not-found" | "not-active" | "past-cutoff";
+
+export type ChangeCheck = { ok: true; booking: BookingView } | { ok: false; reason: ChangeRefusal };
+
+type BookingLean = BookingFields & { _id: Types.ObjectId };
+type CustomerNames = { _id: Types.ObjectId; firstName?: string | null; lastName?: string | null };
+
+function toView(d: BookingLean, customer: CustomerNames): BookingView {
+  return {
+    id: d._id.toHexString(),
+    ref: d.ref,
+    start: d.start.getTime(),
+    end: d.end.getTime(),
+    serviceName: { fi: d.service.name.fi, sv: d.service.name.sv, en: d.service.name.en },
+    durationMinutes: d.service.durationMinutes,
+    priceCents: d.service.priceCents,
+    customerFirstName: customer.firstName ?? "",
+    customerLastName: customer.lastName ?? "",
+  };
+}
+
+/** The last instant at which the customer may still cancel or move a booking starting at `start`. */
+export function changeDeadline(settings: BookingSettings, start: number): number {
+  return start - settings.rules.cancellationCutoffMinutes * MINUTE;
+}
+
+/** A customer's confirmed bookings that have not yet started, soonest first (B6). */
+export async function upcomingBookings(telegramId: number, now: number): Promise<BookingView[]> {
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean<CustomerNames>();
+  if (!customer) return [];
+  const docs = await BookingModel.find({ customerId: customer._id, status: "confirmed", start: { $gt: new Date(now) } })
+    .sort({ start: 1 })
+    .lean<BookingLean[]>();
+  return docs.map((d) => toView(d, customer));
+}
+
+async function ownBooking(telegramId: number, ref: string) {
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean<CustomerNames>();
+  if (!customer) return undefined;
+  const booking = await BookingModel.findOne({ ref, customerId: customer._id }).lean<BookingLean>();
+  return booking ? { customer, booking } : undefined;
+}
+
+function refusal(settings: BookingSettings, booking: BookingLean, now: number): ChangeRefusal | undefined {
+  if (booking.status !== "confirmed" || booking.start.getTime() <= now) return "not-active";
+  if (now > changeDeadline(settings, booking.start.getTime())) return "past-cutoff";
+  return undefined;
+}
+
+/**
+ * Whether the customer may cancel or move one of their bookings now. Someone else's reference
+ * answers exactly like an unknown one.
+ */
+export async function checkChangeable(settings: BookingSettings, telegramId: number, ref: string, now: number): Promise<ChangeCheck> {
+  const own = await ownBooking(telegramId, ref);
+  if (!own) return { ok: false, reason: "not-found" };
+  const reason = refusal(settings, own.booking, now);
+  return reason ? { ok: false, reason } : { ok: true, booking: toView(own.booking, own.customer) };
+}
+
+/**
+ * Cancels a customer's booking (B7) if it still stands and the cutoff has not passed. The status
+ * change is one conditional update, so a double tap or a second process cancels once; the time
+ * is bookable again as soon as it returns.
+ */
+export async function cancelBooking(settings: BookingSettings, telegramId: number, ref: string, now: number): Promise<ChangeCheck> {
+  const own = await ownBooking(telegramId, ref);
+  if (!own) return { ok: false, reason: "not-found" };
+  const before = refusal(settings, own.booking, now);
+  if (before) return { ok: false, reason: before };
+  const cancelled = await BookingModel.findOneAndUpdate(
+    { _id: own.booking._id, status: "confirmed" },
+    { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" } },
+    { returnDocument: "after" },
+  ).lean<BookingLean>();
+  if (!cancelled) return { ok: false, reason: "not-active" };
+  await releaseSlot(own.booking._id);
+  return { ok: true, booking: toView(cancelled, own.customer) };
+}
+
+export type MoveResult =
+  | { ok: true; before: BookingView; after: BookingView }
+  | { ok: false; reason: ChangeRefusal | "slot-taken" };
+
+/**
+ * Moves a customer's booking to `newStart` (B7). The new time is claimed before the old one is
+ * released, so a failure at any point leaves the original booking standing; a time overlapping
+ * the booking's own keeps the shared cells. The reminder follows the booking.
+ */
+export async function moveBooking(
+  settings: BookingSettings,
+  telegramId: number,
+  ref: string,
+  newStart: number,
+  now: number,
+): Promise<MoveResult> {
+  const own = await ownBooking(telegramId, ref);
+  if (!own) return { ok: false, reason: "not-found" };
+  const { booking, customer } = own;
+  const before = refusal(settings, booking, now);
+  if (before) return { ok: false, reason: before };
+
+  const bufferMinutes = (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE;
+  const shape = { durationMinutes: booking.service.durationMinutes, bufferAfterMinutes: bufferMinutes, excludeBookingId: booking._id };
+  if (!(await freeSlots(settings, shape, now)).includes(newStart)) return { ok: false, reason: "slot-taken" };
+
+  const newEnd = newStart + booking.service.durationMinutes * MINUTE;
+  const newBufferEnd = newEnd + bufferMinutes * MINUTE;
+  const oldCells = claimCells(booking.start.getTime(), booking.bufferEnd.getTime());
+  const newCells = claimCells(newStart, newBufferEnd);
+  const oldTimes = new Set(oldCells.map((c) => c.getTime()));
+  const newTimes = new Set(newCells.map((c) => c.getTime()));
+  const toClaim = newCells.filter((c) => !oldTimes.has(c.getTime()));
+  const toRelease = oldCells.filter((c) => !newTimes.has(c.getTime()));
+
+  // Mark the move first, so a crash in between is repaired (repairClaims) and the new time
+  // counts as busy for others while it is being claimed.
+  const marked = await BookingModel.updateOne(
+    { _id: booking._id, status: "confirmed", start: booking.start, moveTo: { $exists: false } },
+    { $set: { moveTo: { start: new Date(newStart), bufferEnd: new Date(newBufferEnd), at: new Date(now) } } },
+  );
+  if (marked.matchedCount === 0) return { ok: false, reason: "not-active" };
+
+  if (!(await claimCellsFor(booking._id, toClaim))) {
+    await BookingModel.updateOne({ _id: booking._id }, { $unset: { moveTo: 1 } });
+    return { ok: false, reason: "slot-taken" };
+  }
+  const due = reminderDueAt(settings.rules, newStart, now);
+  const moved = await BookingModel.findOneAndUpdate(
+    { _id: booking._id, status: "confirmed", start: booking.start },
+    {
+      $set: {
+        start: new Date(newStart),
+        end: new Date(newEnd),
+        bufferEnd: new Date(newBufferEnd),
+        ...(due ? { reminderDueAt: due } : {}),
+      },
+      $unset: { moveTo: 1, reminderSentAt: 1, reminderClaimedAt: 1, ...(due ? {} : { reminderDueAt: 1 }) },
+    },
+    { returnDocument: "after" },
+  ).lean<BookingLean>();
+  if (!moved) {
+    // Cancelled while we claimed: give the new time back.
+    await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toClaim } });
+    return { ok: false, reason: "not-active" };
+  }
+  if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
+  return { ok: true, before: toView(booking, customer), after: toView(moved, customer) };
+}
