@@ -6,6 +6,7 @@ import { BookingModel } from "./models/booking.js";
 import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
 import { CustomerModel } from "./models/customer.js";
+import { LockModel } from "./models/lock.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "./models/schedule.js";
 import { ServiceModel } from "./models/service.js";
 import { SlotClaimModel } from "./models/slot-claim.js";
@@ -15,6 +16,7 @@ const MODELS = [
   ConsentRecordModel,
   ConversationStateModel,
   CustomerModel,
+  LockModel,
   ScheduleExceptionModel,
   ServiceModel,
   SlotClaimModel,

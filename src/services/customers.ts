@@ -26,15 +26,25 @@ export async function touchCustomer(
   fallback: Language,
   now: Date,
 ): Promise<CustomerSession> {
-  const doc = await CustomerModel.findOneAndUpdate(
-    { telegramId },
-    {
-      $set: { lastSeenAt: now },
-      $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
-    },
-    // No projection: FerretDB 1.24 does not support one on findAndModify.
-    { upsert: true, returnDocument: "after" },
-  ).lean<{ _id: Types.ObjectId; language: Language }>();
+  const upsert = () =>
+    CustomerModel.findOneAndUpdate(
+      { telegramId },
+      {
+        $set: { lastSeenAt: now },
+        $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
+      },
+      // No projection: FerretDB 1.24 does not support one on findAndModify.
+      { upsert: true, returnDocument: "after" },
+    ).lean<{ _id: Types.ObjectId; language: Language }>();
+  let doc;
+  try {
+    doc = await upsert();
+  } catch (error) {
+    // Two first contacts at once (two processes): the unique telegramId lets one insert; the
+    // other finds that customer on its second try.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    doc = await upsert();
+  }
   if (!doc) throw new Error("customer upsert returned nothing");
   return { id: doc._id.toHexString(), language: doc.language };
 }

@@ -4,6 +4,7 @@ import { CustomerModel } from "../db/models/customer.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { freeSlots, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
 import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
+import { withLock } from "./locks.js";
 
 const MINUTE = 60_000;
 
@@ -69,23 +70,26 @@ export async function checkChangeable(settings: BookingSettings, telegramId: num
 }
 
 /**
- * Cancels a customer's booking (B7) if it still stands and the cutoff has not passed. The status
- * change is one conditional update, so a double tap or a second process cancels once; the time
- * is bookable again as soon as it returns.
+ * Cancels a customer's booking (B7) if it still stands and the cutoff has not passed. It runs
+ * under the booking's lock, so a double tap or a second process cancels once; the time is
+ * bookable again as soon as it returns.
  */
 export async function cancelBooking(settings: BookingSettings, telegramId: number, ref: string, now: number): Promise<ChangeCheck> {
-  const own = await ownBooking(telegramId, ref);
-  if (!own) return { ok: false, reason: "not-found" };
-  const before = refusal(settings, own.booking, now);
-  if (before) return { ok: false, reason: before };
-  const cancelled = await BookingModel.findOneAndUpdate(
-    { _id: own.booking._id, status: "confirmed" },
-    { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" } },
-    { returnDocument: "after" },
-  ).lean<BookingLean>();
-  if (!cancelled) return { ok: false, reason: "not-active" };
-  await releaseSlot(own.booking._id);
-  return { ok: true, booking: toView(cancelled, own.customer) };
+  const found = await ownBooking(telegramId, ref);
+  if (!found) return { ok: false, reason: "not-found" };
+  return withLock(`booking:${found.booking._id.toHexString()}`, async () => {
+    // Read again under the lock: a cancel or move that held it before us may have changed it.
+    const own = await ownBooking(telegramId, ref);
+    if (!own) return { ok: false, reason: "not-found" };
+    const reason = refusal(settings, own.booking, now);
+    if (reason) return { ok: false, reason };
+    await BookingModel.updateOne(
+      { _id: own.booking._id },
+      { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" } },
+    );
+    await releaseSlot(own.booking._id);
+    return { ok: true, booking: toView(own.booking, own.customer) };
+  });
 }
 
 export type MoveResult =
@@ -93,9 +97,10 @@ export type MoveResult =
   | { ok: false; reason: ChangeRefusal | "slot-taken" };
 
 /**
- * Moves a customer's booking to `newStart` (B7). The new time is claimed before the old one is
- * released, so a failure at any point leaves the original booking standing; a time overlapping
- * the booking's own keeps the shared cells. The reminder follows the booking.
+ * Moves a customer's booking to `newStart` (B7), under the booking's lock. The new time is
+ * claimed before the old one is released, so a failure at any point leaves the original booking
+ * standing; a time overlapping the booking's own keeps the shared cells. The reminder follows the
+ * booking: it is due again relative to the new time.
  */
 export async function moveBooking(
   settings: BookingSettings,
@@ -104,56 +109,53 @@ export async function moveBooking(
   newStart: number,
   now: number,
 ): Promise<MoveResult> {
-  const own = await ownBooking(telegramId, ref);
-  if (!own) return { ok: false, reason: "not-found" };
-  const { booking, customer } = own;
-  const before = refusal(settings, booking, now);
-  if (before) return { ok: false, reason: before };
+  const found = await ownBooking(telegramId, ref);
+  if (!found) return { ok: false, reason: "not-found" };
+  return withLock(`booking:${found.booking._id.toHexString()}`, async (): Promise<MoveResult> => {
+    const own = await ownBooking(telegramId, ref);
+    if (!own) return { ok: false, reason: "not-found" };
+    const { booking, customer } = own;
+    const before = refusal(settings, booking, now);
+    if (before) return { ok: false, reason: before };
 
-  const bufferMinutes = (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE;
-  const shape = { durationMinutes: booking.service.durationMinutes, bufferAfterMinutes: bufferMinutes, excludeBookingId: booking._id };
-  if (!(await freeSlots(settings, shape, now)).includes(newStart)) return { ok: false, reason: "slot-taken" };
+    const bufferMinutes = (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE;
+    const shape = { durationMinutes: booking.service.durationMinutes, bufferAfterMinutes: bufferMinutes, excludeBookingId: booking._id };
+    if (!(await freeSlots(settings, shape, now)).includes(newStart)) return { ok: false, reason: "slot-taken" };
 
-  const newEnd = newStart + booking.service.durationMinutes * MINUTE;
-  const newBufferEnd = newEnd + bufferMinutes * MINUTE;
-  const oldCells = claimCells(booking.start.getTime(), booking.bufferEnd.getTime());
-  const newCells = claimCells(newStart, newBufferEnd);
-  const oldTimes = new Set(oldCells.map((c) => c.getTime()));
-  const newTimes = new Set(newCells.map((c) => c.getTime()));
-  const toClaim = newCells.filter((c) => !oldTimes.has(c.getTime()));
-  const toRelease = oldCells.filter((c) => !newTimes.has(c.getTime()));
+    const newEnd = newStart + booking.service.durationMinutes * MINUTE;
+    const newBufferEnd = newEnd + bufferMinutes * MINUTE;
+    const oldCells = claimCells(booking.start.getTime(), booking.bufferEnd.getTime());
+    const newCells = claimCells(newStart, newBufferEnd);
+    const oldTimes = new Set(oldCells.map((c) => c.getTime()));
+    const newTimes = new Set(newCells.map((c) => c.getTime()));
+    const toClaim = newCells.filter((c) => !oldTimes.has(c.getTime()));
+    const toRelease = oldCells.filter((c) => !newTimes.has(c.getTime()));
 
-  // Mark the move first, so a crash in between is repaired (repairClaims) and the new time
-  // counts as busy for others while it is being claimed.
-  const marked = await BookingModel.updateOne(
-    { _id: booking._id, status: "confirmed", start: booking.start, moveTo: { $exists: false } },
-    { $set: { moveTo: { start: new Date(newStart), bufferEnd: new Date(newBufferEnd), at: new Date(now) } } },
-  );
-  if (marked.matchedCount === 0) return { ok: false, reason: "not-active" };
-
-  if (!(await claimCellsFor(booking._id, toClaim))) {
-    await BookingModel.updateOne({ _id: booking._id }, { $unset: { moveTo: 1 } });
-    return { ok: false, reason: "slot-taken" };
-  }
-  const due = reminderDueAt(settings.rules, newStart, now);
-  const moved = await BookingModel.findOneAndUpdate(
-    { _id: booking._id, status: "confirmed", start: booking.start },
-    {
-      $set: {
-        start: new Date(newStart),
-        end: new Date(newEnd),
-        bufferEnd: new Date(newBufferEnd),
-        ...(due ? { reminderDueAt: due } : {}),
+    // Mark the move first, so a crash in between is repaired (repairClaims) and the new time
+    // counts as busy for others while it is being claimed.
+    await BookingModel.updateOne(
+      { _id: booking._id },
+      { $set: { moveTo: { start: new Date(newStart), bufferEnd: new Date(newBufferEnd), at: new Date(now) } } },
+    );
+    if (!(await claimCellsFor(booking._id, toClaim))) {
+      await BookingModel.updateOne({ _id: booking._id }, { $unset: { moveTo: 1 } });
+      return { ok: false, reason: "slot-taken" };
+    }
+    const due = reminderDueAt(settings.rules, newStart, now);
+    await BookingModel.updateOne(
+      { _id: booking._id },
+      {
+        $set: {
+          start: new Date(newStart),
+          end: new Date(newEnd),
+          bufferEnd: new Date(newBufferEnd),
+          ...(due ? { reminderDueAt: due } : {}),
+        },
+        $unset: { moveTo: 1, reminderSentAt: 1, ...(due ? {} : { reminderDueAt: 1 }) },
       },
-      $unset: { moveTo: 1, reminderSentAt: 1, reminderClaimedAt: 1, ...(due ? {} : { reminderDueAt: 1 }) },
-    },
-    { returnDocument: "after" },
-  ).lean<BookingLean>();
-  if (!moved) {
-    // Cancelled while we claimed: give the new time back.
-    await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toClaim } });
-    return { ok: false, reason: "not-active" };
-  }
-  if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
-  return { ok: true, before: toView(booking, customer), after: toView(moved, customer) };
+    );
+    if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
+    const after = { ...booking, start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
+    return { ok: true, before: toView(booking, customer), after: toView(after, customer) };
+  });
 }

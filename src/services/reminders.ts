@@ -1,11 +1,15 @@
+import type { Types } from "mongoose";
 import type { Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
+import { releaseLease, tryLease, withLock } from "./locks.js";
 
 /** A reminder this process has claimed and should send now. Plain data. */
 export interface DueReminder {
   bookingId: string;
-  /** The claim's timestamp: marking the reminder sent needs it, so a stale claimer cannot. */
+  /** The due time this reminder is for; a moved booking has a new one. */
+  dueAt: number;
+  /** When the claim (lease) was taken; giving it back or completing it needs it. */
   claimedAt: number;
   telegramId: number;
   language: Language;
@@ -16,10 +20,24 @@ export interface DueReminder {
 /** How long a claim protects a reminder; after that another process may send it. */
 export const REMINDER_LEASE_MS = 5 * 60_000;
 
+const leaseKey = (bookingId: string, dueAt: number) => `reminder:${bookingId}:${dueAt}`;
+
+type Candidate = { _id: Types.ObjectId; reminderDueAt?: Date | null };
+
+async function eligible(bookingId: Types.ObjectId, dueAt: number, now: number) {
+  return BookingModel.findOne({
+    _id: bookingId,
+    status: "confirmed",
+    reminderDueAt: new Date(dueAt),
+    reminderSentAt: { $exists: false },
+    start: { $gt: new Date(now) },
+  }).lean();
+}
+
 /**
- * Claims reminders that are due (B8). Each is claimed with one conditional update, so of several
- * processes polling the same database exactly one gets it. Reminders of bookings that were
- * cancelled, have started, or were moved (their due time changed) are not claimed.
+ * Claims reminders that are due (B8). Each claim is a lease taken by a unique insert, so of
+ * several processes polling the same database exactly one gets it; the booking is read again
+ * after claiming, so cancelled, started or moved bookings (a move changes the due time) are let go.
  */
 export async function claimDueReminders(now: number, limit = 100): Promise<DueReminder[]> {
   const candidates = await BookingModel.find(
@@ -33,30 +51,26 @@ export async function claimDueReminders(now: number, limit = 100): Promise<DueRe
   )
     .sort({ reminderDueAt: 1 })
     .limit(limit)
-    .lean();
+    .lean<Candidate[]>();
   const claimed: DueReminder[] = [];
   for (const candidate of candidates) {
-    const booking = await BookingModel.findOneAndUpdate(
-      {
-        _id: candidate._id,
-        status: "confirmed",
-        reminderDueAt: candidate.reminderDueAt,
-        reminderSentAt: { $exists: false },
-        start: { $gt: new Date(now) },
-        $or: [{ reminderClaimedAt: { $exists: false } }, { reminderClaimedAt: { $lt: new Date(now - REMINDER_LEASE_MS) } }],
-      },
-      { $set: { reminderClaimedAt: new Date(now) } },
-      { returnDocument: "after" },
-    ).lean();
-    if (!booking) continue;
-    const customer = await CustomerModel.findById(booking.customerId, { telegramId: 1, language: 1 }).lean<{
-      telegramId: number;
-      language: Language;
-    }>();
-    if (!customer) continue;
+    if (!candidate.reminderDueAt) continue;
+    const bookingId = candidate._id.toHexString();
+    const dueAt = candidate.reminderDueAt.getTime();
+    const lease = await tryLease(leaseKey(bookingId, dueAt), REMINDER_LEASE_MS);
+    if (!lease) continue;
+    const booking = await eligible(candidate._id, dueAt, now);
+    const customer = booking
+      ? await CustomerModel.findById(booking.customerId, { telegramId: 1, language: 1 }).lean<{ telegramId: number; language: Language }>()
+      : null;
+    if (!booking || !customer) {
+      await releaseLease(leaseKey(bookingId, dueAt), lease);
+      continue;
+    }
     claimed.push({
-      bookingId: booking._id.toHexString(),
-      claimedAt: now,
+      bookingId,
+      dueAt,
+      claimedAt: lease.getTime(),
       telegramId: customer.telegramId,
       language: customer.language,
       start: booking.start.getTime(),
@@ -66,18 +80,22 @@ export async function claimDueReminders(now: number, limit = 100): Promise<DueRe
   return claimed;
 }
 
-/** Records that a claimed reminder was sent (or given up on: the customer blocked the bot). */
+/**
+ * Records that a claimed reminder was sent (or given up on: the customer blocked the bot). The
+ * write happens under the booking's lock, like every change of a booking, and only if the
+ * booking still has this reminder due.
+ */
 export async function markReminderSent(reminder: DueReminder, now: number): Promise<void> {
-  await BookingModel.updateOne(
-    { _id: reminder.bookingId, reminderClaimedAt: new Date(reminder.claimedAt) },
-    { $set: { reminderSentAt: new Date(now) } },
-  );
+  await withLock(`booking:${reminder.bookingId}`, async () => {
+    await BookingModel.updateOne(
+      { _id: reminder.bookingId, reminderDueAt: new Date(reminder.dueAt) },
+      { $set: { reminderSentAt: new Date(now) } },
+    );
+  });
+  await releaseLease(leaseKey(reminder.bookingId, reminder.dueAt), new Date(reminder.claimedAt));
 }
 
 /** Gives a claimed reminder back after a failed send, so the next round tries again. */
 export async function releaseReminder(reminder: DueReminder): Promise<void> {
-  await BookingModel.updateOne(
-    { _id: reminder.bookingId, reminderClaimedAt: new Date(reminder.claimedAt) },
-    { $unset: { reminderClaimedAt: 1 } },
-  );
+  await releaseLease(leaseKey(reminder.bookingId, reminder.dueAt), new Date(reminder.claimedAt));
 }

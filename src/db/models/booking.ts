@@ -24,7 +24,9 @@ const bookedServiceSchema = new Schema(
 );
 
 /**
- * An appointment. `held` exists only while its slot claim is being made (see claimSlot);
+ * An appointment. Every change of an existing booking happens under its lock
+ * ("booking:<id>", see services/locks.ts): FerretDB rewrites whole documents, so two unlocked
+ * updates of different fields could lose one of them. `held` exists only while its slot claim is being made (see claimSlot);
  * `bufferEnd` is `end` plus the service's buffer, the instant the next booking may start.
  * The service's name, duration and price are copied in, so later edits of the service do not
  * rewrite what the customer booked.
@@ -49,8 +51,6 @@ const bookingSchema = new Schema(
     },
     /** When the reminder is due; unset when the booking gets none (booked inside the window). */
     reminderDueAt: { type: Date },
-    /** Lease of the process sending the reminder; another may take over once it has expired. */
-    reminderClaimedAt: { type: Date },
     reminderSentAt: { type: Date },
   },
   { timestamps: true, collection: "bookings" },
