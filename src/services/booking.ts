@@ -6,7 +6,7 @@ import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
-import { findActiveService, type ServiceView } from "./catalog.js";
+import { findActiveService } from "./catalog.js";
 import { recordMarketingChoices, type ConsentState } from "./consents.js";
 import { claimSlot } from "./claims.js";
 import { loadSchedule } from "./schedule.js";

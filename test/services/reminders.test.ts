@@ -19,7 +19,7 @@ const config = testConfig();
 
 /** A reminder job as one bot process would run it, talking to `tg`. */
 function job(tg: FakeTelegram) {
-  const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch as unknown as typeof fetch } });
+  const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch } });
   return createReminderJob(bot.api, createI18n("fi"), config, createServices(config), createLogger("silent"));
 }
 
@@ -89,7 +89,7 @@ describe("reminders (B8)", () => {
     const booking = await bookFor(8250, 60, at("2026-12-04T10:00"), NOW, rules);
     const reminderRun = (now: number) => {
       const cfg = { ...config, booking: rules.rules };
-      const bot = new Bot(cfg.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch as unknown as typeof fetch } });
+      const bot = new Bot(cfg.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch } });
       return createReminderJob(bot.api, createI18n("fi"), cfg, createServices(cfg), createLogger("silent")).runOnce(now);
     };
     expect(await reminderRun(at("2026-12-02T10:00"))).toBe(1);
