@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { isValidBusinessId } from "./domain/business-id.js";
+import { EncryptionKeyError, parseEncryptionKey } from "./services/field-crypto.js";
 
 /** The languages the bot speaks; the first is the default. */
 export const LANGUAGES = ["fi", "sv", "en"] as const;
@@ -26,6 +27,17 @@ const schema = z.object({
         return z.NEVER;
       }
       return ids;
+    }),
+  ENCRYPTION_KEY: z
+    .string({ error: "is required: 32 random bytes (base64) that encrypt contact details in the database" })
+    .transform((raw, ctx) => {
+      try {
+        return parseEncryptionKey(raw);
+      } catch (error) {
+        if (!(error instanceof EncryptionKeyError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
     }),
   MONGODB_URI: z
     .string()
@@ -61,6 +73,8 @@ const schema = z.object({
 export interface Config {
   botToken: string;
   adminIds: number[];
+  /** Master key for encrypting contact details at rest (P10); never stored in the database. */
+  encryptionKey: Buffer;
   mongodbUri: string | undefined;
   dataDir: string;
   botApiRoot: string;
@@ -119,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     botToken: e.BOT_TOKEN,
     adminIds: e.ADMIN_IDS,
+    encryptionKey: e.ENCRYPTION_KEY,
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
     botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),

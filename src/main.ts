@@ -6,6 +6,7 @@ import { createReminderJob } from "./bot/reminders.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { createLogger } from "./logger.js";
+import { createFieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
 import { repairClaims } from "./services/claims.js";
 import { createServices } from "./services/index.js";
 import { seedDefaults } from "./services/seed.js";
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  useFieldCrypto(createFieldCrypto(config.encryptionKey));
   const database = await connectDatabase(config.mongodbUri, config.dataDir, logger);
   await seedDefaults();
   const repaired = await repairClaims(Date.now());

@@ -5,6 +5,7 @@ import { isValidBusinessId } from "../src/domain/business-id.js";
 const valid = {
   BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
   ADMIN_IDS: "111, 222",
+  ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
   BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
   BUSINESS_ID: "3006642-2",
   BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",
@@ -44,7 +45,7 @@ describe("configuration (O1)", () => {
 
   it("names each missing variable", () => {
     const found = problems({});
-    for (const name of ["BOT_TOKEN", "ADMIN_IDS", "BUSINESS_NAME", "BUSINESS_ID", "BUSINESS_EMAIL", "CONTACT_PERSON"]) {
+    for (const name of ["BOT_TOKEN", "ADMIN_IDS", "ENCRYPTION_KEY", "BUSINESS_NAME", "BUSINESS_ID", "BUSINESS_EMAIL", "CONTACT_PERSON"]) {
       expect(found.some((p) => p.startsWith(`${name} `) && p.includes("required"))).toBe(true);
     }
   });
@@ -60,6 +61,7 @@ describe("configuration (O1)", () => {
       BOT_API_ROOT: "not a url",
       SLOT_GRANULARITY_MINUTES: "7",
       DEFAULT_LANGUAGE: "de",
+      ENCRYPTION_KEY: "c2hvcnQ=",
     });
     const expectations: Array<[string, string]> = [
       ["BOT_TOKEN", "bot token"],
@@ -70,6 +72,7 @@ describe("configuration (O1)", () => {
       ["BOT_API_ROOT", "URL"],
       ["SLOT_GRANULARITY_MINUTES", "multiple of 5"],
       ["DEFAULT_LANGUAGE", ""],
+      ["ENCRYPTION_KEY", "32 random bytes"],
     ];
     for (const [name, hint] of expectations) {
       expect(found.find((p) => p.startsWith(`${name} `)), name).toContain(hint);

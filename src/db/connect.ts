@@ -2,21 +2,27 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
+import { AuditEntryModel } from "./models/audit.js";
 import { BookingModel } from "./models/booking.js";
 import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
 import { CustomerModel } from "./models/customer.js";
+import { DataRequestModel } from "./models/data-request.js";
 import { LockModel } from "./models/lock.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "./models/schedule.js";
+import { PaymentModel } from "./models/payment.js";
 import { ServiceModel } from "./models/service.js";
 import { SlotClaimModel } from "./models/slot-claim.js";
 
-const MODELS = [
+export const MODELS = [
+  AuditEntryModel,
   BookingModel,
   ConsentRecordModel,
   ConversationStateModel,
   CustomerModel,
+  DataRequestModel,
   LockModel,
+  PaymentModel,
   ScheduleExceptionModel,
   ServiceModel,
   SlotClaimModel,

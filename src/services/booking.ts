@@ -5,9 +5,11 @@ import type { BookingRules, Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
-import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
+import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService } from "./catalog.js";
-import { recordMarketingChoices, type ConsentState } from "./consents.js";
+import { CUSTOMER, recordAudit } from "./audit.js";
+import type { ConsentState } from "./consents.js";
+import { saveBookingDetails } from "./customers.js";
 import { claimSlot } from "./claims.js";
 import { loadSchedule } from "./schedule.js";
 
@@ -170,35 +172,19 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   const offered = await freeSlots(settings, service, request.now);
   if (!offered.includes(request.start)) return { ok: false, reason: "slot-taken" };
 
-  const { details } = request;
-  const saved = await CustomerModel.findOneAndUpdate(
-    { telegramId: request.telegramId },
-    {
-      $set: {
-        firstName: details.firstName,
-        lastName: details.lastName,
-        email: details.email,
-        lastSeenAt: now,
-        ...(details.phone ? { phone: details.phone } : {}),
-        ...(alreadyAcknowledged ? {} : { privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: now }),
-        ...(request.marketing && !customer?.consentsAskedAt ? { consentsAskedAt: now } : {}),
-      },
-      ...(details.phone ? {} : { $unset: { phone: 1 } }),
-      $setOnInsert: { language: "fi" },
-    },
-    { upsert: true, returnDocument: "after" },
+  const customerId = await saveBookingDetails(
+    request.telegramId,
+    request.details,
+    { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
+    now,
   );
-  if (!saved) throw new Error("customer upsert returned nothing");
-  if (request.marketing) {
-    await recordMarketingChoices(saved._id, request.marketing, MARKETING_CONSENT_WORDING_VERSION, "button", now);
-  }
 
   const start = request.start;
   const end = start + service.durationMinutes * MINUTE;
   const bufferEnd = end + service.bufferAfterMinutes * MINUTE;
   const booking = await BookingModel.create({
     ref: newRef(),
-    customerId: saved._id,
+    customerId,
     serviceId: new Types.ObjectId(service.id),
     service: {
       name: service.name,
@@ -218,6 +204,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
     return { ok: false, reason: "slot-taken" };
   }
   await BookingModel.updateOne({ _id: booking._id }, { $set: { status: "confirmed" } });
+  await recordAudit(customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
   return {
     ok: true,
     booking: {
@@ -228,8 +215,8 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
       serviceName: service.name,
       durationMinutes: service.durationMinutes,
       priceCents: service.priceCents,
-      customerFirstName: details.firstName,
-      customerLastName: details.lastName,
+      customerFirstName: request.details.firstName,
+      customerLastName: request.details.lastName,
     },
   };
 }

@@ -1,8 +1,20 @@
 import type { Types } from "mongoose";
 import { LANGUAGES, type Language } from "../config.js";
-import { CustomerModel } from "../db/models/customer.js";
-import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
-import { currentMarketingConsents, type ConsentState } from "./consents.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
+import { CUSTOMER, recordAudit } from "./audit.js";
+import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
+import { fieldCrypto } from "./field-crypto.js";
+
+/** Decrypts an encrypted contact field, if present. */
+export function reveal(value: string | null | undefined): string | undefined {
+  return value ? fieldCrypto().decrypt(value) : undefined;
+}
+
+/** The stored form of a contact field: ciphertext, and the keyed hash where lookups need one. */
+export function conceal(value: string): string {
+  return fieldCrypto().encrypt(value);
+}
 
 /** Picks one of our languages from Telegram's `language_code` (e.g. "sv-FI" → "sv"). */
 export function languageFromTelegram(code: string | undefined, fallback: Language): Language {
@@ -81,10 +93,66 @@ export async function bookingProfile(telegramId: number): Promise<BookingProfile
   return {
     ...(doc?.firstName ? { firstName: doc.firstName } : {}),
     ...(doc?.lastName ? { lastName: doc.lastName } : {}),
-    ...(doc?.email ? { email: doc.email } : {}),
-    ...(doc?.phone ? { phone: doc.phone } : {}),
+    ...(doc?.email ? { email: reveal(doc.email) } : {}),
+    ...(doc?.phone ? { phone: reveal(doc.phone) } : {}),
     privacyAcknowledged: doc?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION,
     consentsAsked: Boolean(doc?.consentsAskedAt),
     consents,
   };
+}
+
+/** Contact details typed in the booking flow. */
+export interface BookingDetails {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+}
+
+/**
+ * Saves the details and choices a customer confirmed in the booking flow: names and contact
+ * details (encrypted), the privacy notice acknowledgement and, the first time, marketing choices.
+ * Changed fields are audit-logged as changed by the customer. Returns the customer's id.
+ */
+export async function saveBookingDetails(
+  telegramId: number,
+  details: BookingDetails,
+  choices: { privacyAcknowledged: boolean; marketing?: ConsentState },
+  now: Date,
+): Promise<Types.ObjectId> {
+  const before = await CustomerModel.findOne({ telegramId }).lean<CustomerFields & { _id: Types.ObjectId }>();
+  const crypto = fieldCrypto();
+  const changed: string[] = [];
+  if (before?.firstName !== details.firstName) changed.push("firstName");
+  if (before?.lastName !== details.lastName) changed.push("lastName");
+  if (reveal(before?.email) !== details.email) changed.push("email");
+  if (reveal(before?.phone) !== details.phone) changed.push("phone");
+  const acknowledging = choices.privacyAcknowledged && before?.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION;
+
+  const saved = await CustomerModel.findOneAndUpdate(
+    { telegramId },
+    {
+      $set: {
+        firstName: details.firstName,
+        lastName: details.lastName,
+        lastSeenAt: now,
+        ...(changed.includes("email") ? { email: crypto.encrypt(details.email), emailHash: crypto.lookupHash(details.email) } : {}),
+        ...(changed.includes("phone") && details.phone
+          ? { phone: crypto.encrypt(details.phone), phoneHash: crypto.lookupHash(details.phone) }
+          : {}),
+        ...(acknowledging ? { privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: now } : {}),
+        ...(choices.marketing && !before?.consentsAskedAt ? { consentsAskedAt: now } : {}),
+      },
+      ...(details.phone ? {} : { $unset: { phone: 1, phoneHash: 1 } }),
+      $setOnInsert: { language: "fi" },
+    },
+    { upsert: true, returnDocument: "after" },
+  ).lean<{ _id: Types.ObjectId }>();
+  if (!saved) throw new Error("customer upsert returned nothing");
+  if (changed.length > 0) await recordAudit(saved._id, CUSTOMER, "change", now, { fields: changed });
+  if (choices.marketing && !before?.consentsAskedAt) {
+    const consentChanges = await recordMarketingChoices(saved._id, choices.marketing, MARKETING_CONSENT_WORDING_VERSION, "button", now);
+    if (consentChanges.length > 0) await recordAudit(saved._id, CUSTOMER, "consent", now, { fields: consentChanges });
+  }
+  return saved._id;
 }

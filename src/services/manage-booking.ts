@@ -3,6 +3,7 @@ import { BookingModel, type BookingFields } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { freeSlots, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
+import { CUSTOMER, recordAudit } from "./audit.js";
 import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
 import { withLock } from "./locks.js";
 
@@ -88,6 +89,7 @@ export async function cancelBooking(settings: BookingSettings, telegramId: numbe
       { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" } },
     );
     await releaseSlot(own.booking._id);
+    await recordAudit(own.customer._id, CUSTOMER, "booking-cancelled", new Date(now), { subjectId: own.booking._id });
     return { ok: true, booking: toView(own.booking, own.customer) };
   });
 }
@@ -155,6 +157,7 @@ export async function moveBooking(
       },
     );
     if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
+    await recordAudit(customer._id, CUSTOMER, "booking-moved", new Date(now), { subjectId: booking._id });
     const after = { ...booking, start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
     return { ok: true, before: toView(booking, customer), after: toView(after, customer) };
   });

@@ -8,12 +8,15 @@ import { createServices } from "../../src/services/index.js";
 import { BOT_INFO, callbackUpdate, FakeTelegram, stickerUpdate, textUpdate, type TestUser } from "./fake-telegram.js";
 
 export const ADMIN_ID = 900_001;
+/** The key the test setup installs (test/helpers/setup.ts). */
+export const TEST_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 /** The practice's configuration as tests use it (the seed notice's business profile). */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
     ADMIN_IDS: String(ADMIN_ID),
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
     BUSINESS_ID: "3006642-2",
     BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",

@@ -1,0 +1,71 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+
+/**
+ * Encryption at rest for contact details (P10): AES-256-GCM with a key held outside the
+ * database (the ENCRYPTION_KEY environment variable), and keyed hashes (HMAC-SHA-256) for
+ * looking customers up by email or phone without storing them in the clear.
+ *
+ * Ciphertexts read `v1.<key id>.<iv>.<tag>.<data>` (base64url parts); the key id lets a later
+ * key rotation tell which key encrypted a value.
+ */
+export interface FieldCrypto {
+  encrypt(plaintext: string): string;
+  decrypt(ciphertext: string): string;
+  /** A stable keyed hash of a normalised value, for exact-match lookups. */
+  lookupHash(value: string): string;
+}
+
+/** Thrown for a key that is missing or not 32 bytes. */
+export class EncryptionKeyError extends Error {}
+
+/** Parses a 32-byte key given as base64 (44 characters) or hex (64 characters). */
+export function parseEncryptionKey(raw: string | undefined): Buffer {
+  const value = raw?.trim() ?? "";
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(value) && key.toString("base64") !== value)) {
+    throw new EncryptionKeyError(
+      "must be 32 random bytes as base64 or hex; make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"",
+    );
+  }
+  return key;
+}
+
+/** Builds the field cipher from the master key; encryption and hashing use separate subkeys. */
+export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
+  const encKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "ajanvaraus field encryption v1", 32));
+  const macKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "ajanvaraus lookup hash v1", 32));
+  const keyId = createHash("sha256").update(encKey).digest("base64url").slice(0, 8);
+  return {
+    encrypt(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", encKey, iv);
+      const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+      const tag = cipher.getAuthTag();
+      return ["v1", keyId, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
+    },
+    decrypt(ciphertext) {
+      const [version, id, iv, tag, data] = ciphertext.split(".");
+      if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("not an encrypted field");
+      if (id !== keyId) throw new Error("field was encrypted with another key");
+      const decipher = createDecipheriv("aes-256-gcm", encKey, Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+    },
+    lookupHash(value) {
+      return createHmac("sha256", macKey).update(value.trim().toLowerCase(), "utf8").digest("base64url");
+    },
+  };
+}
+
+let current: FieldCrypto | undefined;
+
+/** Installs the process's field cipher; called once at start-up (and by the test setup). */
+export function useFieldCrypto(crypto: FieldCrypto): void {
+  current = crypto;
+}
+
+/** The process's field cipher. */
+export function fieldCrypto(): FieldCrypto {
+  if (!current) throw new Error("field encryption is not configured (ENCRYPTION_KEY)");
+  return current;
+}
