@@ -17,10 +17,15 @@ start-greeting =
 help =
     With me you can:
     /book – book an appointment
-    /mybookings – see your upcoming bookings
+    /mybookings – see, cancel or move your bookings
+    /profile – view and correct your details
+    /marketing – choose what marketing you allow
+    /unsubscribe – stop all marketing at once
+    /mydata – get a copy of everything we store about you
+    /deleteme – erase your data
     /privacy – read the privacy notice
     /language – change the language
-    /cancel – stop a booking in progress
+    /cancel – stop what you are doing
 button-book = 📅 Book an appointment
 button-my-bookings = 🗓 My bookings
 button-privacy = 🔒 Privacy
@@ -188,6 +193,104 @@ reminder =
 
     If you cannot come, please cancel or change it in My bookings.
 
+## Privacy rights
+command-profile = View and correct your details
+command-marketing = Marketing permissions
+command-mydata = Get a copy of your data
+command-unsubscribe = Stop all marketing
+command-deleteme = Erase your data
+marketing-status =
+    Marketing from { $business }: tick the channels through which we may send you news and offers. Optional; tap to change at any time.
+marketing-granted = Permission given.
+marketing-withdrawn = Permission withdrawn.
+unsubscribed = Done: { $business } will send you no marketing by Telegram, email or text message. Your bookings are not affected.
+marketing-message =
+    📣 News from { $business } (marketing – you allowed it)
+
+    { $body }
+button-marketing-stop = 🔕 Stop marketing messages
+mydata-caption = Everything we store about you, as a JSON file.
+mydata-summary =
+    Your data, { $name }:
+    • bookings: { $bookings } (visits: { $visits })
+    • payments: { $payments }
+    • marketing consent records: { $consentRecords }
+    • audit entries (who viewed or changed your data): { $auditEntries }
+    • data requests: { $dataRequests }
+
+    How long we keep it: while you are a customer; after 3 years without use we ask, and erase if you do not answer. Payment records 6 years from the end of the financial year (accounting law). Audit entries at least 2 years.
+
+    Your rights: correct your details with /profile, stop marketing with /unsubscribe, erase your data with /deleteme. You can get this copy twice a year straight away; for anything else contact { $contact } ({ $email }). You may also complain to the Data Protection Ombudsman (tietosuoja.fi).
+mydata-pending = You have already received your data twice in the last 12 months, which is what the privacy notice promises straight away. Your request is recorded and the practitioner will answer it by { $due }. Questions: { $email }.
+deleteme-explain =
+    Erase your data?
+
+    • Your future bookings will be cancelled (the practitioner is told).
+    • Your name, contact details, consents, bookings and chat state will be erased.
+    • Payment records and receipts are kept for 6 years from the end of the financial year, as the accounting law requires, but without your name or any link to you.
+
+    This cannot be undone. Afterwards you are a new customer to this bot.
+button-deleteme-yes = Yes, erase my data
+button-deleteme-no = No, keep it
+deleteme-kept = Nothing was erased.
+deleteme-nothing = We had no data about you to erase.
+deleteme-done =
+    Your data has been erased. Cancelled bookings: { $cancelled }.
+
+    Kept: { $payments } payment record(s), without your name or any link to you, because the accounting law requires receipts to be kept for 6 years from the end of the financial year. They will then be deleted too.
+retention-question =
+    You have not used the services of { $business } for { $years } years. We keep customer data only while the customer relationship continues. Shall we keep your details?
+
+    If you do not answer within { $days } days, your data will be erased (payment records stay as the accounting law requires).
+button-keep-data = Keep my data
+retention-kept = Thank you, your data is kept.
+profile-card =
+    Your details:
+
+    First name: { $firstName }
+    Last name: { $lastName }
+    Email: { $email }
+    Phone: { $phone }
+    Address: { $address }
+    Gender: { $gender }
+    Year of birth: { $birthYear }
+    Language: { $language }
+
+    Choose what to correct.
+profile-field-firstName = First name
+profile-field-lastName = Last name
+profile-field-email = Email
+profile-field-phone = Phone
+profile-field-address = Address
+profile-field-gender = Gender
+profile-field-birthYear = Year of birth
+profile-field-language = Language
+button-done = Done
+button-remove = Remove
+profile-ask-firstName = Type your first name.
+profile-ask-lastName = Type your last name.
+profile-ask-email = Type your email address.
+profile-ask-phone = Type your phone number (e.g. 040 123 4567).
+profile-ask-address = Type your address (optional).
+profile-ask-gender = Choose your gender (optional).
+profile-ask-birthYear = Type your year of birth, e.g. 1980 (optional).
+profile-saved = Saved.
+profile-command-in-flow = You are editing your details. Use the buttons above, or send /cancel to stop.
+gender-female = Female
+gender-male = Male
+gender-other = Other
+invalid-address-empty = The address cannot be empty; press Remove to delete it.
+invalid-address-too-long = That address is too long (200 characters at most).
+invalid-address-invalid = That does not look like an address.
+invalid-birthYear-empty = The year cannot be empty; press Remove to delete it.
+invalid-birthYear-too-long = Type the year as four digits, e.g. 1980.
+invalid-birthYear-invalid = Type the year as four digits, e.g. 1980.
+admin-erased-booking =
+    ❌ Booking cancelled: the customer erased their data
+    { $when }
+    { $service }
+admin-data-request = 📄 A customer has asked for their data a third time within 12 months. Answer by { $due } (/requests).
+
 ## Privacy notice (P1)
 privacy-notice =
     🔒 Privacy notice – customer and booking register
@@ -205,6 +308,6 @@ privacy-notice =
 
     How long: for as long as you are a customer. If you have not used our services for 3 years, we ask whether to keep your data and otherwise erase it. Payment records and receipts are kept for 6 years from the end of the financial year, as the accounting law requires.
 
-    Your rights: to see your data and get a copy (the full list up to twice a year), to have wrong data corrected, to have your data erased where the law allows, to refuse marketing at any time, and to complain to the Data Protection Ombudsman (tietosuoja.fi). To use them, contact { $contact } at { $email } or { $phone }.
+    Your rights: to see your data and get a copy (the full list up to twice a year), to have wrong data corrected, to have your data erased where the law allows, to refuse marketing at any time, and to complain to the Data Protection Ombudsman (tietosuoja.fi). Most of them work right here: /mydata (your data as a file), /profile (correct), /deleteme (erase), /marketing and /unsubscribe (marketing). Or contact { $contact } at { $email } or { $phone }.
 
-    Security: the data is kept in a protected database that only the practice can access. If a breach affects you, we will tell you as soon as possible and say what we did about it.
+    Security: the data is kept in a protected database that only the practice can access; email, phone and address are stored encrypted, and every view or change by the practice is logged. If a breach affects you, we will tell you as soon as possible and say what we did about it.

@@ -17,10 +17,15 @@ start-greeting =
 help =
     Voit tehdä täällä näin:
     /book – varaa aika
-    /mybookings – katso tulevat varauksesi
+    /mybookings – katso, peru tai siirrä varauksiasi
+    /profile – katso ja korjaa tietosi
+    /marketing – valitse, millaista markkinointia sallit
+    /unsubscribe – lopeta kaikki markkinointi kerralla
+    /mydata – saat kopion kaikista sinusta tallennetuista tiedoista
+    /deleteme – poista tietosi
     /privacy – lue tietosuojaseloste
     /language – vaihda kieli
-    /cancel – keskeytä kesken oleva varaus
+    /cancel – keskeytä meneillään oleva toiminto
 button-book = 📅 Varaa aika
 button-my-bookings = 🗓 Omat varaukset
 button-privacy = 🔒 Tietosuoja
@@ -188,6 +193,104 @@ reminder =
 
     Jos et pääse paikalle, peru tai siirrä aika kohdassa Omat varaukset.
 
+## Tietosuojaoikeudet
+command-profile = Katso ja korjaa tietosi
+command-marketing = Markkinointiluvat
+command-mydata = Kopio tiedoistasi
+command-unsubscribe = Lopeta kaikki markkinointi
+command-deleteme = Poista tietosi
+marketing-status =
+    Markkinointi, { $business }: rastita kanavat, joiden kautta saamme lähettää sinulle uutisia ja tarjouksia. Vapaaehtoista; voit muuttaa milloin tahansa napauttamalla.
+marketing-granted = Lupa annettu.
+marketing-withdrawn = Lupa peruttu.
+unsubscribed = Valmis: { $business } ei lähetä sinulle markkinointia Telegramissa, sähköpostilla eikä tekstiviestillä. Varauksiisi tämä ei vaikuta.
+marketing-message =
+    📣 Uutisia: { $business } (markkinointia – olet sallinut sen)
+
+    { $body }
+button-marketing-stop = 🔕 Lopeta markkinointiviestit
+mydata-caption = Kaikki sinusta tallennetut tiedot JSON-tiedostona.
+mydata-summary =
+    Tietosi, { $name }:
+    • varaukset: { $bookings } (käynnit: { $visits })
+    • maksut: { $payments }
+    • markkinointilupien kirjaukset: { $consentRecords }
+    • lokimerkinnät (kuka on katsonut tai muuttanut tietojasi): { $auditEntries }
+    • tietopyynnöt: { $dataRequests }
+
+    Säilytysajat: niin kauan kuin olet asiakas; 3 vuoden käyttämättömyyden jälkeen kysymme ja poistamme, jos et vastaa. Maksutiedot 6 vuotta tilikauden päättymisestä (kirjanpitolaki). Lokimerkinnät vähintään 2 vuotta.
+
+    Oikeutesi: korjaa tietosi komennolla /profile, lopeta markkinointi komennolla /unsubscribe, poista tietosi komennolla /deleteme. Saat tämän kopion kahdesti vuodessa heti; muissa asioissa ota yhteyttä: { $contact } ({ $email }). Voit myös tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).
+mydata-pending = Olet jo saanut tietosi kahdesti viimeisen 12 kuukauden aikana, kuten tietosuojaseloste lupaa heti. Pyyntösi on kirjattu, ja vastaanotto vastaa siihen viimeistään { $due }. Kysymykset: { $email }.
+deleteme-explain =
+    Poistetaanko tietosi?
+
+    • Tulevat varauksesi perutaan (vastaanotolle ilmoitetaan).
+    • Nimesi, yhteystietosi, lupasi, varauksesi ja keskustelun tila poistetaan.
+    • Maksutiedot ja kuitit säilytetään kirjanpitolain vaatimat 6 vuotta tilikauden päättymisestä, mutta ilman nimeäsi tai muuta yhteyttä sinuun.
+
+    Poistoa ei voi perua. Sen jälkeen olet tälle botille uusi asiakas.
+button-deleteme-yes = Kyllä, poista tietoni
+button-deleteme-no = Ei, säilytä
+deleteme-kept = Mitään ei poistettu.
+deleteme-nothing = Sinusta ei ollut poistettavia tietoja.
+deleteme-done =
+    Tietosi on poistettu. Peruttuja varauksia: { $cancelled }.
+
+    Säilytetty: { $payments } maksutieto(a) ilman nimeäsi tai muuta yhteyttä sinuun, koska kirjanpitolaki vaatii säilyttämään kuitit 6 vuotta tilikauden päättymisestä. Sen jälkeen nekin poistetaan.
+retention-question =
+    Et ole käyttänyt palveluja ({ $business }) { $years } vuoteen. Säilytämme asiakastietoja vain asiakassuhteen jatkuessa. Säilytetäänkö tietosi?
+
+    Jos et vastaa { $days } päivän kuluessa, tietosi poistetaan (maksutiedot säilyvät kirjanpitolain mukaisesti).
+button-keep-data = Säilytä tietoni
+retention-kept = Kiitos, tietosi säilytetään.
+profile-card =
+    Tietosi:
+
+    Etunimi: { $firstName }
+    Sukunimi: { $lastName }
+    Sähköposti: { $email }
+    Puhelin: { $phone }
+    Osoite: { $address }
+    Sukupuoli: { $gender }
+    Syntymävuosi: { $birthYear }
+    Kieli: { $language }
+
+    Valitse, mitä korjataan.
+profile-field-firstName = Etunimi
+profile-field-lastName = Sukunimi
+profile-field-email = Sähköposti
+profile-field-phone = Puhelin
+profile-field-address = Osoite
+profile-field-gender = Sukupuoli
+profile-field-birthYear = Syntymävuosi
+profile-field-language = Kieli
+button-done = Valmis
+button-remove = Poista
+profile-ask-firstName = Kirjoita etunimesi.
+profile-ask-lastName = Kirjoita sukunimesi.
+profile-ask-email = Kirjoita sähköpostiosoitteesi.
+profile-ask-phone = Kirjoita puhelinnumerosi (esim. 040 123 4567).
+profile-ask-address = Kirjoita osoitteesi (vapaaehtoinen).
+profile-ask-gender = Valitse sukupuolesi (vapaaehtoinen).
+profile-ask-birthYear = Kirjoita syntymävuotesi, esim. 1980 (vapaaehtoinen).
+profile-saved = Tallennettu.
+profile-command-in-flow = Muokkaat tietojasi. Käytä yllä olevia painikkeita tai keskeytä komennolla /cancel.
+gender-female = Nainen
+gender-male = Mies
+gender-other = Muu
+invalid-address-empty = Osoite ei voi olla tyhjä; poista se Poista-painikkeella.
+invalid-address-too-long = Osoite on liian pitkä (enintään 200 merkkiä).
+invalid-address-invalid = Tämä ei näytä osoitteelta.
+invalid-birthYear-empty = Vuosi ei voi olla tyhjä; poista se Poista-painikkeella.
+invalid-birthYear-too-long = Kirjoita vuosi neljällä numerolla, esim. 1980.
+invalid-birthYear-invalid = Kirjoita vuosi neljällä numerolla, esim. 1980.
+admin-erased-booking =
+    ❌ Varaus peruttu: asiakas poisti tietonsa
+    { $when }
+    { $service }
+admin-data-request = 📄 Asiakas pyysi tietojaan kolmannen kerran 12 kuukauden sisällä. Vastaa viimeistään { $due } (/requests).
+
 ## Tietosuojaseloste (P1)
 privacy-notice =
     🔒 Tietosuojaseloste – asiakas- ja ajanvarausrekisteri
@@ -205,6 +308,6 @@ privacy-notice =
 
     Säilytysaika: niin kauan kuin olet asiakkaamme. Jos et ole käyttänyt palvelujamme 3 vuoteen, kysymme, säilytetäänkö tietosi, ja muuten poistamme ne. Maksutiedot ja kuitit säilytetään kirjanpitolain mukaisesti 6 vuotta tilikauden päättymisestä.
 
-    Oikeutesi: saada nähdä tietosi ja saada niistä kopio (koko luettelo enintään kaksi kertaa vuodessa), vaatia virheellisen tiedon korjaamista, vaatia tietojesi poistamista lain sallimissa rajoissa, kieltää markkinointi milloin tahansa sekä tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi). Ota yhteyttä: { $contact }, { $email } tai { $phone }.
+    Oikeutesi: saada nähdä tietosi ja saada niistä kopio (koko luettelo enintään kaksi kertaa vuodessa), vaatia virheellisen tiedon korjaamista, vaatia tietojesi poistamista lain sallimissa rajoissa, kieltää markkinointi milloin tahansa sekä tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi). Useimmat onnistuvat suoraan täällä: /mydata (tietosi tiedostona), /profile (korjaa), /deleteme (poista), /marketing ja /unsubscribe (markkinointi). Tai ota yhteyttä: { $contact }, { $email } tai { $phone }.
 
-    Tietoturva: tiedot säilytetään suojatussa tietokannassa, johon on pääsy vain vastaanotolla. Jos tietomurto koskee sinua, kerromme siitä mahdollisimman pian ja kerromme myös, mihin toimiin ryhdyimme.
+    Tietoturva: tiedot säilytetään suojatussa tietokannassa, johon on pääsy vain vastaanotolla; sähköposti, puhelinnumero ja osoite tallennetaan salattuina, ja jokainen vastaanoton katselu tai muutos kirjataan lokiin. Jos tietomurto koskee sinua, kerromme siitä mahdollisimman pian ja kerromme myös, mihin toimiin ryhdyimme.

@@ -17,10 +17,15 @@ start-greeting =
 help =
     Här kan du:
     /book – boka en tid
-    /mybookings – se dina kommande bokningar
+    /mybookings – se, avboka eller flytta dina bokningar
+    /profile – se och rätta dina uppgifter
+    /marketing – välja vilken marknadsföring du tillåter
+    /unsubscribe – stoppa all marknadsföring på en gång
+    /mydata – få en kopia av allt vi sparat om dig
+    /deleteme – radera dina uppgifter
     /privacy – läsa dataskyddsbeskrivningen
     /language – byta språk
-    /cancel – avbryta en pågående bokning
+    /cancel – avbryta det som pågår
 button-book = 📅 Boka en tid
 button-my-bookings = 🗓 Mina bokningar
 button-privacy = 🔒 Dataskydd
@@ -188,6 +193,104 @@ reminder =
 
     Om du inte kan komma, avboka eller flytta tiden under Mina bokningar.
 
+## Dataskyddsrättigheter
+command-profile = Se och rätta dina uppgifter
+command-marketing = Samtycken till marknadsföring
+command-mydata = Få en kopia av dina uppgifter
+command-unsubscribe = Stoppa all marknadsföring
+command-deleteme = Radera dina uppgifter
+marketing-status =
+    Marknadsföring från { $business }: kryssa för de kanaler via vilka vi får skicka dig nyheter och erbjudanden. Frivilligt; tryck för att ändra när som helst.
+marketing-granted = Samtycke givet.
+marketing-withdrawn = Samtycke återkallat.
+unsubscribed = Klart: { $business } skickar dig ingen marknadsföring via Telegram, e-post eller sms. Dina bokningar påverkas inte.
+marketing-message =
+    📣 Nyheter från { $business } (marknadsföring – du har tillåtit det)
+
+    { $body }
+button-marketing-stop = 🔕 Stoppa marknadsföringen
+mydata-caption = Allt vi har sparat om dig, som en JSON-fil.
+mydata-summary =
+    Dina uppgifter, { $name }:
+    • bokningar: { $bookings } (besök: { $visits })
+    • betalningar: { $payments }
+    • registreringar av samtycken: { $consentRecords }
+    • loggposter (vem som sett eller ändrat dina uppgifter): { $auditEntries }
+    • begäranden om uppgifter: { $dataRequests }
+
+    Hur länge vi sparar: så länge du är kund; efter 3 år utan användning frågar vi och raderar om du inte svarar. Betalningsuppgifter 6 år från räkenskapsperiodens slut (bokföringslagen). Loggposter minst 2 år.
+
+    Dina rättigheter: rätta dina uppgifter med /profile, stoppa marknadsföring med /unsubscribe, radera dina uppgifter med /deleteme. Den här kopian får du två gånger per år genast; för annat, kontakta { $contact } ({ $email }). Du kan också klaga hos dataombudsmannen (tietosuoja.fi).
+mydata-pending = Du har redan fått dina uppgifter två gånger under de senaste 12 månaderna, vilket dataskyddsbeskrivningen lovar genast. Din begäran är registrerad och mottagningen besvarar den senast { $due }. Frågor: { $email }.
+deleteme-explain =
+    Radera dina uppgifter?
+
+    • Dina kommande bokningar avbokas (mottagningen meddelas).
+    • Ditt namn, dina kontaktuppgifter, samtycken, bokningar och chattens tillstånd raderas.
+    • Betalningsuppgifter och kvitton sparas i 6 år från räkenskapsperiodens slut, som bokföringslagen kräver, men utan ditt namn eller koppling till dig.
+
+    Det går inte att ångra. Efteråt är du en ny kund för boten.
+button-deleteme-yes = Ja, radera mina uppgifter
+button-deleteme-no = Nej, behåll dem
+deleteme-kept = Ingenting raderades.
+deleteme-nothing = Vi hade inga uppgifter om dig att radera.
+deleteme-done =
+    Dina uppgifter har raderats. Avbokade bokningar: { $cancelled }.
+
+    Sparat: { $payments } betalningsuppgift(er), utan ditt namn eller koppling till dig, eftersom bokföringslagen kräver att kvitton sparas i 6 år från räkenskapsperiodens slut. Sedan raderas även de.
+retention-question =
+    Du har inte använt tjänsterna hos { $business } på { $years } år. Vi sparar kunduppgifter bara medan kundrelationen fortsätter. Ska vi behålla dina uppgifter?
+
+    Om du inte svarar inom { $days } dagar raderas dina uppgifter (betalningsuppgifter sparas enligt bokföringslagen).
+button-keep-data = Behåll mina uppgifter
+retention-kept = Tack, dina uppgifter behålls.
+profile-card =
+    Dina uppgifter:
+
+    Förnamn: { $firstName }
+    Efternamn: { $lastName }
+    E-post: { $email }
+    Telefon: { $phone }
+    Adress: { $address }
+    Kön: { $gender }
+    Födelseår: { $birthYear }
+    Språk: { $language }
+
+    Välj vad du vill rätta.
+profile-field-firstName = Förnamn
+profile-field-lastName = Efternamn
+profile-field-email = E-post
+profile-field-phone = Telefon
+profile-field-address = Adress
+profile-field-gender = Kön
+profile-field-birthYear = Födelseår
+profile-field-language = Språk
+button-done = Klar
+button-remove = Ta bort
+profile-ask-firstName = Skriv ditt förnamn.
+profile-ask-lastName = Skriv ditt efternamn.
+profile-ask-email = Skriv din e-postadress.
+profile-ask-phone = Skriv ditt telefonnummer (t.ex. 040 123 4567).
+profile-ask-address = Skriv din adress (frivilligt).
+profile-ask-gender = Välj kön (frivilligt).
+profile-ask-birthYear = Skriv ditt födelseår, t.ex. 1980 (frivilligt).
+profile-saved = Sparat.
+profile-command-in-flow = Du redigerar dina uppgifter. Använd knapparna ovan, eller skicka /cancel för att avbryta.
+gender-female = Kvinna
+gender-male = Man
+gender-other = Annat
+invalid-address-empty = Adressen kan inte vara tom; tryck Ta bort för att radera den.
+invalid-address-too-long = Adressen är för lång (högst 200 tecken).
+invalid-address-invalid = Det ser inte ut som en adress.
+invalid-birthYear-empty = Året kan inte vara tomt; tryck Ta bort för att radera det.
+invalid-birthYear-too-long = Skriv året med fyra siffror, t.ex. 1980.
+invalid-birthYear-invalid = Skriv året med fyra siffror, t.ex. 1980.
+admin-erased-booking =
+    ❌ Bokning avbokad: kunden raderade sina uppgifter
+    { $when }
+    { $service }
+admin-data-request = 📄 En kund har begärt sina uppgifter en tredje gång inom 12 månader. Svara senast { $due } (/requests).
+
 ## Dataskyddsbeskrivning (P1)
 privacy-notice =
     🔒 Dataskyddsbeskrivning – kund- och bokningsregister
@@ -205,6 +308,6 @@ privacy-notice =
 
     Hur länge: så länge du är kund. Om du inte har använt våra tjänster på 3 år frågar vi om vi ska behålla dina uppgifter och raderar dem annars. Betalningsuppgifter och kvitton sparas i 6 år från räkenskapsperiodens slut, som bokföringslagen kräver.
 
-    Dina rättigheter: att se dina uppgifter och få en kopia (hela förteckningen högst två gånger per år), att få felaktiga uppgifter rättade, att få dina uppgifter raderade när lagen tillåter, att när som helst förbjuda marknadsföring och att klaga hos dataombudsmannen (tietosuoja.fi). Kontakta { $contact }, { $email } eller { $phone }.
+    Dina rättigheter: att se dina uppgifter och få en kopia (hela förteckningen högst två gånger per år), att få felaktiga uppgifter rättade, att få dina uppgifter raderade när lagen tillåter, att när som helst förbjuda marknadsföring och att klaga hos dataombudsmannen (tietosuoja.fi). De flesta fungerar direkt här: /mydata (dina uppgifter som fil), /profile (rätta), /deleteme (radera), /marketing och /unsubscribe (marknadsföring). Eller kontakta { $contact }, { $email } eller { $phone }.
 
-    Datasäkerhet: uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar vad vi gjorde åt det.
+    Datasäkerhet: uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till; e-post, telefonnummer och adress sparas krypterade, och varje gång mottagningen ser eller ändrar dem loggas. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar vad vi gjorde åt det.

@@ -2,6 +2,7 @@ import { IANAZone } from "luxon";
 import { z } from "zod";
 import { isValidBusinessId } from "./domain/business-id.js";
 import { EncryptionKeyError, parseEncryptionKey } from "./services/field-crypto.js";
+import type { RetentionRules } from "./services/retention.js";
 
 /** The languages the bot speaks; the first is the default. */
 export const LANGUAGES = ["fi", "sv", "en"] as const;
@@ -67,6 +68,12 @@ const schema = z.object({
   CANCELLATION_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).default(24),
   REMINDER_CHECK_SECONDS: positiveInt(30).refine((n) => n <= 3600, "must be at most 3600"),
+  INACTIVE_CUSTOMER_YEARS: z.coerce.number().positive().default(3),
+  RETENTION_ANSWER_DAYS: positiveInt(30),
+  TECHNICAL_LOG_DAYS: positiveInt(30),
+  AUDIT_RETENTION_DAYS: positiveInt(1095).refine((n) => n >= 730, "must be at least 730 (two years)"),
+  PAYMENT_RETENTION_YEARS: positiveInt(6).refine((n) => n >= 6, "must be at least 6 (Finnish accounting law)"),
+  RETENTION_CHECK_HOURS: z.coerce.number().positive().default(6),
 });
 
 /** Validated configuration, in the shapes the code uses. */
@@ -85,6 +92,9 @@ export interface Config {
   booking: BookingRules;
   /** How often the reminder job looks for due reminders. */
   reminderCheckSeconds: number;
+  retention: RetentionRules;
+  /** How often the retention job runs. */
+  retentionCheckHours: number;
 }
 
 /** Who the controller is: shown in the privacy notice, confirmations and receipts. */
@@ -156,5 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reminderOffsetMinutes: Math.round(e.REMINDER_HOURS_BEFORE * 60),
     },
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
+    retention: {
+      inactiveYears: e.INACTIVE_CUSTOMER_YEARS,
+      answerDays: e.RETENTION_ANSWER_DAYS,
+      technicalDays: e.TECHNICAL_LOG_DAYS,
+      auditDays: e.AUDIT_RETENTION_DAYS,
+      paymentYears: e.PAYMENT_RETENTION_YEARS,
+    },
+    retentionCheckHours: e.RETENTION_CHECK_HOURS,
   };
 }

@@ -3,6 +3,7 @@ import { run } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
 import { registerCommands } from "./bot/commands.js";
 import { createReminderJob } from "./bot/reminders.js";
+import { createRetentionJob } from "./bot/retention.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { createLogger } from "./logger.js";
@@ -32,13 +33,15 @@ async function main(): Promise<void> {
   if (repaired.holds + repaired.cells > 0) logger.warn(repaired, "released slot claims left by an earlier crash");
 
   const services = createServices(config);
-  const { bot, i18n } = createBot({ config, services, logger });
+  const { bot, i18n, notifier } = createBot({ config, services, logger });
   await bot.init();
   await registerCommands(bot.api, i18n, config.defaultLanguage);
   const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "edited_message"] } } });
   logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
   const reminders = createReminderJob(bot.api, i18n, config, services, logger);
   reminders.start();
+  const retention = createRetentionJob(bot.api, i18n, config, services, notifier, logger);
+  retention.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "stopping: finishing updates in progress");
     if (runner.isRunning()) await runner.stop();
     await reminders.stop();
+    await retention.stop();
     await database.close();
     logger.info("stopped");
     process.exit(0);

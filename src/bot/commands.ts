@@ -5,7 +5,20 @@ import { LANGUAGES, type Language } from "../config.js";
 import type { BotContext } from "./context.js";
 
 /** The commands customers see in Telegram's menu, in the order shown. */
-export const PUBLIC_COMMANDS = ["book", "mybookings", "privacy", "language", "help", "cancel", "start"] as const;
+export const PUBLIC_COMMANDS = [
+  "book",
+  "mybookings",
+  "profile",
+  "marketing",
+  "mydata",
+  "privacy",
+  "unsubscribe",
+  "deleteme",
+  "language",
+  "help",
+  "cancel",
+  "start",
+] as const;
 
 /**
  * The public command list with descriptions in every language; the default (no language code)

@@ -8,6 +8,8 @@ import type { Services } from "../services/index.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
 import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
+import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
+import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
@@ -86,8 +88,11 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     await ctx.conversation.exitAll();
     await next();
   };
-  interrupts.command(["start", "book", "mybookings", "language"], endFlow);
-  interrupts.callbackQuery(/^(menu|lang|mb):/, endFlow);
+  interrupts.command(
+    ["start", "book", "mybookings", "language", "profile", "marketing", "unsubscribe", "mydata", "deleteme"],
+    endFlow,
+  );
+  interrupts.callbackQuery(/^(menu|lang|mb|mk|dm|rt):/, endFlow);
   interrupts.use(privacyFeature(config.business));
   interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
   privateChats.use(interrupts);
@@ -119,7 +124,23 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ),
   );
 
+  privateChats.use(
+    createConversation(
+      createProfileConversation({
+        profile: services.profile,
+        validateProfileValue: services.validateProfileValue,
+        updateProfileField: services.updateProfileField,
+        updateLanguage: services.updateLanguage,
+      }),
+      { id: PROFILE_CONVERSATION, plugins: conversationPlugins },
+    ),
+  );
+
   privateChats.use(startFeature(services));
+  privateChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION, ctx.customer!.language));
+  privateChats.use(
+    privacyRightsFeature(services, notifier, { zone: config.timeZone, business: config.business, adminIds: config.adminIds }),
+  );
   privateChats.use(
     myBookingsFeature(services, notifier, {
       zone: config.timeZone,

@@ -13,14 +13,14 @@ import { formatDateTime } from "./format.js";
  * for one admin is logged and does not affect the others or the customer.
  */
 export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Config, services: Services, logger: Logger) {
-  async function toEveryAdmin(bookingId: string, render: (language: Language) => string): Promise<void> {
+  async function toEveryAdmin(subjectId: string, render: (language: Language) => string): Promise<void> {
     await Promise.all(
       config.adminIds.map(async (adminId) => {
         const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
         try {
           await api.sendMessage(adminId, render(language));
         } catch (error) {
-          logger.warn({ err: error, bookingId }, "could not notify an admin");
+          logger.warn({ err: error, subjectId }, "could not notify an admin");
         }
       }),
     );
@@ -35,6 +35,12 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
       toEveryAdmin(b.id, (l) =>
         i18n.t(l, "admin-cancelled-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
       ),
+    cancelledByErasure: (b: BookingView) =>
+      toEveryAdmin(b.id, (l) =>
+        i18n.t(l, "admin-erased-booking", { service: b.serviceName[l], when: when(b.start, l) }),
+      ),
+    dataRequest: (dueAt: number) =>
+      toEveryAdmin("data-request", (l) => i18n.t(l, "admin-data-request", { due: when(dueAt, l) })),
     moved: (before: BookingView, after: BookingView) =>
       toEveryAdmin(after.id, (l) =>
         i18n.t(l, "admin-moved-booking", {

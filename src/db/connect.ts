@@ -11,6 +11,7 @@ import { DataRequestModel } from "./models/data-request.js";
 import { LockModel } from "./models/lock.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "./models/schedule.js";
 import { PaymentModel } from "./models/payment.js";
+import { RetentionNoticeModel } from "./models/retention-notice.js";
 import { ServiceModel } from "./models/service.js";
 import { SlotClaimModel } from "./models/slot-claim.js";
 
@@ -23,6 +24,7 @@ export const MODELS = [
   DataRequestModel,
   LockModel,
   PaymentModel,
+  RetentionNoticeModel,
   ScheduleExceptionModel,
   ServiceModel,
   SlotClaimModel,

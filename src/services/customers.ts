@@ -67,11 +67,6 @@ export async function languageOf(telegramId: number): Promise<Language | undefin
   return doc?.language;
 }
 
-/** Stores the customer's chosen language. */
-export async function setLanguage(telegramId: number, language: Language): Promise<void> {
-  await CustomerModel.updateOne({ telegramId }, { $set: { language } });
-}
-
 /** What the booking flow needs to know about a returning customer. Plain data. */
 export interface BookingProfile {
   firstName?: string;

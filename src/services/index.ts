@@ -3,7 +3,9 @@ import * as booking from "./booking.js";
 import * as catalog from "./catalog.js";
 import * as customers from "./customers.js";
 import * as manage from "./manage-booking.js";
+import * as privacy from "./privacy.js";
 import * as reminders from "./reminders.js";
+import * as retention from "./retention.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -29,8 +31,21 @@ export function createServices(config: Config) {
     touchCustomer: (telegramId: number, telegramLanguage: string | undefined, now: Date) =>
       customers.touchCustomer(telegramId, telegramLanguage, config.defaultLanguage, now),
     languageOf: customers.languageOf,
-    setLanguage: customers.setLanguage,
     bookingProfile: customers.bookingProfile,
+    marketingState: privacy.marketingState,
+    setMarketingConsent: privacy.setMarketingConsent,
+    withdrawAllMarketing: privacy.withdrawAllMarketing,
+    mayMarket: privacy.mayMarket,
+    profile: privacy.profile,
+    validateProfileValue: privacy.validateProfileValue,
+    updateProfileField: privacy.updateProfileField,
+    updateLanguage: privacy.updateLanguage,
+    requestExport: privacy.requestExport,
+    eraseByTelegramId: privacy.eraseByTelegramId,
+    keepCustomerData: retention.keepCustomerData,
+    claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
+    eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
+    purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now),
   };
 }
 

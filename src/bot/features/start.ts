@@ -25,7 +25,7 @@ export function startFeature(services: Services): Composer<BotContext> {
   composer.command("language", (ctx) => ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx) }));
   composer.callbackQuery(new RegExp(`^${LANGUAGE_PREFIX}(fi|sv|en)$`), async (ctx) => {
     const chosen = ctx.match[1] as Language;
-    await services.setLanguage(ctx.from.id, chosen);
+    await services.updateLanguage(ctx.from.id, chosen, new Date());
     if (ctx.customer) ctx.customer.language = chosen;
     ctx.i18n.useLocale(chosen);
     await ctx.answerCallbackQuery();

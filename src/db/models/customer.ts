@@ -28,8 +28,6 @@ const customerSchema = new Schema(
     consentsAskedAt: { type: Date },
     /** Last interaction with the bot (the notice's "last login"). */
     lastSeenAt: { type: Date, required: true },
-    /** When the retention job asked an inactive customer whether to keep their data (P9). */
-    retentionWarnedAt: { type: Date },
   },
   { timestamps: true, collection: "customers" },
 );

@@ -1,0 +1,113 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { BusinessProfile, Language } from "../../config.js";
+import type { MarketingChannel } from "../../db/models/consent.js";
+import type { ConsentState } from "../../services/consents.js";
+import type { Services } from "../../services/index.js";
+import type { BotContext } from "../context.js";
+import { formatDateTime } from "../format.js";
+import type { AdminNotifier } from "../notify.js";
+
+/** Callback data of the stop button every marketing message carries (P4). */
+export const MARKETING_STOP = "mk:stop";
+/** Callback data of the retention question's "keep my data" button (P9). */
+export const KEEP_DATA = "rt:keep";
+
+const CHANNELS: MarketingChannel[] = ["telegram", "email", "sms"];
+
+function consentKeyboard(ctx: BotContext, state: ConsentState): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const channel of CHANNELS) {
+    keyboard.text(`${state[channel] ? "☑" : "☐"} ${ctx.t(`channel-${channel}`)}`, `mk:t:${channel}`).row();
+  }
+  return keyboard;
+}
+
+/**
+ * The customer's privacy rights in the chat: `/marketing` (consent per channel), `/unsubscribe`
+ * and the marketing stop button (P3, P4), `/mydata` (P5), `/deleteme` (P7) and the retention
+ * question's "keep my data" button (P9). `/profile` is a conversation of its own.
+ */
+export function privacyRightsFeature(
+  services: Services,
+  notifier: AdminNotifier,
+  config: { zone: string; business: BusinessProfile; adminIds: number[] },
+): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const language = (ctx: BotContext): Language => ctx.customer!.language;
+
+  composer.command("marketing", async (ctx) => {
+    const state = await services.marketingState(ctx.from!.id);
+    await ctx.reply(ctx.t("marketing-status", { business: config.business.name }), { reply_markup: consentKeyboard(ctx, state) });
+  });
+  composer.callbackQuery(/^mk:t:(telegram|email|sms)$/, async (ctx) => {
+    const channel = ctx.match[1] as MarketingChannel;
+    const current = await services.marketingState(ctx.from!.id);
+    const state = await services.setMarketingConsent(ctx.from.id, channel, !current[channel], "button", new Date());
+    await ctx.answerCallbackQuery({ text: ctx.t(state[channel] ? "marketing-granted" : "marketing-withdrawn") });
+    await ctx.editMessageText(ctx.t("marketing-status", { business: config.business.name }), {
+      reply_markup: consentKeyboard(ctx, state),
+    });
+  });
+
+  const unsubscribe = async (ctx: BotContext, method: "button" | "command") => {
+    await services.withdrawAllMarketing(ctx.from!.id, method, new Date());
+    return ctx.t("unsubscribed", { business: config.business.name });
+  };
+  composer.command("unsubscribe", async (ctx) => ctx.reply(await unsubscribe(ctx, "command")));
+  composer.callbackQuery(MARKETING_STOP, async (ctx) => {
+    const text = await unsubscribe(ctx, "button");
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(text);
+  });
+
+  composer.command("mydata", async (ctx) => {
+    const result = await services.requestExport(ctx.from!.id, new Date());
+    if (result.status === "pending") {
+      await ctx.reply(ctx.t("mydata-pending", { due: formatDateTime(result.dueAt, language(ctx), config.zone), email: config.business.email }));
+      await notifier.dataRequest(result.dueAt);
+      return;
+    }
+    if (result.status !== "answered") return;
+    const file = new InputFile(Buffer.from(JSON.stringify(result.data, null, 2), "utf8"), "my-data.json");
+    await ctx.replyWithDocument(file, { caption: ctx.t("mydata-caption") });
+    await ctx.reply(
+      ctx.t("mydata-summary", {
+        ...result.counts,
+        name: [result.data.profile.firstName, result.data.profile.lastName].filter(Boolean).join(" ") || ctx.t("value-none"),
+        contact: config.business.contactPerson,
+        email: config.business.email,
+      }),
+    );
+  });
+
+  composer.command("deleteme", async (ctx) => {
+    await ctx.reply(ctx.t("deleteme-explain"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-deleteme-yes"), "dm:yes").row().text(ctx.t("button-deleteme-no"), "dm:no"),
+    });
+  });
+  composer.callbackQuery("dm:no", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("deleteme-kept"));
+  });
+  composer.callbackQuery("dm:yes", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const telegramId = ctx.from.id;
+    const result = await services.eraseByTelegramId(telegramId, new Date());
+    if (!result) {
+      await ctx.editMessageText(ctx.t("deleteme-nothing"));
+      return;
+    }
+    for (const booking of result.cancelled) await notifier.cancelledByErasure(booking);
+    ctx.customer = undefined;
+    await ctx.editMessageText(ctx.t("deleteme-done", { payments: result.keptPayments, cancelled: result.cancelled.length }));
+  });
+
+  composer.callbackQuery(KEEP_DATA, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (ctx.customer) await services.keepCustomerData(ctx.customer.id);
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("retention-kept"));
+  });
+  return composer;
+}

@@ -1,0 +1,71 @@
+import type { I18n } from "@grammyjs/i18n";
+import { InlineKeyboard, type Api } from "grammy";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import type { BotContext } from "./context.js";
+import { KEEP_DATA } from "./features/privacy-rights.js";
+import type { AdminNotifier } from "./notify.js";
+
+/**
+ * The retention job (P9): asks customers inactive for `inactiveYears` whether to keep their
+ * data, erases those who did not answer (or use the bot) within `answerDays`, and deletes what
+ * has outlived its retention period. Safe with several processes (see services/retention.ts).
+ */
+export function createRetentionJob(
+  api: Api,
+  i18n: I18n<BotContext>,
+  config: Config,
+  services: Services,
+  notifier: AdminNotifier,
+  logger: Logger,
+) {
+  async function runOnce(now = new Date()): Promise<{ warned: number; erased: number; purged: Record<string, number> }> {
+    let warned = 0;
+    for (const customer of await services.claimInactiveCustomers(now)) {
+      try {
+        await api.sendMessage(
+          customer.telegramId,
+          i18n.t(customer.language, "retention-question", {
+            business: config.business.name,
+            years: config.retention.inactiveYears,
+            days: config.retention.answerDays,
+          }),
+          { reply_markup: new InlineKeyboard().text(i18n.t(customer.language, "button-keep-data"), KEEP_DATA) },
+        );
+        warned++;
+      } catch (error) {
+        // Unreachable (blocked the bot): the question stands as asked; erasure follows as usual.
+        logger.info({ err: error, customerId: customer.customerId }, "retention question not delivered");
+      }
+    }
+    const erasures = await services.eraseUnanswered(now);
+    for (const erasure of erasures) for (const booking of erasure.cancelled) await notifier.cancelledByErasure(booking);
+    const purged = await services.purgeExpired(now);
+    return { warned, erased: erasures.length, purged };
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  return {
+    runOnce,
+    start() {
+      stopped = false;
+      const tick = () => {
+        running = runOnce()
+          .then((r) => logger.info({ warned: r.warned, erased: r.erased, ...r.purged }, "retention round"))
+          .catch((error: unknown) => logger.error({ err: error }, "retention round failed"))
+          .finally(() => {
+            if (!stopped) timer = setTimeout(tick, config.retentionCheckHours * 3_600_000);
+          });
+      };
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

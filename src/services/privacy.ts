@@ -1,0 +1,366 @@
+import type { Types } from "mongoose";
+import type { Language } from "../config.js";
+import { BookingModel } from "../db/models/booking.js";
+import { ConsentRecordModel, MARKETING_CHANNELS, type MarketingChannel } from "../db/models/consent.js";
+import { ConversationStateModel } from "../db/models/conversation-state.js";
+import { CustomerModel, type CustomerFields, type GENDERS } from "../db/models/customer.js";
+import { DataRequestModel } from "../db/models/data-request.js";
+import { PaymentModel } from "../db/models/payment.js";
+import { RetentionNoticeModel } from "../db/models/retention-notice.js";
+import { validateEmail, validateName, validatePhone, type Validated } from "../domain/contact.js";
+import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
+import { auditTrail, CUSTOMER, recordAudit, type Actor } from "./audit.js";
+import type { BookingView } from "./booking.js";
+import { releaseSlot } from "./claims.js";
+import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
+import { reveal } from "./customers.js";
+import { fieldCrypto } from "./field-crypto.js";
+import { withLock } from "./locks.js";
+
+const DAY = 86_400_000;
+/** The notice allows the full list twice a year: two exports in any 12 months are answered at once. */
+export const EXPORTS_PER_YEAR = 2;
+export const REQUEST_DUE_DAYS = 30;
+
+type CustomerLean = CustomerFields & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
+
+async function customerByTelegram(telegramId: number): Promise<CustomerLean | null> {
+  return CustomerModel.findOne({ telegramId }).lean<CustomerLean>();
+}
+
+// --- Marketing consent (P3, P4) ------------------------------------------------------------
+
+/** The customer's current marketing consents, derived from the ledger. */
+export async function marketingState(telegramId: number): Promise<ConsentState> {
+  const customer = await customerByTelegram(telegramId);
+  return customer ? currentMarketingConsents(customer._id) : { telegram: false, email: false, sms: false };
+}
+
+/** Grants or withdraws marketing consent on one channel; returns the new state. */
+export async function setMarketingConsent(
+  telegramId: number,
+  channel: MarketingChannel,
+  granted: boolean,
+  method: "button" | "command",
+  now: Date,
+): Promise<ConsentState> {
+  const customer = await customerByTelegram(telegramId);
+  if (!customer) return { telegram: false, email: false, sms: false };
+  const current = await currentMarketingConsents(customer._id);
+  const wanted = { ...current, [channel]: granted };
+  const changed = await recordMarketingChoices(customer._id, wanted, MARKETING_CONSENT_WORDING_VERSION, method, now);
+  if (changed.length > 0) await recordAudit(customer._id, CUSTOMER, "consent", now, { fields: changed });
+  return wanted;
+}
+
+/** Withdraws every marketing consent at once (P4); returns the channels that were withdrawn. */
+export async function withdrawAllMarketing(telegramId: number, method: "button" | "command", now: Date): Promise<MarketingChannel[]> {
+  const customer = await customerByTelegram(telegramId);
+  if (!customer) return [];
+  const none: ConsentState = { telegram: false, email: false, sms: false };
+  const changed = await recordMarketingChoices(customer._id, none, MARKETING_CONSENT_WORDING_VERSION, method, now);
+  if (changed.length > 0) await recordAudit(customer._id, CUSTOMER, "consent", now, { fields: changed });
+  return changed;
+}
+
+/** Whether a marketing message may be sent to this customer on this channel right now. */
+export async function mayMarket(telegramId: number, channel: MarketingChannel): Promise<boolean> {
+  return (await marketingState(telegramId))[channel];
+}
+
+// --- Profile (P6, P13) ---------------------------------------------------------------------
+
+export type Gender = (typeof GENDERS)[number];
+
+/** What the customer sees and can correct in /profile. Plain data. */
+export interface ProfileView {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  gender?: Gender;
+  birthYear?: number;
+  language: Language;
+}
+
+export const PROFILE_FIELDS = ["firstName", "lastName", "email", "phone", "address", "gender", "birthYear"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+/** Fields a customer may clear; name and email are needed for bookings once given. */
+export const OPTIONAL_FIELDS: readonly ProfileField[] = ["phone", "address", "gender", "birthYear"];
+
+/** The customer's profile, decrypted. */
+export async function profile(telegramId: number): Promise<ProfileView | undefined> {
+  const c = await customerByTelegram(telegramId);
+  if (!c) return undefined;
+  return {
+    ...(c.firstName ? { firstName: c.firstName } : {}),
+    ...(c.lastName ? { lastName: c.lastName } : {}),
+    ...(c.email ? { email: reveal(c.email) } : {}),
+    ...(c.phone ? { phone: reveal(c.phone) } : {}),
+    ...(c.address ? { address: reveal(c.address) } : {}),
+    ...(c.gender ? { gender: c.gender } : {}),
+    ...(c.birthYear ? { birthYear: c.birthYear } : {}),
+    language: c.language,
+  };
+}
+
+/** Validates a typed value for a profile field; returns the stored form's plaintext. */
+export function validateProfileValue(field: ProfileField, raw: string, thisYear: number): Validated<string | number> {
+  switch (field) {
+    case "firstName":
+    case "lastName":
+      return validateName(raw);
+    case "email":
+      return validateEmail(raw);
+    case "phone":
+      return validatePhone(raw);
+    case "address": {
+      const value = raw.replace(/\s+/g, " ").trim();
+      if (!value) return { ok: false, reason: "empty" };
+      if (value.length > 200) return { ok: false, reason: "too-long" };
+      return { ok: true, value };
+    }
+    case "birthYear": {
+      const value = raw.trim();
+      if (!value) return { ok: false, reason: "empty" };
+      const year = Number(value);
+      if (!/^\d{4}$/.test(value) || year < 1900 || year > thisYear) return { ok: false, reason: "invalid" };
+      return { ok: true, value: year };
+    }
+    case "gender": {
+      const value = raw.trim();
+      return ["female", "male", "other"].includes(value) ? { ok: true, value } : { ok: false, reason: "invalid" };
+    }
+  }
+}
+
+/**
+ * Sets (or, with `undefined`, clears) one profile field, encrypting contact details; the change
+ * is audit-logged with its actor. The value must have passed validateProfileValue.
+ */
+export async function updateProfileField(
+  telegramId: number,
+  field: ProfileField,
+  value: string | number | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<boolean> {
+  const customer = await customerByTelegram(telegramId);
+  if (!customer) return false;
+  if (value === undefined && !OPTIONAL_FIELDS.includes(field)) return false;
+  const crypto = fieldCrypto();
+  let update: Record<string, unknown>;
+  if (value === undefined) {
+    const unset: Record<string, 1> = { [field]: 1 };
+    if (field === "phone") unset.phoneHash = 1;
+    update = { $unset: unset };
+  } else if (field === "email" || field === "phone") {
+    update = { $set: { [field]: crypto.encrypt(String(value)), [`${field}Hash`]: crypto.lookupHash(String(value)) } };
+  } else if (field === "address") {
+    update = { $set: { address: crypto.encrypt(String(value)) } };
+  } else {
+    update = { $set: { [field]: value } };
+  }
+  await withLock(`customer:${customer._id.toHexString()}`, () => CustomerModel.updateOne({ _id: customer._id }, update));
+  await recordAudit(customer._id, actor, "change", now, { fields: [field] });
+  return true;
+}
+
+/** Changes the customer's language, audit-logged like any profile change. */
+export async function updateLanguage(telegramId: number, language: Language, now: Date): Promise<void> {
+  const customer = await customerByTelegram(telegramId);
+  if (!customer || customer.language === language) return;
+  await withLock(`customer:${customer._id.toHexString()}`, () => CustomerModel.updateOne({ _id: customer._id }, { $set: { language } }));
+  await recordAudit(customer._id, CUSTOMER, "change", now, { fields: ["language"] });
+}
+
+// --- Access and portability (P5) -----------------------------------------------------------
+
+/** Everything stored about a customer, as the JSON export gives it. */
+export interface CustomerExport {
+  exportedAt: string;
+  profile: Record<string, unknown>;
+  consentHistory: Array<Record<string, unknown>>;
+  bookings: Array<Record<string, unknown>>;
+  visits: Array<Record<string, unknown>>;
+  payments: Array<Record<string, unknown>>;
+  auditTrail: Array<Record<string, unknown>>;
+  dataRequests: Array<Record<string, unknown>>;
+}
+
+export type ExportResult =
+  | { status: "answered"; data: CustomerExport; counts: Record<string, number> }
+  | { status: "pending"; dueAt: number }
+  | { status: "unknown" };
+
+async function buildExport(customer: CustomerLean, now: Date): Promise<CustomerExport> {
+  const [consents, bookings, payments, requests, trail] = await Promise.all([
+    ConsentRecordModel.find({ customerId: customer._id }).sort({ at: 1 }).lean(),
+    BookingModel.find({ customerId: customer._id, status: { $in: ["confirmed", "cancelled"] } }).sort({ start: 1 }).lean(),
+    PaymentModel.find({ customerId: customer._id }).sort({ paidAt: 1 }).lean(),
+    DataRequestModel.find({ customerId: customer._id }).sort({ requestedAt: 1 }).lean(),
+    auditTrail(customer._id),
+  ]);
+  const bookingView = (b: (typeof bookings)[number]) => ({
+    reference: b.ref,
+    service: b.service.name,
+    durationMinutes: b.service.durationMinutes,
+    priceCents: b.service.priceCents,
+    start: b.start.toISOString(),
+    end: b.end.toISOString(),
+    status: b.status,
+    ...(b.cancelledAt ? { cancelledAt: b.cancelledAt.toISOString(), cancelledBy: b.cancelledBy } : {}),
+    bookedAt: (b as { createdAt?: Date }).createdAt?.toISOString(),
+  });
+  return {
+    exportedAt: now.toISOString(),
+    profile: {
+      telegramUserId: customer.telegramId,
+      firstName: customer.firstName ?? null,
+      lastName: customer.lastName ?? null,
+      email: reveal(customer.email) ?? null,
+      phone: reveal(customer.phone) ?? null,
+      address: reveal(customer.address) ?? null,
+      gender: customer.gender ?? null,
+      birthYear: customer.birthYear ?? null,
+      language: customer.language,
+      lastInteraction: customer.lastSeenAt.toISOString(),
+      customerSince: customer.createdAt?.toISOString() ?? null,
+      privacyNoticeVersion: customer.privacyNoticeVersion ?? null,
+      privacyNoticeAcknowledgedAt: customer.privacyAcknowledgedAt?.toISOString() ?? null,
+    },
+    consentHistory: consents.map((c) => ({
+      purpose: c.purpose,
+      channel: c.channel,
+      action: c.action,
+      wordingVersion: c.wordingVersion,
+      method: c.method,
+      at: c.at.toISOString(),
+    })),
+    bookings: bookings.map(bookingView),
+    visits: bookings.filter((b) => b.status === "confirmed" && b.start < now).map(bookingView),
+    payments: payments.map((p) => ({
+      receiptNumber: p.receiptNumber,
+      amountCents: p.amountCents,
+      method: p.method,
+      service: p.serviceName,
+      vatTreatment: p.vatTreatment,
+      vatRatePercent: p.vatRatePercent,
+      paidAt: p.paidAt.toISOString(),
+    })),
+    auditTrail: trail.map((e) => ({ ...e })),
+    dataRequests: requests.map((r) => ({
+      kind: r.kind,
+      status: r.status,
+      requestedAt: r.requestedAt.toISOString(),
+      dueAt: r.dueAt.toISOString(),
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/**
+ * Answers a /mydata request (P5). The first two in any twelve months get the export at once; a
+ * further one is recorded as a pending request due in 30 days for the practitioner (A7). Either
+ * way the request is recorded and audit-logged; nothing is refused silently.
+ */
+export async function requestExport(telegramId: number, now: Date): Promise<ExportResult> {
+  const customer = await customerByTelegram(telegramId);
+  if (!customer) return { status: "unknown" };
+  const yearAgo = new Date(now.getTime() - 365 * DAY);
+  const answered = await DataRequestModel.countDocuments({
+    customerId: customer._id,
+    kind: "access",
+    status: "answered",
+    requestedAt: { $gt: yearAgo },
+  });
+  const dueAt = new Date(now.getTime() + REQUEST_DUE_DAYS * DAY);
+  if (answered >= EXPORTS_PER_YEAR) {
+    const request = await DataRequestModel.create({ customerId: customer._id, kind: "access", status: "pending", requestedAt: now, dueAt });
+    await recordAudit(customer._id, CUSTOMER, "data-request", now, { subjectId: request._id });
+    return { status: "pending", dueAt: dueAt.getTime() };
+  }
+  const request = await DataRequestModel.create({
+    customerId: customer._id,
+    kind: "access",
+    status: "answered",
+    requestedAt: now,
+    dueAt,
+    answeredAt: now,
+  });
+  await recordAudit(customer._id, CUSTOMER, "export", now, { subjectId: request._id });
+  const data = await buildExport(customer, now);
+  return {
+    status: "answered",
+    data,
+    counts: {
+      bookings: data.bookings.length,
+      visits: data.visits.length,
+      payments: data.payments.length,
+      consentRecords: data.consentHistory.length,
+      auditEntries: data.auditTrail.length,
+      dataRequests: data.dataRequests.length,
+    },
+  };
+}
+
+// --- Erasure (P7) --------------------------------------------------------------------------
+
+export interface ErasureResult {
+  /** Future bookings that were cancelled, for telling the practitioner. */
+  cancelled: BookingView[];
+  /** Payment records kept (stripped of personal details) because accounting law requires them. */
+  keptPayments: number;
+}
+
+/**
+ * Erases a customer (P7): cancels their future bookings, deletes their profile, consents,
+ * bookings and chat state; payment records stay (accounting law: six years from the end of the
+ * financial year) without the name or the link to the person. Audit entries and request records
+ * stay, naming only the now meaningless customer id, as proof of what was done.
+ */
+export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, now: Date): Promise<ErasureResult> {
+  const customer = await CustomerModel.findById(customerId).lean<CustomerLean>();
+  if (!customer) return { cancelled: [], keptPayments: 0 };
+  const future = await BookingModel.find({ customerId, status: "confirmed", start: { $gt: now } }).lean();
+  const cancelled: BookingView[] = [];
+  for (const b of future) {
+    await withLock(`booking:${b._id.toHexString()}`, async () => {
+      await BookingModel.updateOne({ _id: b._id }, { $set: { status: "cancelled", cancelledAt: now, cancelledBy: actor.kind === "admin" ? "admin" : actor.kind === "system" ? "system" : "customer" } });
+      await releaseSlot(b._id);
+    });
+    cancelled.push({
+      id: b._id.toHexString(),
+      ref: b.ref,
+      start: b.start.getTime(),
+      end: b.end.getTime(),
+      serviceName: { fi: b.service.name.fi, sv: b.service.name.sv, en: b.service.name.en },
+      durationMinutes: b.service.durationMinutes,
+      priceCents: b.service.priceCents,
+      customerFirstName: customer.firstName ?? "",
+      customerLastName: customer.lastName ?? "",
+    });
+  }
+  // A payment carries its receipt's own copy of the service, amount and VAT, so it stands alone
+  // once the name and the link to the person are gone; the bookings themselves can go.
+  const keptPayments = await PaymentModel.countDocuments({ customerId });
+  await PaymentModel.updateMany({ customerId }, { $unset: { customerId: 1, customerName: 1 } });
+  await BookingModel.deleteMany({ customerId });
+  await ConsentRecordModel.deleteMany({ customerId });
+  await RetentionNoticeModel.deleteOne({ _id: customerId });
+  await ConversationStateModel.deleteMany({ _id: String(customer.telegramId) });
+  await CustomerModel.deleteOne({ _id: customerId });
+  await DataRequestModel.create({ customerId, kind: "erasure", status: "answered", requestedAt: now, dueAt: now, answeredAt: now });
+  await recordAudit(customerId, actor, "erase", now);
+  return { cancelled, keptPayments };
+}
+
+/** Erasure on the customer's own request (/deleteme). */
+export async function eraseByTelegramId(telegramId: number, now: Date): Promise<ErasureResult | undefined> {
+  const customer = await customerByTelegram(telegramId);
+  if (!customer) return undefined;
+  return eraseCustomer(customer._id, CUSTOMER, now);
+}
+
+export { MARKETING_CHANNELS };

@@ -1,0 +1,118 @@
+import { DateTime } from "luxon";
+import type { Types } from "mongoose";
+import type { Language } from "../config.js";
+import { AuditEntryModel } from "../db/models/audit.js";
+import { BookingModel } from "../db/models/booking.js";
+import { ConversationStateModel } from "../db/models/conversation-state.js";
+import { CustomerModel } from "../db/models/customer.js";
+import { DataRequestModel } from "../db/models/data-request.js";
+import { LockModel } from "../db/models/lock.js";
+import { PaymentModel } from "../db/models/payment.js";
+import { RetentionNoticeModel } from "../db/models/retention-notice.js";
+import { recordAudit, SYSTEM } from "./audit.js";
+import { eraseCustomer, type ErasureResult } from "./privacy.js";
+
+const DAY = 86_400_000;
+
+/** How long each kind of data is kept (P9). */
+export interface RetentionRules {
+  /** Customers with no interaction for this long are asked, then erased. */
+  inactiveYears: number;
+  /** How long a customer has to answer before being erased. */
+  answerDays: number;
+  /** Technical records: abandoned conversation states, stale locks. */
+  technicalDays: number;
+  /** Audit entries and data-request records (at least two years). */
+  auditDays: number;
+  /** Payment records: this many years after the end of the financial (calendar) year. */
+  paymentYears: number;
+}
+
+/** An inactive customer to ask. Plain data. */
+export interface InactiveCustomer {
+  customerId: string;
+  telegramId: number;
+  language: Language;
+}
+
+/**
+ * Finds customers inactive for `inactiveYears` with no booking ahead who have not been asked yet,
+ * and records the question for each. The record is a unique insert, so with several processes
+ * each customer is asked once.
+ */
+export async function claimInactiveCustomers(rules: RetentionRules, now: Date, limit = 200): Promise<InactiveCustomer[]> {
+  const cutoff = DateTime.fromJSDate(now).minus({ years: rules.inactiveYears }).toJSDate();
+  const candidates = await CustomerModel.find({ lastSeenAt: { $lt: cutoff } }, { _id: 1, telegramId: 1, language: 1, lastSeenAt: 1 })
+    .sort({ lastSeenAt: 1 })
+    .limit(limit)
+    .lean<Array<{ _id: Types.ObjectId; telegramId: number; language: Language; lastSeenAt: Date }>>();
+  const claimed: InactiveCustomer[] = [];
+  for (const c of candidates) {
+    if (await BookingModel.exists({ customerId: c._id, status: "confirmed", start: { $gt: now } })) continue;
+    // A question from an earlier period of inactivity, answered by coming back, is spent.
+    await RetentionNoticeModel.deleteOne({ _id: c._id, warnedAt: { $lt: c.lastSeenAt } });
+    try {
+      await RetentionNoticeModel.create({ _id: c._id, warnedAt: now });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) continue; // already asked
+      throw error;
+    }
+    await recordAudit(c._id, SYSTEM, "retention-warning", now);
+    claimed.push({ customerId: c._id.toHexString(), telegramId: c.telegramId, language: c.language });
+  }
+  return claimed;
+}
+
+/** The customer wants their data kept (the "keep my data" button), or used the bot again. */
+export async function keepCustomerData(customerId: Types.ObjectId | string): Promise<boolean> {
+  const result = await RetentionNoticeModel.deleteOne({ _id: customerId });
+  return result.deletedCount > 0;
+}
+
+/**
+ * Erases customers who were asked more than `answerDays` ago and have not used the bot since.
+ * Returns what each erasure did, for telling the practitioner about cancelled bookings.
+ */
+export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise<ErasureResult[]> {
+  const deadline = new Date(now.getTime() - rules.answerDays * DAY);
+  const notices = await RetentionNoticeModel.find({ warnedAt: { $lt: deadline } }).lean();
+  const results: ErasureResult[] = [];
+  for (const notice of notices) {
+    const customer = await CustomerModel.findById(notice._id, { lastSeenAt: 1 }).lean();
+    if (!customer) {
+      await RetentionNoticeModel.deleteOne({ _id: notice._id });
+      continue;
+    }
+    if (customer.lastSeenAt > notice.warnedAt) {
+      await keepCustomerData(notice._id); // they came back: the relationship continues
+      continue;
+    }
+    results.push(await eraseCustomer(notice._id, SYSTEM, now));
+  }
+  return results;
+}
+
+/**
+ * Deletes what has outlived its retention period: technical records, audit entries and request
+ * records past `auditDays`, and payment records past the accounting period.
+ */
+export async function purgeExpired(rules: RetentionRules, now: Date): Promise<Record<string, number>> {
+  const technical = new Date(now.getTime() - rules.technicalDays * DAY);
+  const audit = new Date(now.getTime() - rules.auditDays * DAY);
+  // A payment of year Y is kept until the end of year Y + paymentYears.
+  const paymentCutoff = new Date(Date.UTC(now.getUTCFullYear() - rules.paymentYears, 0, 1));
+  const [conversations, locks, audits, requests, payments] = await Promise.all([
+    ConversationStateModel.deleteMany({ updatedAt: { $lt: technical } }),
+    LockModel.deleteMany({ at: { $lt: new Date(now.getTime() - DAY) } }),
+    AuditEntryModel.deleteMany({ at: { $lt: audit } }),
+    DataRequestModel.deleteMany({ requestedAt: { $lt: audit }, status: "answered" }),
+    PaymentModel.deleteMany({ paidAt: { $lt: paymentCutoff } }),
+  ]);
+  return {
+    conversations: conversations.deletedCount,
+    locks: locks.deletedCount,
+    auditEntries: audits.deletedCount,
+    dataRequests: requests.deletedCount,
+    payments: payments.deletedCount,
+  };
+}
