@@ -41,7 +41,7 @@ export function privacyRightsFeature(
   });
   composer.callbackQuery(/^mk:t:(telegram|email|sms)$/, async (ctx) => {
     const channel = ctx.match[1] as MarketingChannel;
-    const current = await services.marketingState(ctx.from!.id);
+    const current = await services.marketingState(ctx.from.id);
     const state = await services.setMarketingConsent(ctx.from.id, channel, !current[channel], "button", new Date());
     await ctx.answerCallbackQuery({ text: ctx.t(state[channel] ? "marketing-granted" : "marketing-withdrawn") });
     await ctx.editMessageText(ctx.t("marketing-status", { business: config.business.name }), {
