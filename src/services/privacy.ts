@@ -7,6 +7,7 @@ import { CustomerModel, type CustomerFields, type GENDERS } from "../db/models/c
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
+import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../domain/contact.js";
 import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
 import { auditTrail, CUSTOMER, recordAudit, type Actor } from "./audit.js";
@@ -346,6 +347,8 @@ export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, no
   // once the name and the link to the person are gone; the bookings themselves can go.
   const keptPayments = await PaymentModel.countDocuments({ customerId });
   await PaymentModel.updateMany({ customerId }, { $unset: { customerId: 1, customerName: 1 } });
+  const bookingIds = (await BookingModel.find({ customerId }, { _id: 1 }).lean()).map((b) => b._id);
+  await SlotClaimModel.deleteMany({ bookingId: { $in: bookingIds } });
   await BookingModel.deleteMany({ customerId });
   await ConsentRecordModel.deleteMany({ customerId });
   await RetentionNoticeModel.deleteOne({ _id: customerId });

@@ -9,6 +9,7 @@ import { DataRequestModel } from "../db/models/data-request.js";
 import { LockModel } from "../db/models/lock.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
+import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { recordAudit, SYSTEM } from "./audit.js";
 import { eraseCustomer, type ErasureResult } from "./privacy.js";
 
@@ -93,20 +94,23 @@ export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise
 }
 
 /**
- * Deletes what has outlived its retention period: technical records, audit entries and request
- * records past `auditDays`, and payment records past the accounting period.
+ * Deletes what has outlived its retention period: technical records (abandoned conversation
+ * states, stale locks, claims of past time), audit entries and request records past `auditDays`,
+ * and payment records past the accounting period.
  */
 export async function purgeExpired(rules: RetentionRules, now: Date): Promise<Record<string, number>> {
   const technical = new Date(now.getTime() - rules.technicalDays * DAY);
   const audit = new Date(now.getTime() - rules.auditDays * DAY);
   // A payment of year Y is kept until the end of year Y + paymentYears.
   const paymentCutoff = new Date(Date.UTC(now.getUTCFullYear() - rules.paymentYears, 0, 1));
-  const [conversations, locks, audits, requests, payments] = await Promise.all([
+  const [conversations, locks, audits, requests, payments, claims] = await Promise.all([
     ConversationStateModel.deleteMany({ updatedAt: { $lt: technical } }),
     LockModel.deleteMany({ at: { $lt: new Date(now.getTime() - DAY) } }),
     AuditEntryModel.deleteMany({ at: { $lt: audit } }),
     DataRequestModel.deleteMany({ requestedAt: { $lt: audit }, status: "answered" }),
     PaymentModel.deleteMany({ paidAt: { $lt: paymentCutoff } }),
+    // Claims of time long past protect nothing.
+    SlotClaimModel.deleteMany({ _id: { $lt: new Date(now.getTime() - rules.technicalDays * DAY) } }),
   ]);
   return {
     conversations: conversations.deletedCount,
@@ -114,5 +118,6 @@ export async function purgeExpired(rules: RetentionRules, now: Date): Promise<Re
     auditEntries: audits.deletedCount,
     dataRequests: requests.deletedCount,
     payments: payments.deletedCount,
+    slotClaims: claims.deletedCount,
   };
 }
