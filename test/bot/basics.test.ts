@@ -89,6 +89,12 @@ describe("/start, languages and unknown input", () => {
       expect(notice).toContain(expected);
     }
     expect(notice.length).toBeLessThanOrEqual(4096);
+    for (const [id, language] of [[6010, "fi"], [6011, "sv"]] as const) {
+      const other = new TestCustomer(createTestBot(tg), tg, { id, language });
+      await other.send("/privacy");
+      expect(other.lastText()).toContain("3006642-2");
+      expect(other.lastText().length, language).toBeLessThanOrEqual(4096); // one Telegram message
+    }
   });
 
   it("group chats are ignored entirely", async () => {

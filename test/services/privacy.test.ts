@@ -93,7 +93,7 @@ describe("consent ledger (P3, P4)", () => {
   it("a withdrawal between queueing and sending is honoured at send time", async () => {
     const config = testConfig();
     const tg = new FakeTelegram();
-    const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch as unknown as typeof fetch } });
+    const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch } });
     const send = createMarketingSender(bot.api, createI18n("fi"), config, createServices(config));
     for (const id of [1301, 1302]) {
       await bookFor(id, 30, at(`2026-12-0${id - 1299}T13:00`), NOW);

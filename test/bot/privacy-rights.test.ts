@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createRetentionJob } from "../../src/bot/retention.js";
+import { createBot } from "../../src/bot/index.js";
+import { AuditEntryModel } from "../../src/db/models/audit.js";
+import { BookingModel } from "../../src/db/models/booking.js";
+import { CustomerModel } from "../../src/db/models/customer.js";
+import { createLogger } from "../../src/logger.js";
+import { createServices } from "../../src/services/index.js";
+import { marketingState, profile, setMarketingConsent } from "../../src/services/privacy.js";
+import { seedDefaults } from "../../src/services/seed.js";
+import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
+import { useTestDatabase } from "../helpers/db.js";
+import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
+import { at, bookFor } from "../helpers/fixtures.js";
+
+useTestDatabase();
+
+const NOW = at("2026-11-30T08:00");
+let tg: FakeTelegram;
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+  await seedDefaults();
+  tg = new FakeTelegram();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("marketing consent in the chat (P3, P4)", () => {
+  it("/marketing toggles each channel; /unsubscribe withdraws all and asks nothing else", async () => {
+    await bookFor(2001, 60, at("2026-12-02T10:00"), NOW);
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2001, language: "fi" });
+    await customer.send("/marketing");
+    expect(customer.buttons().map(([t]) => t)).toEqual(["☐ Telegram-viestit", "☐ Sähköposti", "☐ Tekstiviestit (SMS)"]);
+    await customer.press("Telegram");
+    await customer.press("Sähköposti");
+    expect(customer.buttons().map(([t]) => t)).toEqual(["☑ Telegram-viestit", "☑ Sähköposti", "☐ Tekstiviestit (SMS)"]);
+    expect(await marketingState(2001)).toEqual({ telegram: true, email: true, sms: false });
+
+    const before = tg.calls.length;
+    await customer.send("/unsubscribe");
+    expect(customer.lastText()).toContain("ei lähetä sinulle markkinointia");
+    const sent = tg.calls.slice(before);
+    expect(sent.map((c) => c.method)).toEqual(["sendMessage"]); // one confirmation, no question
+    expect(sent[0]!.payload.reply_markup).toBeUndefined();
+    expect(await marketingState(2001)).toEqual({ telegram: false, email: false, sms: false });
+  });
+
+  it("the stop button on a marketing message withdraws everything", async () => {
+    await bookFor(2002, 60, at("2026-12-02T10:00"), NOW);
+    await setMarketingConsent(2002, "telegram", true, "button", new Date(NOW));
+    await setMarketingConsent(2002, "sms", true, "button", new Date(NOW));
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2002, language: "fi" });
+    await customer.pressData("mk:stop", 77);
+    expect(customer.lastText()).toContain("ei lähetä sinulle markkinointia");
+    expect(await marketingState(2002)).toEqual({ telegram: false, email: false, sms: false });
+  });
+
+  it("a forged toggle only ever touches the presser's own consents", async () => {
+    await bookFor(2003, 60, at("2026-12-02T10:00"), NOW);
+    await bookFor(2004, 60, at("2026-12-03T10:00"), NOW);
+    await setMarketingConsent(2003, "telegram", true, "button", new Date(NOW));
+    const intruder = new TestCustomer(createTestBot(tg), tg, { id: 2004, language: "fi" });
+    await intruder.pressData("mk:t:telegram", 1);
+    await intruder.pressData("mk:t:telegram:2003", 1);
+    expect(await marketingState(2003)).toEqual({ telegram: true, email: false, sms: false });
+    expect(await marketingState(2004)).toEqual({ telegram: true, email: false, sms: false });
+  });
+});
+
+describe("/mydata (P5)", () => {
+  it("sends the JSON file and a summary; the third request in 12 months is recorded and the practitioner told", async () => {
+    await bookFor(2101, 60, at("2026-12-02T10:00"), NOW);
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2101, language: "fi" });
+    await customer.send("/mydata");
+    const file = tg.callsOf("sendDocument", 2101).at(-1)!;
+    expect(file.multipart).toContain("filename=my-data.json");
+    expect(file.multipart).toContain('"email": "a2101@example.com"');
+    expect(customer.lastText()).toContain("varaukset: 1");
+    expect(customer.lastText()).toContain("6 vuotta");
+    await customer.send("/mydata");
+    expect(tg.callsOf("sendDocument", 2101)).toHaveLength(2);
+    await customer.send("/mydata");
+    expect(tg.callsOf("sendDocument", 2101)).toHaveLength(2);
+    expect(customer.lastText()).toContain("vastaanotto vastaa siihen viimeistään");
+    expect(customer.lastText()).toContain("30. joulukuuta 2026");
+    expect(tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("kolmannen kerran");
+  });
+});
+
+describe("/profile (P6)", () => {
+  it("shows the details and corrects them with validation; removes optional ones; every change is audit-logged", async () => {
+    await bookFor(2201, 60, at("2026-12-02T10:00"), NOW);
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2201, language: "fi" });
+    await customer.send("/profile");
+    expect(customer.lastText()).toContain("Sähköposti: a2201@example.com");
+    await customer.press("Sähköposti");
+    await customer.send("ei-osoite");
+    expect(customer.lastText()).toContain("ei näytä sähköpostiosoitteelta");
+    expect(customer.lastText()).toContain("Kirjoita sähköpostiosoitteesi.");
+    await customer.send("uusi@example.com");
+    expect(customer.lastText()).toContain("Tallennettu.");
+    expect(customer.lastText()).toContain("Sähköposti: uusi@example.com");
+    await customer.press("Syntymävuosi");
+    await customer.send("3000");
+    expect(customer.lastText()).toContain("neljällä numerolla");
+    await customer.send("1980");
+    await customer.press("Sukupuoli");
+    await customer.press("Nainen");
+    await customer.press("Osoite");
+    await customer.send("Kotikatu 1, 00100 Helsinki");
+    expect(customer.lastText()).toContain("Osoite: Kotikatu 1, 00100 Helsinki");
+    await customer.press("Osoite");
+    await customer.press("Poista");
+    expect(customer.lastText()).toContain("Osoite: –");
+    await customer.press("Kieli");
+    await customer.press("English");
+    expect(customer.lastText()).toContain("Saved.");
+    expect(customer.lastText()).toContain("Language: English");
+    await customer.press("Done");
+
+    expect(await profile(2201)).toMatchObject({ email: "uusi@example.com", birthYear: 1980, gender: "female", language: "en" });
+    expect((await profile(2201))?.address).toBeUndefined();
+    const customerId = (await CustomerModel.findOne({ telegramId: 2201 }).lean())!._id;
+    const changes = await AuditEntryModel.find({ customerId, action: "change", at: { $gte: new Date(NOW) } }).lean();
+    expect(changes.flatMap((c) => c.fields)).toEqual(
+      expect.arrayContaining(["email", "birthYear", "gender", "address", "language"]),
+    );
+    expect(changes.every((c) => c.actorKind === "customer")).toBe(true);
+  });
+});
+
+describe("/deleteme (P7)", () => {
+  it("explains, erases on confirmation, tells the practitioner of cancelled bookings; afterwards a new customer", async () => {
+    await bookFor(2301, 60, at("2026-12-02T10:00"), NOW);
+    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2301, language: "fi" });
+    await customer.send("/deleteme");
+    expect(customer.lastText()).toContain("Poistoa ei voi perua");
+    await customer.press("Ei, säilytä");
+    expect(await CustomerModel.countDocuments({ telegramId: 2301 })).toBe(1);
+    await customer.send("/deleteme");
+    await customer.press("Kyllä, poista tietoni");
+    expect(customer.lastText()).toContain("Tietosi on poistettu. Peruttuja varauksia: 1.");
+    expect(customer.lastText()).toContain("kirjanpitolaki");
+    expect(tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("asiakas poisti tietonsa");
+    expect(await CustomerModel.countDocuments({ telegramId: 2301 })).toBe(0);
+    expect(await BookingModel.countDocuments()).toBe(0);
+
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ke 2.12.");
+    await customer.press("10.00"); // the freed time
+    expect(customer.lastText()).toBe("Kirjoita etunimesi."); // nothing remembered
+  });
+});
+
+describe("retention question (P9)", () => {
+  it("asks an inactive customer with a keep-my-data button; pressing it keeps the data", async () => {
+    const config = testConfig();
+    const services = createServices(config);
+    const logs = new LogCapture();
+    const { bot, i18n, notifier } = createBot(
+      { config, services, logger: createLogger("info", logs) },
+      { botInfo: BOT_INFO, client: { fetch: tg.fetch } },
+    );
+    await bookFor(2401, 60, at("2022-12-01T10:00"), at("2022-11-01T08:00"));
+    await CustomerModel.updateOne({ telegramId: 2401 }, { $set: { lastSeenAt: new Date(at("2023-01-01T10:00")) } });
+    const job = createRetentionJob(bot.api, i18n, config, services, notifier, createLogger("silent"));
+    expect((await job.runOnce(new Date(NOW))).warned).toBe(1);
+    const customer = new TestCustomer(bot, tg, { id: 2401, language: "fi" });
+    expect(customer.lastText()).toContain("Säilytetäänkö tietosi?");
+    await customer.press("Säilytä tietoni");
+    expect(customer.lastText()).toBe("Kiitos, tietosi säilytetään.");
+    const later = await job.runOnce(new Date(NOW + 40 * 86_400_000));
+    expect(later.erased).toBe(0);
+    expect(await CustomerModel.countDocuments({ telegramId: 2401 })).toBe(1);
+  });
+});
+
+describe("logs (P11)", () => {
+  it("carry no names, contact details or typed text through profile, export and erasure", async () => {
+    await bookFor(2501, 60, at("2026-12-02T10:00"), NOW);
+    const logs = new LogCapture();
+    const customer = new TestCustomer(createTestBot(tg, undefined, logs), tg, { id: 2501, language: "fi" });
+    await customer.send("/profile");
+    await customer.press("Puhelin");
+    await customer.send("040 765 4321");
+    await customer.press("Valmis");
+    await customer.send("/mydata");
+    await customer.send("/deleteme");
+    await customer.press("Kyllä, poista tietoni");
+    const written = logs.lines.join("\n");
+    expect(logs.lines.length).toBeGreaterThan(5);
+    for (const secret of ["Asiakas2501", "a2501@example.com", "040 765 4321", "+358407654321"]) expect(written).not.toContain(secret);
+  });
+});
