@@ -216,7 +216,7 @@ describe("retention (P9)", () => {
     const someone = new mongoose.Types.ObjectId();
     await AuditEntryModel.create({ customerId: someone, actorKind: "system", action: "view", at: new Date(NOW - 1096 * DAY) });
     await AuditEntryModel.create({ customerId: someone, actorKind: "system", action: "view", at: new Date(NOW - 1094 * DAY) });
-    const base = { bookingId: someone, amountCents: 1, method: "cash", serviceName: "x", vatTreatment: "exempt", vatRatePercent: 0 };
+    const base = { bookingId: someone, amountCents: 1, method: "cash" as const, serviceName: "x", vatTreatment: "exempt" as const, vatRatePercent: 0 };
     await PaymentModel.create({ ...base, receiptNumber: 1, paidAt: new Date(Date.UTC(2019, 11, 31, 12)) }); // kept to end of 2025
     await PaymentModel.create({ ...base, receiptNumber: 2, paidAt: new Date(Date.UTC(2020, 0, 1, 12)) }); // kept to end of 2026
     const purged = await purgeExpired(RULES, new Date(NOW));
