@@ -14,10 +14,12 @@ export type ChangeRefusal = "not-found" | "not-active" | "past-cutoff";
 
 export type ChangeCheck = { ok: true; booking: BookingView } | { ok: false; reason: ChangeRefusal };
 
-type BookingLean = BookingFields & { _id: Types.ObjectId };
-type CustomerNames = { _id: Types.ObjectId; firstName?: string | null; lastName?: string | null };
+export type BookingLean = BookingFields & { _id: Types.ObjectId };
+type Names = { firstName?: string | null; lastName?: string | null };
+type CustomerNames = Names & { _id: Types.ObjectId };
 
-function toView(d: BookingLean, customer: CustomerNames): BookingView {
+/** A stored booking as people are shown it (plain data). */
+export function toBookingView(d: BookingLean, customer: Names): BookingView {
   return {
     id: d._id.toHexString(),
     ref: d.ref,
@@ -43,7 +45,7 @@ export async function upcomingBookings(telegramId: number, now: number): Promise
   const docs = await BookingModel.find({ customerId: customer._id, status: "confirmed", start: { $gt: new Date(now) } })
     .sort({ start: 1 })
     .lean<BookingLean[]>();
-  return docs.map((d) => toView(d, customer));
+  return docs.map((d) => toBookingView(d, customer));
 }
 
 async function ownBooking(telegramId: number, ref: string) {
@@ -67,7 +69,7 @@ export async function checkChangeable(settings: BookingSettings, telegramId: num
   const own = await ownBooking(telegramId, ref);
   if (!own) return { ok: false, reason: "not-found" };
   const reason = refusal(settings, own.booking, now);
-  return reason ? { ok: false, reason } : { ok: true, booking: toView(own.booking, own.customer) };
+  return reason ? { ok: false, reason } : { ok: true, booking: toBookingView(own.booking, own.customer) };
 }
 
 /**
@@ -90,7 +92,7 @@ export async function cancelBooking(settings: BookingSettings, telegramId: numbe
     );
     await releaseSlot(own.booking._id);
     await recordAudit(own.customer._id, CUSTOMER, "booking-cancelled", new Date(now), { subjectId: own.booking._id });
-    return { ok: true, booking: toView(own.booking, own.customer) };
+    return { ok: true, booking: toBookingView(own.booking, own.customer) };
   });
 }
 
@@ -159,6 +161,6 @@ export async function moveBooking(
     if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
     await recordAudit(customer._id, CUSTOMER, "booking-moved", new Date(now), { subjectId: booking._id });
     const after = { ...booking, start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
-    return { ok: true, before: toView(booking, customer), after: toView(after, customer) };
+    return { ok: true, before: toBookingView(booking, customer), after: toBookingView(after, customer) };
   });
 }

@@ -17,6 +17,7 @@ import { currentMarketingConsents, recordMarketingChoices, type ConsentState } f
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
+import { toBookingView, type BookingLean } from "./manage-booking.js";
 
 const DAY = 86_400_000;
 /** The notice allows the full list twice a year: two exports in any 12 months are answered at once. */
@@ -324,24 +325,14 @@ export interface ErasureResult {
 export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, now: Date): Promise<ErasureResult> {
   const customer = await CustomerModel.findById(customerId).lean<CustomerLean>();
   if (!customer) return { cancelled: [], keptPayments: 0 };
-  const future = await BookingModel.find({ customerId, status: "confirmed", start: { $gt: now } }).lean();
+  const future = await BookingModel.find({ customerId, status: "confirmed", start: { $gt: now } }).lean<BookingLean[]>();
   const cancelled: BookingView[] = [];
   for (const b of future) {
     await withLock(`booking:${b._id.toHexString()}`, async () => {
-      await BookingModel.updateOne({ _id: b._id }, { $set: { status: "cancelled", cancelledAt: now, cancelledBy: actor.kind === "admin" ? "admin" : actor.kind === "system" ? "system" : "customer" } });
+      await BookingModel.updateOne({ _id: b._id }, { $set: { status: "cancelled", cancelledAt: now, cancelledBy: actor.kind } });
       await releaseSlot(b._id);
     });
-    cancelled.push({
-      id: b._id.toHexString(),
-      ref: b.ref,
-      start: b.start.getTime(),
-      end: b.end.getTime(),
-      serviceName: { fi: b.service.name.fi, sv: b.service.name.sv, en: b.service.name.en },
-      durationMinutes: b.service.durationMinutes,
-      priceCents: b.service.priceCents,
-      customerFirstName: customer.firstName ?? "",
-      customerLastName: customer.lastName ?? "",
-    });
+    cancelled.push(toBookingView(b, customer));
   }
   // A payment carries its receipt's own copy of the service, amount and VAT, so it stands alone
   // once the name and the link to the person are gone; the bookings themselves can go.

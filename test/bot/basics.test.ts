@@ -1,51 +1,42 @@
 import { DateTime } from "luxon";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/bot/commands.js";
 import { createBot } from "../../src/bot/index.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices } from "../../src/services/index.js";
-import { seedDefaults } from "../../src/services/seed.js";
 import { createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
+import { BOT_INFO } from "../helpers/fake-telegram.js";
 
 useTestDatabase();
 
 const zone = "Europe/Helsinki";
 const NOW = DateTime.fromISO("2026-11-30T08:00", { zone }).toJSDate();
 
-let tg: FakeTelegram;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  await seedDefaults();
-  tg = new FakeTelegram();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const suite = useBotSuite(NOW);
 
 describe("/start, languages and unknown input", () => {
   it("greets in the language Telegram reports, stores it once, and falls back to Finnish", async () => {
-    const bot = createTestBot(tg);
-    const swede = new TestCustomer(bot, tg, { id: 6001, language: "sv-FI" });
+    const bot = createTestBot(suite.tg);
+    const swede = new TestCustomer(bot, suite.tg, { id: 6001, language: "sv-FI" });
     await swede.send("/start");
     expect(swede.lastText()).toContain("Hej! Här kan du boka");
     expect(swede.buttons().map(([t]) => t)).toEqual(["📅 Boka en tid", "🗓 Mina bokningar", "🔒 Dataskydd"]);
     expect((await CustomerModel.findOne({ telegramId: 6001 }).lean())?.language).toBe("sv");
 
-    const german = new TestCustomer(bot, tg, { id: 6002, language: "de" });
+    const german = new TestCustomer(bot, suite.tg, { id: 6002, language: "de" });
     await german.send("/start");
     expect(german.lastText()).toContain("Hei! Täällä voit varata");
 
-    const english = new TestCustomer(bot, tg, { id: 6003, language: "en" });
+    const english = new TestCustomer(bot, suite.tg, { id: 6003, language: "en" });
     await english.send("/start");
     expect(english.lastText()).toContain("Hello!");
   });
 
   it("/language changes the stored language and every later reply follows it", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 6004, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 6004, language: "fi" });
     await customer.send("/language");
     expect(customer.buttons().map(([t]) => t)).toEqual(["Suomi", "Svenska", "English"]);
     await customer.press("English");
@@ -60,17 +51,17 @@ describe("/start, languages and unknown input", () => {
   });
 
   it("unknown text outside a flow gets a hint; old buttons get an 'expired' answer", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 6005, language: "en" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 6005, language: "en" });
     await customer.send("hello?");
     expect(customer.lastText()).toContain("I didn't understand that");
     await customer.sticker();
     expect(customer.lastText()).toContain("I didn't understand that");
     await customer.pressData("bk:confirm", 12345);
-    expect(tg.toasts().at(-1)).toBe("This button is no longer active.");
+    expect(suite.tg.toasts().at(-1)).toBe("This button is no longer active.");
   });
 
   it("/privacy shows the whole notice with the controller's details, in the customer's language", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 6006, language: "en" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 6006, language: "en" });
     await customer.send("/privacy");
     const notice = customer.lastText();
     for (const expected of [
@@ -90,7 +81,7 @@ describe("/start, languages and unknown input", () => {
     }
     expect(notice.length).toBeLessThanOrEqual(4096);
     for (const [id, language] of [[6010, "fi"], [6011, "sv"]] as const) {
-      const other = new TestCustomer(createTestBot(tg), tg, { id, language });
+      const other = new TestCustomer(createTestBot(suite.tg), suite.tg, { id, language });
       await other.send("/privacy");
       expect(other.lastText()).toContain("3006642-2");
       expect(other.lastText().length, language).toBeLessThanOrEqual(4096); // one Telegram message
@@ -98,7 +89,7 @@ describe("/start, languages and unknown input", () => {
   });
 
   it("group chats are ignored entirely", async () => {
-    const bot = createTestBot(tg);
+    const bot = createTestBot(suite.tg);
     await bot.handleUpdate({
       update_id: 1,
       message: {
@@ -110,7 +101,7 @@ describe("/start, languages and unknown input", () => {
         entities: [{ type: "bot_command", offset: 0, length: 5 }],
       },
     });
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
     expect(await CustomerModel.countDocuments()).toBe(0);
   });
 });
@@ -126,9 +117,9 @@ describe("errors (O5)", () => {
         services: { ...services, listServices: () => Promise.reject(new Error("database went away")) },
         logger: createLogger("info", logs),
       },
-      { botInfo: BOT_INFO, client: { fetch: tg.fetch } },
+      { botInfo: BOT_INFO, client: { fetch: suite.tg.fetch } },
     );
-    const customer = new TestCustomer(bot, tg, { id: 6008, language: "sv" });
+    const customer = new TestCustomer(bot, suite.tg, { id: 6008, language: "sv" });
     await customer.send("/book");
     expect(customer.lastText()).toBe("Förlåt, något gick fel hos oss. Försök igen om en stund.");
     const errorLine = logs.lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50);
@@ -143,10 +134,10 @@ describe("command menu", () => {
   it("registers the commands with Telegram in Finnish (default), Swedish and English", async () => {
     const { bot, i18n } = createBot(
       { config: testConfig(), services: createServices(testConfig()), logger: createLogger("silent") },
-      { botInfo: BOT_INFO, client: { fetch: tg.fetch } },
+      { botInfo: BOT_INFO, client: { fetch: suite.tg.fetch } },
     );
     await registerCommands(bot.api, i18n, "fi");
-    const calls = tg.callsOf("setMyCommands");
+    const calls = suite.tg.callsOf("setMyCommands");
     const byLanguage = new Map(calls.map((c) => [String(c.payload.language_code ?? "default"), c.payload.commands]));
     expect([...byLanguage.keys()].sort()).toEqual(["default", "en", "fi", "sv"]);
     const sv = byLanguage.get("sv") as Array<{ command: string; description: string }>;

@@ -1,14 +1,13 @@
 import { DateTime } from "luxon";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { ConsentRecordModel } from "../../src/db/models/consent.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../../src/domain/versions.js";
 import { reveal } from "../../src/services/customers.js";
-import { seedDefaults } from "../../src/services/seed.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { FakeTelegram } from "../helpers/fake-telegram.js";
 
 useTestDatabase();
 
@@ -16,16 +15,7 @@ const zone = "Europe/Helsinki";
 // Monday 30 November 2026, 08:00 in Helsinki. With 12 h notice the first free day is Tuesday.
 const NOW = DateTime.fromISO("2026-11-30T08:00", { zone }).toJSDate();
 
-let tg: FakeTelegram;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  await seedDefaults();
-  tg = new FakeTelegram();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const suite = useBotSuite(NOW);
 
 /** Walks a new customer from /start to the summary of a 60-minute massage on Tuesday 10:00. */
 async function newCustomerToSummary(customer: TestCustomer): Promise<void> {
@@ -45,7 +35,7 @@ async function newCustomerToSummary(customer: TestCustomer): Promise<void> {
 
 describe("booking conversation (B3, B5)", () => {
   it("a new customer books a massage end to end and the practitioner hears of it", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5001, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5001, language: "fi" });
     await customer.send("/start");
     expect(customer.lastText()).toContain("/privacy");
     expect(customer.buttons().map(([t]) => t)).toEqual(["📅 Varaa aika", "🗓 Omat varaukset", "🔒 Tietosuoja"]);
@@ -78,20 +68,20 @@ describe("booking conversation (B3, B5)", () => {
     expect(summary).toMatch(/55,00\s€/);
     expect(summary).toContain("+358401234567");
 
-    tg.clearCalls();
+    suite.tg.clearCalls();
     await customer.press("Vahvista");
     const confirmation = customer.lastText();
     expect(confirmation).toContain("Aikasi on varattu");
     expect(confirmation).toContain("Malkasaarentie 52");
     expect(confirmation).toContain("/mybookings");
 
-    const documents = tg.callsOf("sendDocument", 5001);
+    const documents = suite.tg.callsOf("sendDocument", 5001);
     expect(documents).toHaveLength(1);
     expect(documents[0]!.multipart).toContain("BEGIN:VEVENT");
     expect(documents[0]!.multipart).toContain("DTSTART:20261201T080000Z");
     expect(documents[0]!.multipart).toContain("DTEND:20261201T090000Z");
 
-    const adminMessages = tg.callsOf("sendMessage", ADMIN_ID);
+    const adminMessages = suite.tg.callsOf("sendMessage", ADMIN_ID);
     expect(adminMessages).toHaveLength(1);
     const adminText = String(adminMessages[0]!.payload.text);
     expect(adminText).toContain("Testi Asiakas");
@@ -123,7 +113,7 @@ describe("booking conversation (B3, B5)", () => {
   });
 
   it("a returning customer confirms stored details and is not asked the notice or consents again", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5002, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5002, language: "fi" });
     await newCustomerToSummary(customer);
     await customer.press("Vahvista");
 
@@ -143,7 +133,7 @@ describe("booking conversation (B3, B5)", () => {
   });
 
   it("typed text, stickers and commands in a button step are answered and change nothing", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5003, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5003, language: "fi" });
     await customer.send("/book");
     const before = customer.buttons();
     await customer.send("haluan hieronnan huomenna");
@@ -158,7 +148,7 @@ describe("booking conversation (B3, B5)", () => {
   });
 
   it("invalid, huge and non-text answers in a text step are refused with a reason and asked again", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5004, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5004, language: "fi" });
     await customer.send("/book");
     await customer.press("60 min");
     await customer.press("ti 1.12.");
@@ -190,7 +180,7 @@ describe("booking conversation (B3, B5)", () => {
   });
 
   it("Back returns step by step and keeps earlier answers; Cancel ends the flow", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5005, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5005, language: "fi" });
     await customer.send("/book");
     await customer.press("60 min");
     await customer.press("ti 1.12.");
@@ -216,33 +206,33 @@ describe("booking conversation (B3, B5)", () => {
   });
 
   it("stale, forged and double-tapped buttons are answered and book nothing twice", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5006, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5006, language: "fi" });
     await customer.send("/book");
-    const servicePrompt = tg.latestKeyboardMessage(5006)!.messageId;
+    const servicePrompt = suite.tg.latestKeyboardMessage(5006)!.messageId;
     // A forged service id on the live prompt.
     await customer.pressData("bk:svc:0123456789abcdef01234567", servicePrompt);
     expect(customer.lastText()).toContain("Valinta ei ole enää saatavilla");
     // Malformed data.
     await customer.pressData("bk:svc:x:y:z", servicePrompt);
-    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    expect(suite.tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
     // A button from a message that is not the current prompt.
     await customer.pressData("bk:svc:whatever", 1);
-    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    expect(suite.tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
 
     await newCustomerToSummary(customer);
-    const summary = tg.latestKeyboardMessage(5006)!;
+    const summary = suite.tg.latestKeyboardMessage(5006)!;
     const confirm = summary.keyboard!.inline_keyboard.flat().find((b) => b.text.includes("Vahvista"))!;
     await customer.pressData(confirm.callback_data!, summary.messageId);
     await customer.pressData(confirm.callback_data!, summary.messageId);
     expect(await BookingModel.countDocuments()).toBe(1);
-    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
-    expect(tg.callsOf("sendMessage", ADMIN_ID)).toHaveLength(1);
+    expect(suite.tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    expect(suite.tg.callsOf("sendMessage", ADMIN_ID)).toHaveLength(1);
   });
 
   it("a slot taken between display and confirm gets an apology and fresh times", async () => {
-    const bot = createTestBot(tg);
-    const first = new TestCustomer(bot, tg, { id: 5007, language: "fi" });
-    const second = new TestCustomer(bot, tg, { id: 5008, language: "fi" });
+    const bot = createTestBot(suite.tg);
+    const first = new TestCustomer(bot, suite.tg, { id: 5007, language: "fi" });
+    const second = new TestCustomer(bot, suite.tg, { id: 5008, language: "fi" });
     await newCustomerToSummary(first);
     await newCustomerToSummary(second);
     await first.press("Vahvista");
@@ -265,14 +255,14 @@ describe("booking conversation (B3, B5)", () => {
 
   it("a restart halfway through a booking loses nothing", async () => {
     const user = { id: 5009, language: "fi" };
-    const before = new TestCustomer(createTestBot(tg), tg, user);
+    const before = new TestCustomer(createTestBot(suite.tg), suite.tg, user);
     await before.send("/book");
     await before.press("60 min");
     await before.press("ti 1.12.");
     await before.press("10.00");
     await before.send("Testi");
     // A new process: a new bot object; only the database carries the state.
-    const after = new TestCustomer(createTestBot(tg), tg, user);
+    const after = new TestCustomer(createTestBot(suite.tg), suite.tg, user);
     await after.send("Asiakas");
     expect(after.lastText()).toContain("sähköpostiosoitteesi");
     await after.send("testi@example.com");
@@ -286,7 +276,7 @@ describe("booking conversation (B3, B5)", () => {
   });
 
   it("/privacy answers in the middle of a booking and the booking continues; /cancel ends it", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 5010, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5010, language: "fi" });
     await customer.send("/book");
     await customer.press("60 min");
     await customer.send("/privacy");
@@ -296,14 +286,14 @@ describe("booking conversation (B3, B5)", () => {
     await customer.send("/cancel");
     expect(customer.lastText()).toContain("Keskeytetty");
     await customer.press("10.00");
-    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    expect(suite.tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
     await customer.send("/cancel");
     expect(customer.lastText()).toBe("Mitään ei ole kesken.");
   });
 
   it("no name, email, phone or message text reaches the logs during a whole booking", async () => {
     const logs = new LogCapture();
-    const customer = new TestCustomer(createTestBot(tg, undefined, logs), tg, { id: 5011, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg, undefined, logs), suite.tg, { id: 5011, language: "fi" });
     await newCustomerToSummary(customer);
     await customer.press("Vahvista");
     expect(customer.lastText()).toContain("Aikasi on varattu");

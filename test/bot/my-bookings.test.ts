@@ -1,33 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
-import { seedDefaults } from "../../src/services/seed.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { at, bookFor } from "../helpers/fixtures.js";
 
 useTestDatabase();
 
 const NOW = at("2026-11-30T08:00");
-let tg: FakeTelegram;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  await seedDefaults();
-  tg = new FakeTelegram();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const suite = useBotSuite(NOW);
 
 function adminTexts(): string[] {
-  return tg.callsOf("sendMessage", ADMIN_ID).map((c) => String(c.payload.text));
+  return suite.tg.callsOf("sendMessage", ADMIN_ID).map((c) => String(c.payload.text));
 }
 
 describe("/mybookings (B6)", () => {
   it("lists upcoming bookings with Cancel and Reschedule, and says how to book when empty", async () => {
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 9001, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9001, language: "fi" });
     await customer.send("/mybookings");
     expect(customer.lastText()).toContain("/book");
 
@@ -48,9 +38,9 @@ describe("/mybookings (B6)", () => {
 describe("cancel from Telegram (B7)", () => {
   it("asks, cancels, frees the time, tells the admin; the old buttons then answer clearly", async () => {
     const booking = await bookFor(9002, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 9002, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9002, language: "fi" });
     await customer.send("/mybookings");
-    const item = tg.latestKeyboardMessage(9002)!;
+    const item = suite.tg.latestKeyboardMessage(9002)!;
     await customer.press("Peru");
     expect(customer.lastText()).toContain("Perutaanko tämä varaus?");
     await customer.press("Ei, pidä varaus");
@@ -77,7 +67,7 @@ describe("cancel from Telegram (B7)", () => {
     const booking = await bookFor(9003, 60, at("2026-12-01T10:00"), NOW);
     vi.setSystemTime(at("2026-11-30T10:01")); // 23 h 59 min before
     // The customer chose Finnish when booking; Telegram's "en" no longer decides.
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 9003, language: "en" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9003, language: "en" });
     await customer.send("/mybookings");
     await customer.press("Peru");
     const text = customer.lastText();
@@ -89,14 +79,14 @@ describe("cancel from Telegram (B7)", () => {
 
   it("another customer's booking reference and forged data change nothing", async () => {
     const booking = await bookFor(9004, 60, at("2026-12-02T10:00"), NOW);
-    const intruder = new TestCustomer(createTestBot(tg), tg, { id: 9005, language: "fi" });
+    const intruder = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9005, language: "fi" });
     await intruder.send("/start");
     await intruder.pressData(`mb:yes:${booking.ref}`, 1);
     expect(intruder.lastText()).toBe("Varausta ei löytynyt. Näet varauksesi komennolla /mybookings.");
     await intruder.pressData(`mb:move:${booking.ref}`, 1);
     expect(intruder.lastText()).toBe("Varausta ei löytynyt. Näet varauksesi komennolla /mybookings.");
     await intruder.pressData(`mb:yes:${"x".repeat(60)}`, 1);
-    expect(tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
+    expect(suite.tg.toasts().at(-1)).toBe("Tämä painike ei ole enää käytössä.");
     expect((await BookingModel.findOne({ ref: booking.ref }).lean())?.status).toBe("confirmed");
     expect(adminTexts()).toEqual([]);
   });
@@ -105,7 +95,7 @@ describe("cancel from Telegram (B7)", () => {
 describe("reschedule from Telegram (B7)", () => {
   it("picks a new day and time, moves the booking, sends a new calendar file and tells the admin", async () => {
     const booking = await bookFor(9006, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 9006, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9006, language: "fi" });
     await customer.send("/mybookings");
     await customer.press("Siirrä");
     expect(customer.lastText()).toContain("valitse päivä");
@@ -118,7 +108,7 @@ describe("reschedule from Telegram (B7)", () => {
     expect(customer.lastText()).toContain("Varauksesi on siirretty");
     const stored = await BookingModel.findOne({ ref: booking.ref }).lean();
     expect(stored?.start.getTime()).toBe(at("2026-12-03T13:00"));
-    const ics = tg.callsOf("sendDocument", 9006).at(-1)!;
+    const ics = suite.tg.callsOf("sendDocument", 9006).at(-1)!;
     expect(ics.multipart).toContain(`UID:${booking.ref}@ajanvarausbotti`);
     expect(ics.multipart).toContain("DTSTART:20261203T110000Z");
     expect(adminTexts().at(-1)).toContain("Asiakas siirsi varauksen");
@@ -127,7 +117,7 @@ describe("reschedule from Telegram (B7)", () => {
 
   it("a new time taken meanwhile gets an apology and fresh times; the original stands", async () => {
     const booking = await bookFor(9007, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 9007, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9007, language: "fi" });
     await customer.send("/mybookings");
     await customer.press("Siirrä");
     await customer.press("to 3.12.");
@@ -144,7 +134,7 @@ describe("reschedule from Telegram (B7)", () => {
 
   it("Back from the first step of a move leaves the booking unchanged", async () => {
     await bookFor(9009, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 9009, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9009, language: "fi" });
     await customer.send("/mybookings");
     await customer.press("Siirrä");
     await customer.press("Takaisin");

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRetentionJob } from "../../src/bot/retention.js";
 import { createBot } from "../../src/bot/index.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
@@ -7,30 +7,21 @@ import { CustomerModel } from "../../src/db/models/customer.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices } from "../../src/services/index.js";
 import { marketingState, profile, setMarketingConsent } from "../../src/services/privacy.js";
-import { seedDefaults } from "../../src/services/seed.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
+import { BOT_INFO } from "../helpers/fake-telegram.js";
 import { at, bookFor } from "../helpers/fixtures.js";
 
 useTestDatabase();
 
 const NOW = at("2026-11-30T08:00");
-let tg: FakeTelegram;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  await seedDefaults();
-  tg = new FakeTelegram();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const suite = useBotSuite(NOW);
 
 describe("marketing consent in the chat (P3, P4)", () => {
   it("/marketing toggles each channel; /unsubscribe withdraws all and asks nothing else", async () => {
     await bookFor(2001, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2001, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2001, language: "fi" });
     await customer.send("/marketing");
     expect(customer.buttons().map(([t]) => t)).toEqual(["☐ Telegram-viestit", "☐ Sähköposti", "☐ Tekstiviestit (SMS)"]);
     await customer.press("Telegram");
@@ -38,10 +29,10 @@ describe("marketing consent in the chat (P3, P4)", () => {
     expect(customer.buttons().map(([t]) => t)).toEqual(["☑ Telegram-viestit", "☑ Sähköposti", "☐ Tekstiviestit (SMS)"]);
     expect(await marketingState(2001)).toEqual({ telegram: true, email: true, sms: false });
 
-    const before = tg.calls.length;
+    const before = suite.tg.calls.length;
     await customer.send("/unsubscribe");
     expect(customer.lastText()).toContain("ei lähetä sinulle markkinointia");
-    const sent = tg.calls.slice(before);
+    const sent = suite.tg.calls.slice(before);
     expect(sent.map((c) => c.method)).toEqual(["sendMessage"]); // one confirmation, no question
     expect(sent[0]!.payload.reply_markup).toBeUndefined();
     expect(await marketingState(2001)).toEqual({ telegram: false, email: false, sms: false });
@@ -51,7 +42,7 @@ describe("marketing consent in the chat (P3, P4)", () => {
     await bookFor(2002, 60, at("2026-12-02T10:00"), NOW);
     await setMarketingConsent(2002, "telegram", true, "button", new Date(NOW));
     await setMarketingConsent(2002, "sms", true, "button", new Date(NOW));
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2002, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2002, language: "fi" });
     await customer.pressData("mk:stop", 77);
     expect(customer.lastText()).toContain("ei lähetä sinulle markkinointia");
     expect(await marketingState(2002)).toEqual({ telegram: false, email: false, sms: false });
@@ -61,7 +52,7 @@ describe("marketing consent in the chat (P3, P4)", () => {
     await bookFor(2003, 60, at("2026-12-02T10:00"), NOW);
     await bookFor(2004, 60, at("2026-12-03T10:00"), NOW);
     await setMarketingConsent(2003, "telegram", true, "button", new Date(NOW));
-    const intruder = new TestCustomer(createTestBot(tg), tg, { id: 2004, language: "fi" });
+    const intruder = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2004, language: "fi" });
     await intruder.pressData("mk:t:telegram", 1);
     await intruder.pressData("mk:t:telegram:2003", 1);
     expect(await marketingState(2003)).toEqual({ telegram: true, email: false, sms: false });
@@ -72,27 +63,27 @@ describe("marketing consent in the chat (P3, P4)", () => {
 describe("/mydata (P5)", () => {
   it("sends the JSON file and a summary; the third request in 12 months is recorded and the practitioner told", async () => {
     await bookFor(2101, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2101, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2101, language: "fi" });
     await customer.send("/mydata");
-    const file = tg.callsOf("sendDocument", 2101).at(-1)!;
+    const file = suite.tg.callsOf("sendDocument", 2101).at(-1)!;
     expect(file.multipart).toContain("filename=my-data.json");
     expect(file.multipart).toContain('"email": "a2101@example.com"');
     expect(customer.lastText()).toContain("varaukset: 1");
     expect(customer.lastText()).toContain("6 vuotta");
     await customer.send("/mydata");
-    expect(tg.callsOf("sendDocument", 2101)).toHaveLength(2);
+    expect(suite.tg.callsOf("sendDocument", 2101)).toHaveLength(2);
     await customer.send("/mydata");
-    expect(tg.callsOf("sendDocument", 2101)).toHaveLength(2);
+    expect(suite.tg.callsOf("sendDocument", 2101)).toHaveLength(2);
     expect(customer.lastText()).toContain("vastaanotto vastaa siihen viimeistään");
     expect(customer.lastText()).toContain("30. joulukuuta 2026");
-    expect(tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("kolmannen kerran");
+    expect(suite.tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("kolmannen kerran");
   });
 });
 
 describe("/profile (P6)", () => {
   it("shows the details and corrects them with validation; removes optional ones; every change is audit-logged", async () => {
     await bookFor(2201, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2201, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2201, language: "fi" });
     await customer.send("/profile");
     expect(customer.lastText()).toContain("Sähköposti: a2201@example.com");
     await customer.press("Sähköposti");
@@ -134,7 +125,7 @@ describe("/profile (P6)", () => {
 describe("/deleteme (P7)", () => {
   it("explains, erases on confirmation, tells the practitioner of cancelled bookings; afterwards a new customer", async () => {
     await bookFor(2301, 60, at("2026-12-02T10:00"), NOW);
-    const customer = new TestCustomer(createTestBot(tg), tg, { id: 2301, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2301, language: "fi" });
     await customer.send("/deleteme");
     expect(customer.lastText()).toContain("Poistoa ei voi perua");
     await customer.press("Ei, säilytä");
@@ -143,7 +134,7 @@ describe("/deleteme (P7)", () => {
     await customer.press("Kyllä, poista tietoni");
     expect(customer.lastText()).toContain("Tietosi on poistettu. Peruttuja varauksia: 1.");
     expect(customer.lastText()).toContain("kirjanpitolaki");
-    expect(tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("asiakas poisti tietonsa");
+    expect(suite.tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("asiakas poisti tietonsa");
     expect(await CustomerModel.countDocuments({ telegramId: 2301 })).toBe(0);
     expect(await BookingModel.countDocuments()).toBe(0);
 
@@ -162,13 +153,13 @@ describe("retention question (P9)", () => {
     const logs = new LogCapture();
     const { bot, i18n, notifier } = createBot(
       { config, services, logger: createLogger("info", logs) },
-      { botInfo: BOT_INFO, client: { fetch: tg.fetch } },
+      { botInfo: BOT_INFO, client: { fetch: suite.tg.fetch } },
     );
     await bookFor(2401, 60, at("2022-12-01T10:00"), at("2022-11-01T08:00"));
     await CustomerModel.updateOne({ telegramId: 2401 }, { $set: { lastSeenAt: new Date(at("2023-01-01T10:00")) } });
     const job = createRetentionJob(bot.api, i18n, config, services, notifier, createLogger("silent"));
     expect((await job.runOnce(new Date(NOW))).warned).toBe(1);
-    const customer = new TestCustomer(bot, tg, { id: 2401, language: "fi" });
+    const customer = new TestCustomer(bot, suite.tg, { id: 2401, language: "fi" });
     expect(customer.lastText()).toContain("Säilytetäänkö tietosi?");
     await customer.press("Säilytä tietoni");
     expect(customer.lastText()).toBe("Kiitos, tietosi säilytetään.");
@@ -182,7 +173,7 @@ describe("logs (P11)", () => {
   it("carry no names, contact details or typed text through profile, export and erasure", async () => {
     await bookFor(2501, 60, at("2026-12-02T10:00"), NOW);
     const logs = new LogCapture();
-    const customer = new TestCustomer(createTestBot(tg, undefined, logs), tg, { id: 2501, language: "fi" });
+    const customer = new TestCustomer(createTestBot(suite.tg, undefined, logs), suite.tg, { id: 2501, language: "fi" });
     await customer.send("/profile");
     await customer.press("Puhelin");
     await customer.send("040 765 4321");

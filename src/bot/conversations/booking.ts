@@ -9,6 +9,7 @@ import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { Prompt } from "./prompt.js";
 import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime, localDate } from "../format.js";
 
 /** Identifier under which the booking conversation is registered and entered. */
@@ -119,53 +120,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       privacyAcknowledged: profile.privacyAcknowledged,
       marketing: { ...profile.consents },
     };
-    let promptId: number | undefined;
-    let current: ConversationContext = ctx;
-    let notice: string | undefined;
-
-    /** Shows a step: edits the prompt the customer just pressed, or sends a new message. */
-    async function show(text: string, keyboard: InlineKeyboard): Promise<void> {
-      const body = notice ? `${notice}\n\n${text}` : text;
-      notice = undefined;
-      const pressed = current.callbackQuery?.message?.message_id;
-      if (pressed !== undefined && pressed === promptId) {
-        try {
-          await current.editMessageText(body, { reply_markup: keyboard });
-          return;
-        } catch (error) {
-          if (!String(error).includes("message is not modified")) throw error;
-          return;
-        }
-      }
-      await retirePrompt();
-      const message = await current.reply(body, { reply_markup: keyboard });
-      promptId = message.message_id;
-    }
-
-    /** Takes the buttons off the previous prompt, so only the current step's buttons show. */
-    async function retirePrompt(): Promise<void> {
-      const chatId = current.chat?.id;
-      if (promptId === undefined || chatId === undefined) return;
-      const old = promptId;
-      promptId = undefined;
-      try {
-        await current.api.editMessageReplyMarkup(chatId, old);
-      } catch {
-        // Already without buttons, or too old to edit: nothing to take off.
-      }
-    }
-
-    /** Closes the prompt's keyboard, leaving `text` in its place. */
-    async function closePrompt(text: string): Promise<void> {
-      const pressed = current.callbackQuery?.message?.message_id;
-      if (pressed !== undefined && pressed === promptId) {
-        await current.editMessageText(text);
-      } else {
-        await retirePrompt();
-        await current.reply(text);
-      }
-      promptId = undefined;
-    }
+    const prompt = new Prompt(ctx);
 
     /** Waits for a press of the current prompt's buttons, or typed text when `acceptText`. */
     async function answer(acceptText: boolean): Promise<Answer> {
@@ -175,13 +130,13 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         const query = next.callbackQuery;
         if (query) {
           const parts = (query.data ?? "").split(":");
-          const fromPrompt = query.message?.message_id === promptId && parts[0] === CB && parts.length <= 3;
+          const fromPrompt = query.message?.message_id === prompt.messageId && parts[0] === CB && parts.length <= 3;
           if (!fromPrompt) {
             await next.answerCallbackQuery({ text: next.t("button-expired") });
             continue;
           }
           await next.answerCallbackQuery();
-          current = next;
+          prompt.current = next;
           return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
         }
         if (next.message?.text?.startsWith("/")) {
@@ -189,7 +144,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           continue;
         }
         if (next.message?.text !== undefined && acceptText) {
-          current = next;
+          prompt.current = next;
           return { kind: "text", text: next.message.text, ctx: next };
         }
         if (next.message) {
@@ -201,7 +156,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     }
 
     async function cancelled(): Promise<void> {
-      await closePrompt(t(moving ? "move-cancelled" : "booking-cancelled"));
+      await prompt.close(t(moving ? "move-cancelled" : "booking-cancelled"));
     }
 
     /** Sends the appointment as an .ics file; a moved booking keeps its uid, so calendars update it. */
@@ -216,7 +171,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         organizerName: deps.business.name,
         organizerEmail: deps.business.email,
       });
-      await current.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), `booking-${localDate(booked.start, deps.zone)}.ics`), {
+      await prompt.current.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), `booking-${localDate(booked.start, deps.zone)}.ics`), {
         caption: t("booking-ics-caption"),
       });
     }
@@ -244,7 +199,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       while (history.length > 0 && step !== target) step = history.pop()!;
       step = target;
     };
-    /** The step after the customer's details: notice (first booking), consents (first time), summary. */
+    /** The step after the customer's details: privacy notice (first booking), consents (first time), summary. */
     const afterDetails = (): Step =>
       !draft.privacyAcknowledged ? "privacy" : profile.consentsAsked ? "summary" : "consents";
 
@@ -253,20 +208,20 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         case "service": {
           const services = await conversation.external(() => deps.listServices());
           if (services.length === 0) {
-            await closePrompt(t("booking-no-services"));
+            await prompt.close(t("booking-no-services"));
             return;
           }
           const keyboard = new InlineKeyboard();
           for (const s of services) {
             keyboard.text(t("service-button", { name: s.name[language], price: formatPrice(s.priceCents, language) }), data("svc", s.id)).row();
           }
-          await show(t("booking-choose-service"), navigationRow(keyboard, t, false));
+          await prompt.show(t("booking-choose-service"), navigationRow(keyboard, t, false));
           const a = await answer(false);
           if (a.kind !== "button") continue;
           if (a.action === "cancel") return cancelled();
           const chosen = a.action === "svc" ? services.find((s) => s.id === a.value) : undefined;
           if (!chosen) {
-            notice = t("booking-option-unavailable");
+            prompt.notice = t("booking-option-unavailable");
             continue;
           }
           draft.service = chosen;
@@ -281,10 +236,10 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const days = await conversation.external(() => deps.availableDays(query, now));
           if (days.length === 0) {
             if (moving) {
-              await closePrompt(t("move-no-days"));
+              await prompt.close(t("move-no-days"));
               return;
             }
-            notice = t("booking-no-days");
+            prompt.notice = t("booking-no-days");
             backTo("service");
             break;
           }
@@ -299,7 +254,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           keyboard.row();
           if (draft.dayPage > 0) keyboard.text(t("button-previous"), data("page", String(draft.dayPage - 1)));
           if (draft.dayPage < pages - 1) keyboard.text(t("button-next"), data("page", String(draft.dayPage + 1)));
-          await show(
+          await prompt.show(
             t("booking-choose-day", { service: serviceName(), page: draft.dayPage + 1, pages }),
             navigationRow(keyboard, t, true),
           );
@@ -314,7 +269,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             draft.day = a.value;
             go("time");
           } else {
-            notice = t("booking-option-unavailable");
+            prompt.notice = t("booking-option-unavailable");
           }
           break;
         }
@@ -325,7 +280,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const query = slotQuery();
           const slots = await conversation.external(() => deps.slotsOnDay(query, day, now));
           if (slots.length === 0) {
-            notice = t("booking-day-full");
+            prompt.notice = t("booking-day-full");
             backTo("day");
             break;
           }
@@ -334,7 +289,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             keyboard.text(formatTime(slot, language, deps.zone), data("time", String(slot)));
             if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
           });
-          await show(
+          await prompt.show(
             t("booking-choose-time", { service: serviceName(), day: formatDayLong(day, language, deps.zone) }),
             navigationRow(keyboard, t, true),
           );
@@ -350,7 +305,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             else if (draft.firstName && draft.lastName && draft.email) go("summary");
             else go(profile.firstName && profile.lastName && profile.email ? "details" : "firstName");
           } else {
-            notice = t("booking-option-unavailable");
+            prompt.notice = t("booking-option-unavailable");
           }
           break;
         }
@@ -360,7 +315,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             .text(t("button-use-details"), data("use"))
             .row()
             .text(t("button-change-details"), data("change"));
-          await show(
+          await prompt.show(
             t("booking-confirm-details", {
               name: `${profile.firstName} ${profile.lastName}`,
               email: profile.email ?? "",
@@ -379,7 +334,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             draft.phone = profile.phone;
             go(afterDetails());
           } else if (a.action === "change") go("firstName");
-          else notice = t("booking-option-unavailable");
+          else prompt.notice = t("booking-option-unavailable");
           break;
         }
 
@@ -390,7 +345,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const field: "firstName" | "lastName" | "email" | "phone" = step;
           const keyboard = new InlineKeyboard();
           if (field === "phone") keyboard.text(t("button-skip"), data("skip"));
-          await show(t(`booking-ask-${field}`), navigationRow(keyboard, t, true));
+          await prompt.show(t(`booking-ask-${field}`), navigationRow(keyboard, t, true));
           const a = await answer(true);
           if (a.kind === "button") {
             if (a.action === "cancel") return cancelled();
@@ -399,13 +354,13 @@ export function createBookingConversation(deps: BookingFlowDeps) {
               draft.phone = undefined;
               draft.marketing.sms = false;
               go(afterDetails());
-            } else notice = t("booking-option-unavailable");
+            } else prompt.notice = t("booking-option-unavailable");
             break;
           }
           const validated =
             field === "email" ? validateEmail(a.text) : field === "phone" ? validatePhone(a.text) : validateName(a.text);
           if (!validated.ok) {
-            notice = invalidText(field === "email" || field === "phone" ? field : "name", validated);
+            prompt.notice = invalidText(field === "email" || field === "phone" ? field : "name", validated);
             break;
           }
           draft[field] = validated.value;
@@ -418,7 +373,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
 
         case "privacy": {
           const keyboard = new InlineKeyboard().text(t("button-privacy-ok"), data("ack"));
-          await show(t("booking-privacy", { controller: deps.business.name }), navigationRow(keyboard, t, true));
+          await prompt.show(t("booking-privacy", { controller: deps.business.name }), navigationRow(keyboard, t, true));
           const a = await answer(false);
           if (a.kind !== "button") continue;
           if (a.action === "cancel") return cancelled();
@@ -426,7 +381,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           else if (a.action === "ack") {
             draft.privacyAcknowledged = true;
             go(profile.consentsAsked ? "summary" : "consents");
-          } else notice = t("booking-option-unavailable");
+          } else prompt.notice = t("booking-option-unavailable");
           break;
         }
 
@@ -439,7 +394,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             .row();
           if (draft.phone) keyboard.text(`${mark(draft.marketing.sms)} ${t("channel-sms")}`, data("toggle", "sms")).row();
           keyboard.text(t("button-continue"), data("next"));
-          await show(t("booking-consents", { business: deps.business.name }), navigationRow(keyboard, t, true));
+          await prompt.show(t("booking-consents", { business: deps.business.name }), navigationRow(keyboard, t, true));
           const a = await answer(false);
           if (a.kind !== "button") continue;
           if (a.action === "cancel") return cancelled();
@@ -448,7 +403,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             const channel = a.value;
             draft.marketing[channel] = !draft.marketing[channel];
           } else if (a.action === "next") go("summary");
-          else notice = t("booking-option-unavailable");
+          else prompt.notice = t("booking-option-unavailable");
           break;
         }
 
@@ -457,7 +412,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const start = draft.start!;
           const chosen = (["telegram", "email", "sms"] as const).filter((c) => draft.marketing[c]).map((c) => t(`channel-${c}`));
           const keyboard = new InlineKeyboard().text(t("button-confirm"), data("confirm"));
-          await show(
+          await prompt.show(
             t("booking-summary", {
               service: service.name[language],
               when: formatDateTime(start, language, deps.zone),
@@ -479,7 +434,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             break;
           }
           if (a.action !== "confirm") {
-            notice = t("booking-option-unavailable");
+            prompt.notice = t("booking-option-unavailable");
             break;
           }
           const now = await conversation.now();
@@ -500,19 +455,19 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const result = await conversation.external(() => deps.book(request));
           if (!result.ok) {
             if (result.reason === "slot-taken") {
-              notice = t("booking-slot-taken");
+              prompt.notice = t("booking-slot-taken");
               backTo("time");
             } else if (result.reason === "privacy-not-acknowledged") {
               draft.privacyAcknowledged = false;
               go("privacy");
             } else {
-              notice = t("booking-option-unavailable");
+              prompt.notice = t("booking-option-unavailable");
               backTo("service");
             }
             break;
           }
           const booked = result.booking;
-          await closePrompt(
+          await prompt.close(
             t("booking-confirmed", {
               service: service.name[language],
               when: formatDateTime(booked.start, language, deps.zone),
@@ -533,7 +488,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const from = moving!;
           const start = draft.start!;
           const keyboard = new InlineKeyboard().text(t("button-confirm-move"), data("move"));
-          await show(
+          await prompt.show(
             t("move-summary", {
               service: serviceName(),
               from: formatDateTime(from.start, language, deps.zone),
@@ -549,7 +504,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             break;
           }
           if (a.action !== "move") {
-            notice = t("booking-option-unavailable");
+            prompt.notice = t("booking-option-unavailable");
             break;
           }
           const now = await conversation.now();
@@ -557,15 +512,15 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const result = await conversation.external(() => deps.moveBooking(telegramId, ref, start, now));
           if (!result.ok) {
             if (result.reason === "slot-taken") {
-              notice = t("booking-slot-taken");
+              prompt.notice = t("booking-slot-taken");
               backTo("time");
               break;
             }
-            await closePrompt(changeRefusalText(current, result.reason, deps));
+            await prompt.close(changeRefusalText(prompt.current, result.reason, deps));
             return;
           }
           const after = result.after;
-          await closePrompt(
+          await prompt.close(
             t("move-done", {
               service: serviceName(),
               from: formatDateTime(result.before.start, language, deps.zone),

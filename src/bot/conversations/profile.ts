@@ -5,6 +5,7 @@ import type { Validated } from "../../domain/contact.js";
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { Prompt } from "./prompt.js";
 
 /** Identifier under which the profile conversation is registered and entered. */
 export const PROFILE_CONVERSATION = "profile";
@@ -35,25 +36,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
     if (telegramId === undefined) return;
     let language = initialLanguage;
     ctx.i18n.useLocale(language);
-    let current: ConversationContext = ctx;
-    let promptId: number | undefined;
-    let notice: string | undefined;
-
-    async function show(text: string, keyboard: InlineKeyboard): Promise<void> {
-      const body = notice ? `${notice}\n\n${text}` : text;
-      notice = undefined;
-      const pressed = current.callbackQuery?.message?.message_id;
-      if (pressed !== undefined && pressed === promptId) {
-        await current.editMessageText(body, { reply_markup: keyboard }).catch((error: unknown) => {
-          if (!String(error).includes("message is not modified")) throw error;
-        });
-        return;
-      }
-      if (promptId !== undefined && current.chat) {
-        await current.api.editMessageReplyMarkup(current.chat.id, promptId).catch(() => undefined);
-      }
-      promptId = (await current.reply(body, { reply_markup: keyboard })).message_id;
-    }
+    const prompt = new Prompt(ctx);
 
     /** The next press on the current prompt, or typed text; anything else is answered. */
     async function answer(): Promise<{ action: string; value: string } | { text: string }> {
@@ -63,12 +46,12 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         const query = next.callbackQuery;
         if (query) {
           const parts = (query.data ?? "").split(":");
-          if (query.message?.message_id !== promptId || parts[0] !== CB || parts.length > 3) {
+          if (query.message?.message_id !== prompt.messageId || parts[0] !== CB || parts.length > 3) {
             await next.answerCallbackQuery({ text: next.t("button-expired") });
             continue;
           }
           await next.answerCallbackQuery();
-          current = next;
+          prompt.current = next;
           return { action: parts[1] ?? "", value: parts[2] ?? "" };
         }
         if (next.message?.text?.startsWith("/")) {
@@ -76,7 +59,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
           continue;
         }
         if (next.message?.text !== undefined) {
-          current = next;
+          prompt.current = next;
           return { text: next.message.text };
         }
         if (next.message) await next.reply(next.t("booking-type-text"));
@@ -85,15 +68,15 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
 
     const valueText = (p: ProfileView, field: ProfileField): string => {
       const value = p[field];
-      if (value === undefined) return current.t("value-none");
-      if (field === "gender") return current.t(`gender-${String(value)}`);
+      if (value === undefined) return prompt.current.t("value-none");
+      if (field === "gender") return prompt.current.t(`gender-${String(value)}`);
       return String(value);
     };
 
     for (;;) {
       const p = await conversation.external(() => deps.profile(telegramId));
       if (!p) return;
-      const t = current.t;
+      const t = prompt.current.t;
       const card = t("profile-card", {
         firstName: valueText(p, "firstName"),
         lastName: valueText(p, "lastName"),
@@ -102,7 +85,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         address: valueText(p, "address"),
         gender: valueText(p, "gender"),
         birthYear: valueText(p, "birthYear"),
-        language: current.i18n.fluent.translate(p.language, "language-name"),
+        language: prompt.current.i18n.fluent.translate(p.language, "language-name"),
       });
       const keyboard = new InlineKeyboard();
       FIELDS.forEach((field, i) => {
@@ -110,36 +93,36 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         if (i % 2 === 1) keyboard.row();
       });
       keyboard.text(t("profile-field-language"), `${CB}:edit:language`).row().text(t("button-done"), `${CB}:done`);
-      await show(card, keyboard);
+      await prompt.show(card, keyboard);
       const chosen = await answer();
       if (!("action" in chosen) || chosen.action !== "edit") {
         if ("action" in chosen && chosen.action === "done") {
-          await current.editMessageText(card).catch(() => undefined);
+          await prompt.current.editMessageText(card).catch(() => undefined);
           return;
         }
-        if ("text" in chosen) notice = t("booking-use-buttons");
+        if ("text" in chosen) prompt.notice = t("booking-use-buttons");
         continue;
       }
 
       if (chosen.value === "language") {
         const kb = new InlineKeyboard();
-        for (const l of LANGUAGES) kb.text(current.i18n.fluent.translate(l, "language-name"), `${CB}:lang:${l}`);
+        for (const l of LANGUAGES) kb.text(prompt.current.i18n.fluent.translate(l, "language-name"), `${CB}:lang:${l}`);
         kb.row().text(t("button-back"), `${CB}:back`);
-        await show(t("language-choose"), kb);
+        await prompt.show(t("language-choose"), kb);
         const a = await answer();
         if ("action" in a && a.action === "lang" && (LANGUAGES as readonly string[]).includes(a.value)) {
           language = a.value as Language;
           const now = new Date(await conversation.now());
           await conversation.external(() => deps.updateLanguage(telegramId, language, now));
-          current.i18n.useLocale(language);
-          notice = current.t("profile-saved");
+          prompt.current.i18n.useLocale(language);
+          prompt.notice = prompt.current.t("profile-saved");
         }
         continue;
       }
 
       const field = FIELDS.find((f) => f === chosen.value);
       if (!field) {
-        notice = t("booking-option-unavailable");
+        prompt.notice = t("booking-option-unavailable");
         continue;
       }
       // Ask until a valid value, Remove or Back: a refused value is explained and asked again.
@@ -150,7 +133,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         }
         if (OPTIONAL.includes(field) && p[field] !== undefined) kb.text(t("button-remove"), `${CB}:remove`).row();
         kb.text(t("button-back"), `${CB}:back`);
-        await show(t(`profile-ask-${field}`), kb);
+        await prompt.show(t(`profile-ask-${field}`), kb);
         const a = await answer();
         let value: string | number | undefined;
         if ("action" in a) {
@@ -158,26 +141,26 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
           if (a.action === "remove" && OPTIONAL.includes(field)) value = undefined;
           else if (a.action === "set" && field === "gender") value = a.value;
           else {
-            notice = t("booking-option-unavailable");
+            prompt.notice = t("booking-option-unavailable");
             continue;
           }
         } else {
           if (field === "gender") {
-            notice = t("booking-use-buttons");
+            prompt.notice = t("booking-use-buttons");
             continue;
           }
           const thisYear = new Date(await conversation.now()).getUTCFullYear();
           const validated = deps.validateProfileValue(field, a.text, thisYear);
           if (!validated.ok) {
             const kind = field === "firstName" || field === "lastName" ? "name" : field;
-            notice = t(`invalid-${kind}-${validated.reason}`);
+            prompt.notice = t(`invalid-${kind}-${validated.reason}`);
             continue;
           }
           value = validated.value;
         }
         const now = new Date(await conversation.now());
         const saved = await conversation.external(() => deps.updateProfileField(telegramId, field, value, { kind: "customer" }, now));
-        notice = t(saved ? "profile-saved" : "booking-option-unavailable");
+        prompt.notice = t(saved ? "profile-saved" : "booking-option-unavailable");
         break;
       }
     }
