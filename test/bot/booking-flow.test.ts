@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
@@ -262,6 +263,10 @@ describe("booking conversation (B3, B5)", () => {
     await before.press("10.00");
     await before.send("Testi");
     // A new process: a new bot object; only the database carries the state.
+    // What the customer typed so far is in the stored state, but never in the clear.
+    const raw = JSON.stringify(await mongoose.connection.db!.collection("conversation_states").find().toArray());
+    expect(raw).toContain('"state":"v1.');
+    expect(raw).not.toContain("Testi");
     const after = new TestCustomer(createTestBot(suite.tg), suite.tg, user);
     await after.send("Asiakas");
     expect(after.lastText()).toContain("sähköpostiosoitteesi");
