@@ -37,7 +37,7 @@ function percentile(values: number[], p: number): number {
 }
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
-async function timeIt(runs: number, fn: () => unknown | Promise<unknown>): Promise<number[]> {
+async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -48,7 +48,7 @@ async function timeIt(runs: number, fn: () => unknown | Promise<unknown>): Promi
 }
 
 async function freshDatabase(base: string): Promise<void> {
-  if (mongoose.connection.readyState === 1) {
+  if (mongoose.connection.readyState === mongoose.ConnectionStates.connected) {
     await mongoose.connection.dropDatabase();
     await mongoose.disconnect();
   }
@@ -146,7 +146,7 @@ async function benchReminders(base: string, count: number): Promise<void> {
     })),
   );
   const makeJob = () => {
-    const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch as unknown as typeof fetch } });
+    const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: tg.fetch } });
     return createReminderJob(bot.api, createI18n("fi"), config, createServices(config), createLogger("silent"));
   };
   const sentAt = new Map<number, number>();
