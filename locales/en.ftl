@@ -291,6 +291,140 @@ admin-erased-booking =
     { $service }
 admin-data-request = 📄 A customer has asked for their data a third time within 12 months. Answer by { $due } (/requests).
 
+## Practitioner commands
+command-today = Today's bookings
+command-agenda = Agenda: a date or the week
+command-hours = Weekly hours
+command-off = Block time off
+command-services = Services and prices
+command-customer = Find a customer
+command-audit = Who viewed or changed a customer's data
+command-requests = Data requests waiting
+command-stats = Statistics
+command-broadcast = Send a marketing message
+admin-agenda-title = { $day }: { $count } booking(s)
+admin-agenda-line = { $time } { $service } – { $name } { $status }
+admin-agenda-empty = No bookings.
+admin-agenda-usage = Use /agenda, /agenda 24.12., /agenda 2026-12-24 or /agenda week.
+admin-attendance-attended = ✓ attended
+admin-attendance-no-show = ✗ no-show
+button-admin-attended = ✓ Attended
+button-admin-noshow = ✗ No-show
+button-admin-payment = 💶 Payment
+button-admin-details = 👤 Contact details
+button-admin-cancel = ✖ Cancel…
+admin-contact =
+    { $name }
+    Email: { $email }
+    Phone: { $phone }
+admin-payment-method = Payment method?
+payment-method-cash = Cash
+payment-method-card = Card
+payment-method-mobilepay = MobilePay
+payment-method-invoice = Invoice
+receipt =
+    RECEIPT no. { $number }
+    { $business }
+    Business ID { $businessId }
+    { $address }
+    { $email }, { $phone }
+
+    Date: { $date }
+    Customer: { $customer }
+    Service: { $service }
+    Amount: { $amount }
+    Paid by: { $method }
+    { $vat }
+receipt-vat-exempt = VAT 0 %: healthcare service exempt from VAT (Finnish VAT Act 34 §)
+receipt-vat = Includes VAT { $rate } %: { $amount }
+button-admin-send-receipt = 📨 Send the receipt to the customer
+admin-receipt-no-customer = The customer can no longer be reached through the bot.
+admin-receipt-sent = Receipt sent to the customer.
+admin-hours-title = Weekly hours:
+admin-closed = closed
+admin-hours-usage = To change a day: /hours mon 09:00-12:00 12:30-17:00, or /hours sat off.
+admin-off-usage = Use /off 24.12., /off 24.12. 31.12., or /off 24.12. 12:00-17:00.
+admin-off-done = Blocked: { $from } – { $to }. Bookings already inside: { $count }.
+button-admin-cancel-inside = Cancel these { $count } and tell the customers
+admin-off-reason = the practice is closed at that time
+admin-off-cancelled = Cancelled { $count } booking(s); the customers were told.
+customer-cancelled-by-practice =
+    ❌ The practice has had to cancel your booking:
+    { $when }
+    { $service }
+    Reason: { $reason }
+
+    We apologise. Send /book to choose a new time, or call { $phone }.
+admin-saved = Saved.
+admin-services-usage =
+    Change: /services <key> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25.5 · name fi <name> · on · off
+    New: /services add <key> <minutes> <price> <Finnish name> | <Swedish name> | <English name>
+admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, buffer { $buffer } min, VAT { $vat }, { $active }
+admin-vat-exempt = exempt
+admin-active = active
+admin-inactive = inactive
+admin-customer-usage = Use /customer <name, email or phone>. No match found.
+admin-audit-usage = Use /audit <name, email or phone>. No match found.
+admin-customer-pick = Matches: { $count }. Choose:
+admin-customer-card =
+    👤 { $name }
+    Email: { $email }
+    Phone: { $phone }
+    Address: { $address }
+    Year of birth: { $birthYear }
+    Language: { $language }
+    Last interaction: { $lastSeen }
+    Marketing: { $consents }
+
+    Bookings:
+    { $bookings }
+
+    Payments:
+    { $payments }
+admin-status-confirmed = booked
+admin-status-cancelled = cancelled
+admin-status-attended = attended
+admin-status-no-show = no-show
+admin-status-held = in progress
+admin-audit-title = Views and changes (newest last):
+admin-requests-none = No data requests are waiting.
+admin-request-line =
+    📄 Data request from { $name }
+    Made: { $requested }
+    Due: { $due }
+button-admin-answer-request = Send the data to the customer
+admin-request-gone = This request has already been answered.
+admin-request-answered = Answered: the customer received their data.
+admin-stats =
+    { $label }
+    Bookings: { $bookings }
+    Cancellations: { $cancellations }
+    No-show rate: { $noShowRate }
+    Revenue: { $revenue }
+admin-this-week = This week
+admin-this-month = This month
+admin-cancel-ask-reason = Type the reason for cancelling. It is sent to the customer.
+admin-cancel-aborted = Not cancelled.
+admin-cancel-done = Cancelled; the customer was told.
+admin-broadcast-ask = Type the marketing message. It goes only to customers who allowed marketing by Telegram.
+admin-broadcast-aborted = Nothing was sent.
+admin-broadcast-too-long = The message is too long (3,000 characters at most).
+admin-broadcast-preview =
+    Preview:
+
+    { $preview }
+
+    Recipients: { $count }
+button-admin-send-broadcast = Send to { $count }
+admin-broadcast-started = Sending to { $count } customers. I will report progress.
+broadcast-progress = Broadcast: { $done } / { $total } done.
+broadcast-done = Broadcast finished: sent { $sent }, skipped (consent withdrawn) { $skipped }, failed { $failed }.
+admin-cancelled-by-admin =
+    ❌ Booking cancelled by the practice
+    { $when }
+    { $service }
+    Customer: { $name }
+
 ## Privacy notice (P1)
 privacy-notice =
     🔒 Privacy notice – customer and booking register

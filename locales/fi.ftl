@@ -291,6 +291,140 @@ admin-erased-booking =
     { $service }
 admin-data-request = 📄 Asiakas pyysi tietojaan kolmannen kerran 12 kuukauden sisällä. Vastaa viimeistään { $due } (/requests).
 
+## Hierojan komennot
+command-today = Päivän varaukset
+command-agenda = Varauskalenteri: päivä tai viikko
+command-hours = Viikoittaiset aukioloajat
+command-off = Estä aikoja (loma, poissaolo)
+command-services = Palvelut ja hinnat
+command-customer = Hae asiakas
+command-audit = Kuka on katsonut tai muuttanut asiakkaan tietoja
+command-requests = Odottavat tietopyynnöt
+command-stats = Tilastot
+command-broadcast = Lähetä markkinointiviesti
+admin-agenda-title = { $day }: { $count } varaus(ta)
+admin-agenda-line = { $time } { $service } – { $name } { $status }
+admin-agenda-empty = Ei varauksia.
+admin-agenda-usage = Käytä: /agenda, /agenda 24.12., /agenda 2026-12-24 tai /agenda viikko.
+admin-attendance-attended = ✓ kävi
+admin-attendance-no-show = ✗ ei saapunut
+button-admin-attended = ✓ Kävi
+button-admin-noshow = ✗ Ei saapunut
+button-admin-payment = 💶 Maksu
+button-admin-details = 👤 Yhteystiedot
+button-admin-cancel = ✖ Peru…
+admin-contact =
+    { $name }
+    Sähköposti: { $email }
+    Puhelin: { $phone }
+admin-payment-method = Maksutapa?
+payment-method-cash = Käteinen
+payment-method-card = Kortti
+payment-method-mobilepay = MobilePay
+payment-method-invoice = Lasku
+receipt =
+    KUITTI nro { $number }
+    { $business }
+    Y-tunnus { $businessId }
+    { $address }
+    { $email }, { $phone }
+
+    Päivämäärä: { $date }
+    Asiakas: { $customer }
+    Palvelu: { $service }
+    Summa: { $amount }
+    Maksutapa: { $method }
+    { $vat }
+receipt-vat-exempt = ALV 0 %: arvonlisäverosta vapautettu terveydenhoitopalvelu (AVL 34 §)
+receipt-vat = Sisältää ALV { $rate } %: { $amount }
+button-admin-send-receipt = 📨 Lähetä kuitti asiakkaalle
+admin-receipt-no-customer = Asiakasta ei enää tavoiteta botin kautta.
+admin-receipt-sent = Kuitti lähetetty asiakkaalle.
+admin-hours-title = Viikoittaiset ajat:
+admin-closed = suljettu
+admin-hours-usage = Päivän muutos: /hours ma 09:00-12:00 12:30-17:00, tai /hours la off.
+admin-off-usage = Käytä: /off 24.12., /off 24.12. 31.12., tai /off 24.12. 12:00-17:00.
+admin-off-done = Estetty: { $from } – { $to }. Varauksia jo tällä välillä: { $count }.
+button-admin-cancel-inside = Peru nämä { $count } ja ilmoita asiakkaille
+admin-off-reason = vastaanotto on silloin suljettu
+admin-off-cancelled = Peruttu { $count } varaus(ta); asiakkaille on ilmoitettu.
+customer-cancelled-by-practice =
+    ❌ Vastaanoton on valitettavasti peruttava varauksesi:
+    { $when }
+    { $service }
+    Syy: { $reason }
+
+    Pahoittelemme. Valitse uusi aika komennolla /book tai soita { $phone }.
+admin-saved = Tallennettu.
+admin-services-usage =
+    Muutos: /services <tunnus> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name fi <nimi> · on · off
+    Uusi: /services add <tunnus> <minuutit> <hinta> <suomeksi> | <ruotsiksi> | <englanniksi>
+admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, tauko { $buffer } min, ALV { $vat }, { $active }
+admin-vat-exempt = veroton
+admin-active = käytössä
+admin-inactive = pois käytöstä
+admin-customer-usage = Käytä: /customer <nimi, sähköposti tai puhelin>. Ei osumia.
+admin-audit-usage = Käytä: /audit <nimi, sähköposti tai puhelin>. Ei osumia.
+admin-customer-pick = Osumia: { $count }. Valitse:
+admin-customer-card =
+    👤 { $name }
+    Sähköposti: { $email }
+    Puhelin: { $phone }
+    Osoite: { $address }
+    Syntymävuosi: { $birthYear }
+    Kieli: { $language }
+    Viimeksi käyttänyt: { $lastSeen }
+    Markkinointi: { $consents }
+
+    Varaukset:
+    { $bookings }
+
+    Maksut:
+    { $payments }
+admin-status-confirmed = varattu
+admin-status-cancelled = peruttu
+admin-status-attended = kävi
+admin-status-no-show = ei saapunut
+admin-status-held = kesken
+admin-audit-title = Katselut ja muutokset (uusin viimeisenä):
+admin-requests-none = Odottavia tietopyyntöjä ei ole.
+admin-request-line =
+    📄 Tietopyyntö: { $name }
+    Tehty: { $requested }
+    Määräpäivä: { $due }
+button-admin-answer-request = Lähetä tiedot asiakkaalle
+admin-request-gone = Tähän pyyntöön on jo vastattu.
+admin-request-answered = Vastattu: asiakas sai tietonsa.
+admin-stats =
+    { $label }
+    Varauksia: { $bookings }
+    Peruutuksia: { $cancellations }
+    Saapumatta jääneitä: { $noShowRate }
+    Myynti: { $revenue }
+admin-this-week = Tämä viikko
+admin-this-month = Tämä kuukausi
+admin-cancel-ask-reason = Kirjoita peruutuksen syy. Se lähetetään asiakkaalle.
+admin-cancel-aborted = Ei peruttu.
+admin-cancel-done = Peruttu; asiakkaalle on ilmoitettu.
+admin-broadcast-ask = Kirjoita markkinointiviesti. Se lähtee vain asiakkaille, jotka ovat sallineet markkinoinnin Telegramissa.
+admin-broadcast-aborted = Mitään ei lähetetty.
+admin-broadcast-too-long = Viesti on liian pitkä (enintään 3 000 merkkiä).
+admin-broadcast-preview =
+    Esikatselu:
+
+    { $preview }
+
+    Vastaanottajia: { $count }
+button-admin-send-broadcast = Lähetä { $count } asiakkaalle
+admin-broadcast-started = Lähetetään { $count } asiakkaalle. Kerron edistymisestä.
+broadcast-progress = Lähetys: { $done } / { $total } valmiina.
+broadcast-done = Lähetys valmis: lähetetty { $sent }, ohitettu (lupa peruttu) { $skipped }, epäonnistui { $failed }.
+admin-cancelled-by-admin =
+    ❌ Vastaanotto perui varauksen
+    { $when }
+    { $service }
+    Asiakas: { $name }
+
 ## Tietosuojaseloste (P1)
 privacy-notice =
     🔒 Tietosuojaseloste – asiakas- ja ajanvarausrekisteri

@@ -291,6 +291,140 @@ admin-erased-booking =
     { $service }
 admin-data-request = 📄 En kund har begärt sina uppgifter en tredje gång inom 12 månader. Svara senast { $due } (/requests).
 
+## Behandlarens kommandon
+command-today = Dagens bokningar
+command-agenda = Kalender: ett datum eller veckan
+command-hours = Öppettider per vecka
+command-off = Blockera tid (ledighet)
+command-services = Tjänster och priser
+command-customer = Sök en kund
+command-audit = Vem har sett eller ändrat en kunds uppgifter
+command-requests = Väntande begäranden om uppgifter
+command-stats = Statistik
+command-broadcast = Skicka ett marknadsföringsmeddelande
+admin-agenda-title = { $day }: { $count } bokning(ar)
+admin-agenda-line = { $time } { $service } – { $name } { $status }
+admin-agenda-empty = Inga bokningar.
+admin-agenda-usage = Använd /agenda, /agenda 24.12., /agenda 2026-12-24 eller /agenda vecka.
+admin-attendance-attended = ✓ kom
+admin-attendance-no-show = ✗ uteblev
+button-admin-attended = ✓ Kom
+button-admin-noshow = ✗ Uteblev
+button-admin-payment = 💶 Betalning
+button-admin-details = 👤 Kontaktuppgifter
+button-admin-cancel = ✖ Avboka…
+admin-contact =
+    { $name }
+    E-post: { $email }
+    Telefon: { $phone }
+admin-payment-method = Betalningssätt?
+payment-method-cash = Kontant
+payment-method-card = Kort
+payment-method-mobilepay = MobilePay
+payment-method-invoice = Faktura
+receipt =
+    KVITTO nr { $number }
+    { $business }
+    FO-nummer { $businessId }
+    { $address }
+    { $email }, { $phone }
+
+    Datum: { $date }
+    Kund: { $customer }
+    Tjänst: { $service }
+    Belopp: { $amount }
+    Betalningssätt: { $method }
+    { $vat }
+receipt-vat-exempt = Moms 0 %: momsfri hälso- och sjukvårdstjänst (mervärdesskattelagen 34 §)
+receipt-vat = Inklusive moms { $rate } %: { $amount }
+button-admin-send-receipt = 📨 Skicka kvittot till kunden
+admin-receipt-no-customer = Kunden kan inte längre nås via boten.
+admin-receipt-sent = Kvittot skickat till kunden.
+admin-hours-title = Öppettider per vecka:
+admin-closed = stängt
+admin-hours-usage = Ändra en dag: /hours mon 09:00-12:00 12:30-17:00, eller /hours sat off.
+admin-off-usage = Använd /off 24.12., /off 24.12. 31.12., eller /off 24.12. 12:00-17:00.
+admin-off-done = Blockerat: { $from } – { $to }. Bokningar redan inom tiden: { $count }.
+button-admin-cancel-inside = Avboka dessa { $count } och meddela kunderna
+admin-off-reason = mottagningen är stängd då
+admin-off-cancelled = Avbokade { $count } bokning(ar); kunderna har meddelats.
+customer-cancelled-by-practice =
+    ❌ Mottagningen måste tyvärr avboka din tid:
+    { $when }
+    { $service }
+    Orsak: { $reason }
+
+    Vi ber om ursäkt. Skicka /book för att välja en ny tid, eller ring { $phone }.
+admin-saved = Sparat.
+admin-services-usage =
+    Ändra: /services <nyckel> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name sv <namn> · on · off
+    Ny: /services add <nyckel> <minuter> <pris> <finskt namn> | <svenskt namn> | <engelskt namn>
+admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, paus { $buffer } min, moms { $vat }, { $active }
+admin-vat-exempt = momsfri
+admin-active = aktiv
+admin-inactive = inaktiv
+admin-customer-usage = Använd /customer <namn, e-post eller telefon>. Ingen träff.
+admin-audit-usage = Använd /audit <namn, e-post eller telefon>. Ingen träff.
+admin-customer-pick = Träffar: { $count }. Välj:
+admin-customer-card =
+    👤 { $name }
+    E-post: { $email }
+    Telefon: { $phone }
+    Adress: { $address }
+    Födelseår: { $birthYear }
+    Språk: { $language }
+    Senast aktiv: { $lastSeen }
+    Marknadsföring: { $consents }
+
+    Bokningar:
+    { $bookings }
+
+    Betalningar:
+    { $payments }
+admin-status-confirmed = bokad
+admin-status-cancelled = avbokad
+admin-status-attended = kom
+admin-status-no-show = uteblev
+admin-status-held = pågår
+admin-audit-title = Visningar och ändringar (nyaste sist):
+admin-requests-none = Inga begäranden väntar.
+admin-request-line =
+    📄 Begäran om uppgifter: { $name }
+    Gjord: { $requested }
+    Senast: { $due }
+button-admin-answer-request = Skicka uppgifterna till kunden
+admin-request-gone = Den här begäran är redan besvarad.
+admin-request-answered = Besvarad: kunden fick sina uppgifter.
+admin-stats =
+    { $label }
+    Bokningar: { $bookings }
+    Avbokningar: { $cancellations }
+    Andel uteblivna: { $noShowRate }
+    Försäljning: { $revenue }
+admin-this-week = Den här veckan
+admin-this-month = Den här månaden
+admin-cancel-ask-reason = Skriv orsaken till avbokningen. Den skickas till kunden.
+admin-cancel-aborted = Inte avbokad.
+admin-cancel-done = Avbokad; kunden har meddelats.
+admin-broadcast-ask = Skriv marknadsföringsmeddelandet. Det går bara till kunder som tillåtit marknadsföring via Telegram.
+admin-broadcast-aborted = Ingenting skickades.
+admin-broadcast-too-long = Meddelandet är för långt (högst 3 000 tecken).
+admin-broadcast-preview =
+    Förhandsvisning:
+
+    { $preview }
+
+    Mottagare: { $count }
+button-admin-send-broadcast = Skicka till { $count }
+admin-broadcast-started = Skickar till { $count } kunder. Jag rapporterar hur det går.
+broadcast-progress = Utskick: { $done } / { $total } klara.
+broadcast-done = Utskicket klart: skickade { $sent }, hoppade över (samtycke återkallat) { $skipped }, misslyckade { $failed }.
+admin-cancelled-by-admin =
+    ❌ Mottagningen avbokade
+    { $when }
+    { $service }
+    Kund: { $name }
+
 ## Dataskyddsbeskrivning (P1)
 privacy-notice =
     🔒 Dataskyddsbeskrivning – kund- och bokningsregister

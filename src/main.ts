@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
-import { registerCommands } from "./bot/commands.js";
+import { registerAdminCommands, registerCommands } from "./bot/commands.js";
+import { ADMIN_COMMANDS } from "./bot/features/admin.js";
 import { createReminderJob } from "./bot/reminders.js";
 import { createRetentionJob } from "./bot/retention.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -33,15 +34,19 @@ async function main(): Promise<void> {
   if (repaired.holds + repaired.cells > 0) logger.warn(repaired, "released slot claims left by an earlier crash");
 
   const services = createServices(config);
-  const { bot, i18n, notifier } = createBot({ config, services, logger });
+  const { bot, i18n, notifier, broadcaster } = createBot({ config, services, logger });
   await bot.init();
   await registerCommands(bot.api, i18n, config.defaultLanguage);
+  await registerAdminCommands(bot.api, i18n, config.defaultLanguage, config.adminIds, ADMIN_COMMANDS, (error) =>
+    logger.warn({ err: error }, "could not register admin commands for an admin (has not started the bot yet?)"),
+  );
   const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "edited_message"] } } });
   logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
   const reminders = createReminderJob(bot.api, i18n, config, services, logger);
   reminders.start();
   const retention = createRetentionJob(bot.api, i18n, config, services, notifier, logger);
   retention.start();
+  void broadcaster.resumeAll().catch((error: unknown) => logger.error({ err: error }, "resuming broadcasts failed"));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

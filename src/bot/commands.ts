@@ -37,3 +37,33 @@ export function publicCommands(i18n: I18n<BotContext>, defaultLanguage: Language
 export async function registerCommands(api: Api, i18n: I18n<BotContext>, defaultLanguage: Language): Promise<void> {
   await publicCommands(i18n, defaultLanguage).setCommands({ api });
 }
+
+/**
+ * Registers the admin commands in each admin's own chat only (scope "chat"), together with the
+ * public ones, so nobody else ever sees them. An admin who has not started the bot yet cannot
+ * be given a chat scope; that admin is skipped and gets it at the next start.
+ */
+export async function registerAdminCommands(
+  api: Api,
+  i18n: I18n<BotContext>,
+  defaultLanguage: Language,
+  adminIds: number[],
+  adminCommands: readonly string[],
+  onError: (error: unknown) => void,
+): Promise<void> {
+  for (const chatId of adminIds) {
+    for (const language of [undefined, ...LANGUAGES]) {
+      const l = language ?? defaultLanguage;
+      const commands = [...PUBLIC_COMMANDS, ...adminCommands].map((command) => ({
+        command,
+        description: i18n.t(l, `command-${command}`),
+      }));
+      try {
+        await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId }, ...(language ? { language_code: language } : {}) });
+      } catch (error) {
+        onError(error);
+        break;
+      }
+    }
+  }
+}

@@ -1,14 +1,18 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
-import type { Config } from "../config.js";
+import { Api, Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
+import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
 import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
 import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
+import { createAdminCancelConversation, createBroadcastConversation, type AdminFlowDeps } from "./conversations/admin.js";
+import { ADMIN_CANCEL_CONVERSATION, ADMIN_COMMANDS, adminFeature, BROADCAST_CONVERSATION } from "./features/admin.js";
+import { createBroadcaster } from "./broadcast.js";
+import { formatDateTime } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
@@ -41,6 +45,12 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   bot.api.config.use(retry());
   const i18n = createI18n(config.defaultLanguage);
   const notifier = createAdminNotifier(bot.api, i18n, config, services, logger);
+  // Broadcasts get an Api of their own whose auto-retry waits out long 429s: a campaign may
+  // take minutes, and no customer is waiting on it.
+  const broadcastApi = new Api(config.botToken, { apiRoot: config.botApiRoot, ...botConfig?.client });
+  broadcastApi.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
+  const broadcaster = createBroadcaster(broadcastApi, i18n, config, services, logger);
+  const isAdmin = (ctx: BotContext) => ctx.from !== undefined && config.adminIds.includes(ctx.from.id);
 
   // Updates of one chat are handled one at a time, in order, even when the runner handles many
   // chats concurrently: a conversation must never see two of its updates at once.
@@ -93,6 +103,9 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     endFlow,
   );
   interrupts.callbackQuery(/^(menu|lang|mb|mk|dm|rt):/, endFlow);
+  const adminInterrupts = interrupts.filter(isAdmin);
+  adminInterrupts.command([...ADMIN_COMMANDS], endFlow);
+  adminInterrupts.callbackQuery(/^ad:/, endFlow);
   interrupts.use(privacyFeature(config.business));
   interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
   privateChats.use(interrupts);
@@ -136,6 +149,10 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ),
   );
 
+  const adminFlows = createAdminFlows();
+  privateChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
+  privateChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
+
   privateChats.use(startFeature(services));
   privateChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION, ctx.customer!.language));
   privateChats.use(
@@ -148,8 +165,51 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
     }),
   );
+  const tellCustomer = async (telegramId: number, language: Language, key: string, vars: Record<string, string>) => {
+    await bot.api.sendMessage(telegramId, i18n.t(language, key, vars)).catch((error: unknown) => {
+      logger.warn({ err: error }, "could not tell a customer");
+    });
+  };
+  privateChats
+    .filter(isAdmin)
+    .use(adminFeature(services, { zone: config.timeZone, business: config.business, defaultLanguage: config.defaultLanguage }, { tellCustomer }));
+  // Anyone else trying an admin command or button meets the unknown-input answer; the attempt
+  // is logged without who made it or what else they sent.
+  const denied: MiddlewareFn<BotContext> = async (ctx, next) => {
+    ctx.logger.warn({ kind: ctx.callbackQuery ? "button" : "command" }, "admin action refused for a non-admin");
+    await next();
+  };
+  privateChats.command([...ADMIN_COMMANDS], denied);
+  privateChats.callbackQuery(/^ad:/, denied);
   privateChats.use(unhandledFeature);
 
+  /** What the admin conversations need, bound to this bot. */
+  function createAdminFlows(): AdminFlowDeps {
+    return {
+      cancelByAdmin: services.admin.cancelByAdmin,
+      async tellCustomerCancelled(cancellation, reason) {
+        if (cancellation.customerTelegramId && cancellation.customerLanguage) {
+          const l = cancellation.customerLanguage;
+          await tellCustomer(cancellation.customerTelegramId, l, "customer-cancelled-by-practice", {
+            when: formatDateTime(cancellation.booking.start, l, config.timeZone),
+            service: cancellation.booking.serviceName[l],
+            reason,
+            phone: config.business.phone,
+          });
+        }
+        await notifier.cancelledByAdmin(cancellation.booking);
+      },
+      audienceSize: async () => (await services.telegramAudience()).length,
+      async startBroadcast(adminId, text) {
+        const audience = (await services.telegramAudience()).length;
+        const id = await services.createBroadcast(adminId, text, new Date());
+        void broadcaster.run(id, text, adminId).catch((error: unknown) => logger.error({ err: error, broadcastId: id }, "broadcast failed"));
+        return audience;
+      },
+      previewMarketing: (language, text) => i18n.t(language, "marketing-message", { business: config.business.name, body: text }),
+    };
+  }
+
   bot.catch(apologise);
-  return { bot, i18n, notifier };
+  return { bot, i18n, notifier, broadcaster };
 }

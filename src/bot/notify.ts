@@ -1,5 +1,5 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { BookingView } from "../services/booking.js";
@@ -13,12 +13,16 @@ import { formatDateTime } from "./format.js";
  * for one admin is logged and does not affect the others or the customer.
  */
 export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Config, services: Services, logger: Logger) {
-  async function toEveryAdmin(subjectId: string, render: (language: Language) => string): Promise<void> {
+  async function toEveryAdmin(
+    subjectId: string,
+    render: (language: Language) => string,
+    buttons?: (language: Language) => InlineKeyboard,
+  ): Promise<void> {
     await Promise.all(
       config.adminIds.map(async (adminId) => {
         const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
         try {
-          await api.sendMessage(adminId, render(language));
+          await api.sendMessage(adminId, render(language), buttons ? { reply_markup: buttons(language) } : {});
         } catch (error) {
           logger.warn({ err: error, subjectId }, "could not notify an admin");
         }
@@ -27,10 +31,23 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
   }
   const when = (instant: number, language: Language) => formatDateTime(instant, language, config.timeZone);
   const name = (b: BookingView) => `${b.customerFirstName} ${b.customerLastName}`;
+  /** Contact details only on a press (audit-logged), and cancel with a reason (A2). */
+  const actions = (b: BookingView) => (l: Language) =>
+    new InlineKeyboard()
+      .text(i18n.t(l, "button-admin-details"), `ad:dt:${b.id}`)
+      .text(i18n.t(l, "button-admin-cancel"), `ad:cx:${b.id}`);
 
   return {
     booked: (b: BookingView) =>
-      toEveryAdmin(b.id, (l) => i18n.t(l, "admin-new-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) })),
+      toEveryAdmin(
+        b.id,
+        (l) => i18n.t(l, "admin-new-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
+        actions(b),
+      ),
+    cancelledByAdmin: (b: BookingView) =>
+      toEveryAdmin(b.id, (l) =>
+        i18n.t(l, "admin-cancelled-by-admin", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
+      ),
     cancelled: (b: BookingView) =>
       toEveryAdmin(b.id, (l) =>
         i18n.t(l, "admin-cancelled-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
@@ -49,6 +66,7 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
           from: when(before.start, l),
           to: when(after.start, l),
         }),
+        actions(after),
       ),
   };
 }

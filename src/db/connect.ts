@@ -4,6 +4,7 @@ import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { AuditEntryModel } from "./models/audit.js";
 import { BookingModel } from "./models/booking.js";
+import { BroadcastDeliveryModel, BroadcastModel } from "./models/broadcast.js";
 import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
 import { CustomerModel } from "./models/customer.js";
@@ -18,6 +19,8 @@ import { SlotClaimModel } from "./models/slot-claim.js";
 export const MODELS = [
   AuditEntryModel,
   BookingModel,
+  BroadcastDeliveryModel,
+  BroadcastModel,
   ConsentRecordModel,
   ConversationStateModel,
   CustomerModel,

@@ -1,5 +1,7 @@
 import type { Config } from "../config.js";
+import * as admin from "./admin.js";
 import * as booking from "./booking.js";
+import * as broadcast from "./broadcast.js";
 import * as catalog from "./catalog.js";
 import * as customers from "./customers.js";
 import * as manage from "./manage-booking.js";
@@ -46,6 +48,14 @@ export function createServices(config: Config) {
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now),
+    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone) },
+    telegramAudience: broadcast.telegramAudience,
+    createBroadcast: broadcast.createBroadcast,
+    pendingRecipients: broadcast.pendingRecipients,
+    claimDelivery: broadcast.claimDelivery,
+    settleDelivery: broadcast.settleDelivery,
+    finishBroadcast: broadcast.finishBroadcast,
+    unfinishedBroadcasts: broadcast.unfinishedBroadcasts,
   };
 }
 

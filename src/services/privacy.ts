@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import type { Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
+import { BroadcastDeliveryModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel, MARKETING_CHANNELS, type MarketingChannel } from "../db/models/consent.js";
 import { ConversationStateModel } from "../db/models/conversation-state.js";
 import { CustomerModel, type CustomerFields, type GENDERS } from "../db/models/customer.js";
@@ -196,7 +197,8 @@ export type ExportResult =
   | { status: "pending"; dueAt: number }
   | { status: "unknown" };
 
-async function buildExport(customer: CustomerLean, now: Date): Promise<CustomerExport> {
+/** Everything stored about one customer, as the export gives it. */
+export async function buildExport(customer: CustomerLean, now: Date): Promise<CustomerExport> {
   const [consents, bookings, payments, requests, trail] = await Promise.all([
     ConsentRecordModel.find({ customerId: customer._id }).sort({ at: 1 }).lean(),
     BookingModel.find({ customerId: customer._id, status: { $in: ["confirmed", "cancelled"] } }).sort({ start: 1 }).lean(),
@@ -342,6 +344,7 @@ export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, no
   await SlotClaimModel.deleteMany({ bookingId: { $in: bookingIds } });
   await BookingModel.deleteMany({ customerId });
   await ConsentRecordModel.deleteMany({ customerId });
+  await BroadcastDeliveryModel.deleteMany({ _id: { $regex: `:${customerId.toHexString()}$` } });
   await RetentionNoticeModel.deleteOne({ _id: customerId });
   await ConversationStateModel.deleteMany({ _id: String(customer.telegramId) });
   await CustomerModel.deleteOne({ _id: customerId });

@@ -43,6 +43,10 @@ const bookingSchema = new Schema(
     status: { type: String, enum: BOOKING_STATUSES, required: true },
     cancelledAt: { type: Date },
     cancelledBy: { type: String, enum: ["customer", "admin", "system"] },
+    /** The practitioner's reason when they cancelled; it was sent to the customer. */
+    cancelReason: { type: String, maxlength: 500 },
+    /** Whether the customer came (a visit) or not, as the practitioner marked it. */
+    attendance: { type: String, enum: ["attended", "no-show"] },
     /** A move in progress: the range being claimed (see moveBooking); cleared when done. */
     moveTo: {
       start: { type: Date },

@@ -1,0 +1,76 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { I18n } from "@grammyjs/i18n";
+import type { Api } from "grammy";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import type { BotContext } from "./context.js";
+import { createMarketingSender } from "./marketing.js";
+
+/**
+ * Sends broadcasts (A6) at under 30 messages a second (25 by default), through an Api whose
+ * auto-retry obeys 429 `retry_after`. Each recipient is claimed (a unique insert) before the
+ * message goes out, so nobody gets a broadcast twice, even across a restart: `resumeAll` at start
+ * continues unfinished broadcasts with whoever is left. Consent is re-checked per message.
+ */
+export function createBroadcaster(
+  api: Api,
+  i18n: I18n<BotContext>,
+  config: Config,
+  services: Services,
+  logger: Logger,
+  { messagesPerSecond = 25, progressEvery = 50 } = {},
+) {
+  const sendMarketing = createMarketingSender(api, i18n, config, services);
+  const interval = 1000 / messagesPerSecond;
+  let nextSlot = 0;
+
+  /** Waits for the next sending slot: at most `messagesPerSecond` sends start per second. */
+  async function throttle(): Promise<void> {
+    const now = performance.now();
+    const slot = Math.max(now, nextSlot);
+    nextSlot = slot + interval;
+    if (slot > now) await sleep(slot - now);
+  }
+
+  async function tellAdmin(adminId: number, key: string, vars: Record<string, number>): Promise<void> {
+    const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
+    await api.sendMessage(adminId, i18n.t(language, key, vars)).catch((error: unknown) => {
+      logger.warn({ err: error }, "could not report broadcast progress");
+    });
+  }
+
+  /** Sends a broadcast to everyone in its audience not yet reached; returns the counts. */
+  async function run(broadcastId: string, text: string, adminId: number): Promise<Record<string, number>> {
+    const recipients = await services.pendingRecipients(broadcastId);
+    let done = 0;
+    for (const recipient of recipients) {
+      if (!(await services.claimDelivery(broadcastId, recipient.customerId, new Date()))) continue;
+      await throttle();
+      try {
+        const outcome = await sendMarketing(recipient.telegramId, recipient.language, text);
+        await services.settleDelivery(broadcastId, recipient.customerId, outcome);
+      } catch (error) {
+        await services.settleDelivery(broadcastId, recipient.customerId, "failed");
+        logger.warn({ err: error, broadcastId }, "broadcast message failed");
+      }
+      done++;
+      if (done % progressEvery === 0) await tellAdmin(adminId, "broadcast-progress", { done, total: recipients.length });
+    }
+    const counts = await services.finishBroadcast(broadcastId, new Date());
+    await tellAdmin(adminId, "broadcast-done", { sent: counts.sent ?? 0, skipped: counts["no-consent"] ?? 0, failed: counts.failed ?? 0 });
+    return counts;
+  }
+
+  /** Continues every broadcast left unfinished by a stop or crash. */
+  async function resumeAll(): Promise<void> {
+    for (const b of await services.unfinishedBroadcasts()) {
+      logger.info({ broadcastId: b.id }, "resuming broadcast");
+      await run(b.id, b.text, b.createdBy);
+    }
+  }
+
+  return { run, resumeAll };
+}
+
+export type Broadcaster = ReturnType<typeof createBroadcaster>;

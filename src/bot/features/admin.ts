@@ -1,0 +1,383 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { DateTime } from "luxon";
+import type { BusinessProfile, Language } from "../../config.js";
+import { PAYMENT_METHODS } from "../../db/models/payment.js";
+import type { AgendaItem, Receipt } from "../../services/admin.js";
+import type { Services } from "../../services/index.js";
+import type { BotContext } from "../context.js";
+import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../format.js";
+
+/** Admin conversations entered from here. */
+export const ADMIN_CANCEL_CONVERSATION = "admin-cancel";
+export const BROADCAST_CONVERSATION = "broadcast";
+
+/** Every admin command; for anyone else they are unknown input. */
+export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast"] as const;
+
+const WEEKDAYS: Record<string, number> = {
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+  ma: 1, ti: 2, ke: 3, to: 4, pe: 5, la: 6, su: 7,
+  "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
+};
+const INTERVAL = /^([01]\d|2[0-3]):([0-5][05])-([01]\d|2[0-4]):([0-5][05])$/;
+
+/** Parses a date typed by the practitioner: 2026-12-24, 24.12.2026, 24.12. (this or next year). */
+export function parseDay(raw: string, zone: string, now: number): DateTime | undefined {
+  const value = raw.trim();
+  let dt = DateTime.fromISO(value, { zone });
+  if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})?$/.exec(value);
+    if (!m) return undefined;
+    const today = DateTime.fromMillis(now, { zone }).startOf("day");
+    dt = DateTime.fromObject({ day: Number(m[1]), month: Number(m[2]), year: m[3] ? Number(m[3]) : today.year }, { zone });
+    if (dt.isValid && !m[3] && dt < today) dt = dt.plus({ years: 1 });
+  }
+  return dt.isValid ? dt.startOf("day") : undefined;
+}
+
+/** Parses "09:00-12:00 12:30-17:00" into intervals, or undefined if any part is malformed. */
+export function parseIntervals(parts: string[]): Array<{ start: string; end: string }> | undefined {
+  const intervals = [];
+  for (const part of parts) {
+    const m = INTERVAL.exec(part);
+    if (!m) return undefined;
+    const start = `${m[1]}:${m[2]}`;
+    const end = `${m[3]}:${m[4]}`;
+    if (end <= start || (m[3] === "24" && m[4] !== "00")) return undefined;
+    intervals.push({ start, end });
+  }
+  return intervals;
+}
+
+/**
+ * The practitioner's command set (A1–A9). Mounted behind an ADMIN_IDS filter: for anyone else
+ * none of this exists. Every view or change of a customer's data goes through a service function
+ * that audit-logs it with the admin's id.
+ */
+export function adminFeature(
+  services: Services,
+  config: { zone: string; business: BusinessProfile; defaultLanguage: Language },
+  hooks: { tellCustomer(telegramId: number, language: Language, key: string, vars: Record<string, string>): Promise<void> },
+): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const a = services.admin;
+  const lang = (ctx: BotContext): Language => ctx.customer?.language ?? config.defaultLanguage;
+  const when = (ctx: BotContext, t: number) => formatDateTime(t, lang(ctx), config.zone);
+  const now = () => Date.now();
+
+  const agendaLine = (ctx: BotContext, b: AgendaItem) =>
+    ctx.t("admin-agenda-line", {
+      time: `${formatTime(b.start, lang(ctx), config.zone)}–${formatTime(b.end, lang(ctx), config.zone)}`,
+      service: b.serviceName[lang(ctx)],
+      name: b.customerName || "–",
+      status: b.attendance ? ctx.t(`admin-attendance-${b.attendance}`) : "",
+    });
+  const bookingButtons = (ctx: BotContext, bookingId: string) =>
+    new InlineKeyboard()
+      .text(ctx.t("button-admin-attended"), `ad:att:${bookingId}`)
+      .text(ctx.t("button-admin-noshow"), `ad:ns:${bookingId}`)
+      .row()
+      .text(ctx.t("button-admin-payment"), `ad:pay:${bookingId}`)
+      .text(ctx.t("button-admin-details"), `ad:dt:${bookingId}`)
+      .row()
+      .text(ctx.t("button-admin-cancel"), `ad:cx:${bookingId}`);
+
+  // A1: the day's bookings with actions, or a plain list for a date or the week.
+  composer.command("today", async (ctx) => {
+    const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
+    const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
+    await ctx.reply(ctx.t("admin-agenda-title", { day: formatDayLong(day.toISODate()!, lang(ctx), config.zone), count: items.length }));
+    for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: bookingButtons(ctx, b.bookingId) });
+  });
+  composer.command("agenda", async (ctx) => {
+    const arg = ctx.match.trim().toLowerCase();
+    const today = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
+    let from: DateTime | undefined;
+    let days = 1;
+    if (arg === "" || arg === "week" || arg === "viikko" || arg === "vecka") {
+      from = arg === "" ? today : today.startOf("week");
+      days = arg === "" ? 1 : 7;
+    } else from = parseDay(arg, config.zone, now());
+    if (!from) {
+      await ctx.reply(ctx.t("admin-agenda-usage"));
+      return;
+    }
+    const lines: string[] = [];
+    for (let d = 0; d < days; d++) {
+      const day = from.plus({ days: d });
+      const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
+      if (days > 1 && items.length === 0) continue;
+      lines.push(`${formatDayLong(day.toISODate()!, lang(ctx), config.zone)}:`);
+      lines.push(...(items.length > 0 ? items.map((b) => agendaLine(ctx, b)) : [ctx.t("admin-agenda-empty")]));
+    }
+    await ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("admin-agenda-empty"));
+  });
+
+  // A2: actions on a booking.
+  composer.callbackQuery(/^ad:(att|ns):([0-9a-f]{24})$/, async (ctx) => {
+    const attendance = ctx.match[1] === "att" ? "attended" : "no-show";
+    const booking = await a.markAttendance(ctx.from.id, ctx.match[2]!, attendance, new Date());
+    await ctx.answerCallbackQuery({ text: ctx.t(booking ? `admin-attendance-${attendance}` : "change-not-active") });
+  });
+  composer.callbackQuery(/^ad:dt:([0-9a-f]{24})$/, async (ctx) => {
+    const details = await a.contactDetails(ctx.from.id, { bookingId: ctx.match[1]! }, new Date());
+    await ctx.answerCallbackQuery();
+    await ctx.reply(
+      details
+        ? ctx.t("admin-contact", { name: details.name || "–", email: details.email ?? "–", phone: details.phone ?? "–" })
+        : ctx.t("change-not-found"),
+    );
+  });
+  composer.callbackQuery(/^ad:cx:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(ADMIN_CANCEL_CONVERSATION, lang(ctx), ctx.match[1]!);
+  });
+
+  // A5: payments and receipts.
+  composer.callbackQuery(/^ad:pay:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const keyboard = new InlineKeyboard();
+    for (const method of PAYMENT_METHODS) keyboard.text(ctx.t(`payment-method-${method}`), `ad:pm:${ctx.match[1]}:${method}`);
+    await ctx.reply(ctx.t("admin-payment-method"), { reply_markup: keyboard });
+  });
+  const receiptText = (language: Language, r: Receipt, t: BotContext["t"]) =>
+    t("receipt", {
+      number: r.receiptNumber,
+      date: formatDateTime(r.paidAt, language, config.zone),
+      business: config.business.name,
+      businessId: config.business.businessId,
+      address: config.business.address,
+      email: config.business.email,
+      phone: config.business.phone,
+      customer: r.customerName ?? "–",
+      service: r.serviceName,
+      amount: formatPrice(r.amountCents, language),
+      method: t(`payment-method-${r.method}`),
+      vat:
+        r.vatTreatment === "exempt"
+          ? t("receipt-vat-exempt")
+          : t("receipt-vat", { rate: r.vatRatePercent, amount: formatPrice(r.vatCents, language) }),
+    });
+  composer.callbackQuery(/^ad:pm:([0-9a-f]{24}):(cash|card|mobilepay|invoice)$/, async (ctx) => {
+    const bookingId = ctx.match[1]!;
+    const method = ctx.match[2] as (typeof PAYMENT_METHODS)[number];
+    const price = await a.bookingPrice(bookingId);
+    if (price === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t("change-not-found") });
+      return;
+    }
+    const receipt = await a.recordPayment(ctx.from.id, bookingId, price, method, new Date());
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (!receipt) return;
+    await ctx.reply(receiptText(lang(ctx), receipt, ctx.t), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), `ad:rs:${receipt.receiptNumber}`),
+    });
+  });
+  composer.callbackQuery(/^ad:rs:(\d{1,9})$/, async (ctx) => {
+    const receipt = await a.receiptByNumber(Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    if (!receipt?.customerTelegramId || !receipt.customerLanguage) {
+      await ctx.reply(ctx.t("admin-receipt-no-customer"));
+      return;
+    }
+    const language = receipt.customerLanguage;
+    const text = receiptText(language, receipt, (key, vars) => ctx.i18n.fluent.translate(language, key, vars));
+    await ctx.api.sendMessage(receipt.customerTelegramId, text);
+    await ctx.api.sendDocument(receipt.customerTelegramId, new InputFile(Buffer.from(text, "utf8"), `receipt-${receipt.receiptNumber}.txt`));
+    await ctx.reply(ctx.t("admin-receipt-sent"));
+  });
+
+  // A3: weekly hours.
+  composer.command("hours", async (ctx) => {
+    const parts = ctx.match.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (parts.length > 0) {
+      const weekday = WEEKDAYS[parts[0]!];
+      const intervals = parts[1] === "off" || parts[1] === "suljettu" ? [] : parseIntervals(parts.slice(1));
+      if (!weekday || !intervals || (parts.length === 1)) {
+        await ctx.reply(ctx.t("admin-hours-usage"));
+        return;
+      }
+      await a.setWeekdayHours(weekday, intervals);
+    }
+    const hours = await a.weeklyHours();
+    const lines = [1, 2, 3, 4, 5, 6, 7].map((d) => {
+      const name = DateTime.fromObject({ weekday: d as 1 }).setLocale(lang(ctx)).toFormat("cccc");
+      const list = hours.filter((h) => h.weekday === d).map((h) => `${h.start}–${h.end}`);
+      return `${name}: ${list.length > 0 ? list.join(", ") : ctx.t("admin-closed")}`;
+    });
+    await ctx.reply(`${ctx.t("admin-hours-title")}\n${lines.join("\n")}\n\n${ctx.t("admin-hours-usage")}`);
+  });
+
+  // A3: time off, with the bookings already inside it.
+  composer.command("off", async (ctx) => {
+    const parts = ctx.match.trim().split(/\s+/).filter(Boolean);
+    const first = parts[0] ? parseDay(parts[0], config.zone, now()) : undefined;
+    const second = parts[1] && !INTERVAL.test(parts[1]) ? parseDay(parts[1], config.zone, now()) : undefined;
+    const times = parts.find((p) => INTERVAL.test(p));
+    if (!first || (parts[1] && !second && !times) || (second && second < first)) {
+      await ctx.reply(ctx.t("admin-off-usage"));
+      return;
+    }
+    let start = first;
+    let end = (second ?? first).plus({ days: 1 });
+    if (times) {
+      const [interval] = parseIntervals([times]) ?? [];
+      if (!interval) {
+        await ctx.reply(ctx.t("admin-off-usage"));
+        return;
+      }
+      const [sh, sm] = interval.start.split(":").map(Number);
+      const [eh, em] = interval.end.split(":").map(Number);
+      start = first.set({ hour: sh, minute: sm });
+      end = (second ?? first).set({ hour: eh, minute: em });
+    }
+    const { exceptionId, inside } = await a.addTimeOff(start.toMillis(), end.toMillis());
+    const head = ctx.t("admin-off-done", { from: when(ctx, start.toMillis()), to: when(ctx, end.toMillis()), count: inside.length });
+    if (inside.length === 0) {
+      await ctx.reply(head);
+      return;
+    }
+    await ctx.reply(`${head}\n\n${inside.map((b) => `${when(ctx, b.start)} ${b.serviceName[lang(ctx)]} – ${b.customerName}`).join("\n")}`, {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-cancel-inside", { count: inside.length }), `ad:offc:${exceptionId}`),
+    });
+  });
+  composer.callbackQuery(/^ad:offc:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const inside = await a.bookingsInException(ctx.match[1]!);
+    let cancelled = 0;
+    for (const b of inside) {
+      const result = await a.cancelByAdmin(ctx.from.id, b.bookingId, ctx.t("admin-off-reason"), new Date());
+      if (!result) continue;
+      cancelled++;
+      if (result.customerTelegramId && result.customerLanguage) {
+        const l = result.customerLanguage;
+        await hooks.tellCustomer(result.customerTelegramId, l, "customer-cancelled-by-practice", {
+          when: formatDateTime(result.booking.start, l, config.zone),
+          service: result.booking.serviceName[l],
+          reason: ctx.i18n.fluent.translate(l, "admin-off-reason"),
+          phone: config.business.phone,
+        });
+      }
+    }
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("admin-off-cancelled", { count: cancelled }));
+  });
+
+  // A3: services.
+  composer.command("services", async (ctx) => {
+    const args = ctx.match.trim();
+    if (args) {
+      const result = await a.applyServiceCommand(args);
+      await ctx.reply(ctx.t(result === "ok" ? "admin-saved" : "admin-services-usage"));
+      if (result !== "ok") return;
+    }
+    const list = await a.allServices();
+    const lines = list.map((s) =>
+      ctx.t("admin-service-line", {
+        key: s.key,
+        name: s.name[lang(ctx)],
+        minutes: s.durationMinutes,
+        price: formatPrice(s.priceCents, lang(ctx)),
+        buffer: s.bufferAfterMinutes,
+        vat: s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : `${s.vatRatePercent} %`,
+        active: ctx.t(s.active ? "admin-active" : "admin-inactive"),
+      }),
+    );
+    await ctx.reply(`${lines.join("\n")}\n\n${ctx.t("admin-services-usage")}`);
+  });
+
+  // A4, A8: customers and their audit trail.
+  const pickCustomer = async (ctx: BotContext, action: "cu" | "au") => {
+    const hits = await a.findCustomers(ctx.from!.id, String(ctx.match ?? ""), new Date());
+    if (hits.length === 0) {
+      await ctx.reply(ctx.t(action === "cu" ? "admin-customer-usage" : "admin-audit-usage"));
+      return;
+    }
+    const keyboard = new InlineKeyboard();
+    for (const h of hits) keyboard.text(h.name, `ad:${action}:${h.customerId}`).row();
+    await ctx.reply(ctx.t("admin-customer-pick", { count: hits.length }), { reply_markup: keyboard });
+  };
+  composer.command("customer", (ctx) => pickCustomer(ctx, "cu"));
+  composer.command("audit", (ctx) => pickCustomer(ctx, "au"));
+  composer.callbackQuery(/^ad:cu:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const card = await a.customerCard(ctx.from.id, ctx.match[1]!, new Date());
+    if (!card) {
+      await ctx.reply(ctx.t("change-not-found"));
+      return;
+    }
+    const l = lang(ctx);
+    const yes = (v: boolean) => (v ? "✓" : "–");
+    await ctx.reply(
+      ctx.t("admin-customer-card", {
+        name: card.name || "–",
+        email: card.email ?? "–",
+        phone: card.phone ?? "–",
+        address: card.address ?? "–",
+        birthYear: card.birthYear ?? "–",
+        language: card.language,
+        lastSeen: when(ctx, card.lastSeenAt),
+        consents: `Telegram ${yes(card.consents.telegram)}, email ${yes(card.consents.email)}, SMS ${yes(card.consents.sms)}`,
+        bookings:
+          card.bookings
+            .map((b) => `${when(ctx, b.start)} ${b.serviceName[l]} (${ctx.t(`admin-status-${b.attendance ?? b.status}`)})`)
+            .join("\n") || "–",
+        payments: card.payments.map((p) => `#${p.receiptNumber} ${formatPrice(p.amountCents, l)} ${when(ctx, p.paidAt)}`).join("\n") || "–",
+      }),
+    );
+  });
+  composer.callbackQuery(/^ad:au:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const trail = await a.customerAudit(ctx.from.id, ctx.match[1]!, new Date());
+    if (!trail) {
+      await ctx.reply(ctx.t("change-not-found"));
+      return;
+    }
+    const lines = trail.map((e) => `${when(ctx, Date.parse(e.at))} ${e.actor} ${e.action}${e.fields ? ` (${e.fields.join(", ")})` : ""}`);
+    await ctx.reply(`${ctx.t("admin-audit-title")}\n${lines.slice(-50).join("\n")}`);
+  });
+
+  // A7: data requests.
+  composer.command("requests", async (ctx) => {
+    const pending = await a.pendingRequests();
+    if (pending.length === 0) {
+      await ctx.reply(ctx.t("admin-requests-none"));
+      return;
+    }
+    for (const r of pending) {
+      await ctx.reply(ctx.t("admin-request-line", { name: r.customerName, requested: when(ctx, r.requestedAt), due: when(ctx, r.dueAt) }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-admin-answer-request"), `ad:rq:${r.requestId}`),
+      });
+    }
+  });
+  composer.callbackQuery(/^ad:rq:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const answered = await a.answerRequest(ctx.from.id, ctx.match[1]!, new Date());
+    if (!answered) {
+      await ctx.editMessageText(ctx.t("admin-request-gone")).catch(() => undefined);
+      return;
+    }
+    const file = new InputFile(Buffer.from(JSON.stringify(answered.data, null, 2), "utf8"), "my-data.json");
+    await ctx.api.sendDocument(answered.telegramId, file, { caption: ctx.i18n.fluent.translate(answered.language, "mydata-caption") });
+    await ctx.editMessageText(ctx.t("admin-request-answered")).catch(() => undefined);
+  });
+
+  // A9: statistics.
+  composer.command("stats", async (ctx) => {
+    const s = await a.stats(now());
+    const render = (label: string, p: typeof s.week) =>
+      ctx.t("admin-stats", {
+        label,
+        bookings: p.bookings,
+        cancellations: p.cancellations,
+        noShowRate: `${Math.round(p.noShowRate * 100)} %`,
+        revenue: formatPrice(p.revenueCents, lang(ctx)),
+      });
+    await ctx.reply(`${render(ctx.t("admin-this-week"), s.week)}\n\n${render(ctx.t("admin-this-month"), s.month)}`);
+  });
+
+  // A6: broadcasts are composed in a conversation.
+  composer.command("broadcast", (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION, lang(ctx)));
+  return composer;
+}

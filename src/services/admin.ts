@@ -1,0 +1,553 @@
+import { DateTime } from "luxon";
+import { Types } from "mongoose";
+import type { Language } from "../config.js";
+import { BookingModel } from "../db/models/booking.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { DataRequestModel } from "../db/models/data-request.js";
+import { PaymentModel, type PAYMENT_METHODS } from "../db/models/payment.js";
+import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
+import { ServiceModel } from "../db/models/service.js";
+import { auditTrail, recordAudit, type Actor, type AuditView } from "./audit.js";
+import type { BookingView } from "./booking.js";
+import { releaseSlot } from "./claims.js";
+import { currentMarketingConsents, type ConsentState } from "./consents.js";
+import { reveal } from "./customers.js";
+import { fieldCrypto } from "./field-crypto.js";
+import { withLock } from "./locks.js";
+import { toBookingView, type BookingLean } from "./manage-booking.js";
+import { buildExport, type CustomerExport } from "./privacy.js";
+
+const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
+type CustomerLean = CustomerFields & { _id: Types.ObjectId };
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** One line of the practitioner's agenda. Plain data. */
+export interface AgendaItem {
+  bookingId: string;
+  start: number;
+  end: number;
+  serviceName: Record<Language, string>;
+  customerName: string;
+  attendance?: "attended" | "no-show";
+}
+
+async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+  const customers = await CustomerModel.find({ _id: { $in: ids } }, { firstName: 1, lastName: 1 }).lean();
+  return new Map(customers.map((c) => [c._id.toHexString(), [c.firstName, c.lastName].filter(Boolean).join(" ")]));
+}
+
+// --- Agenda (A1) -----------------------------------------------------------------------------
+
+/** Standing bookings that start in [from, to), in time order. */
+export async function agenda(from: number, to: number): Promise<AgendaItem[]> {
+  const bookings = await BookingModel.find({ status: "confirmed", start: { $gte: new Date(from), $lt: new Date(to) } })
+    .sort({ start: 1 })
+    .lean<BookingLean[]>();
+  const names = await namesOf(bookings.map((b) => b.customerId));
+  return bookings.map((b) => ({
+    bookingId: b._id.toHexString(),
+    start: b.start.getTime(),
+    end: b.end.getTime(),
+    serviceName: { fi: b.service.name.fi, sv: b.service.name.sv, en: b.service.name.en },
+    customerName: names.get(b.customerId.toHexString()) ?? "",
+    ...(b.attendance ? { attendance: b.attendance } : {}),
+  }));
+}
+
+// --- Booking actions (A2) --------------------------------------------------------------------
+
+async function loadBooking(bookingId: string): Promise<BookingLean | null> {
+  if (!Types.ObjectId.isValid(bookingId)) return null;
+  return BookingModel.findById(bookingId).lean<BookingLean>();
+}
+
+/** Marks a booking attended or no-show (a visit, A5), audit-logged as the admin's change. */
+export async function markAttendance(adminId: number, bookingId: string, attendance: "attended" | "no-show", now: Date): Promise<BookingView | undefined> {
+  const booking = await loadBooking(bookingId);
+  if (!booking || booking.status !== "confirmed") return undefined;
+  await withLock(`booking:${bookingId}`, () => BookingModel.updateOne({ _id: booking._id, status: "confirmed" }, { $set: { attendance } }));
+  await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["attendance"], subjectId: booking._id });
+  const customer = await CustomerModel.findById(booking.customerId, { firstName: 1, lastName: 1 }).lean();
+  return toBookingView(booking, customer ?? {});
+}
+
+/** Who to tell, in which language, when the practitioner cancels a booking. */
+export interface AdminCancellation {
+  booking: BookingView;
+  customerTelegramId?: number;
+  customerLanguage?: Language;
+}
+
+/** Cancels a booking on the practitioner's side, with a reason the customer is told (A2). */
+export async function cancelByAdmin(adminId: number, bookingId: string, reason: string, now: Date): Promise<AdminCancellation | undefined> {
+  const found = await loadBooking(bookingId);
+  if (!found) return undefined;
+  return withLock(`booking:${bookingId}`, async () => {
+    const booking = await loadBooking(bookingId);
+    if (!booking || booking.status !== "confirmed") return undefined;
+    await BookingModel.updateOne(
+      { _id: booking._id },
+      { $set: { status: "cancelled", cancelledAt: now, cancelledBy: "admin", cancelReason: reason.slice(0, 500) } },
+    );
+    await releaseSlot(booking._id);
+    await recordAudit(booking.customerId, admin(adminId), "booking-cancelled", now, { subjectId: booking._id });
+    const customer = await CustomerModel.findById(booking.customerId).lean<CustomerLean>();
+    return {
+      booking: toBookingView(booking, customer ?? {}),
+      ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
+    };
+  });
+}
+
+/** A customer's contact details for the practitioner; every look is audit-logged (B5, A2). */
+export async function contactDetails(
+  adminId: number,
+  ref: { bookingId: string } | { customerId: string },
+  now: Date,
+): Promise<{ name: string; email?: string; phone?: string } | undefined> {
+  let customerId: string | undefined;
+  if ("bookingId" in ref) customerId = (await loadBooking(ref.bookingId))?.customerId.toHexString();
+  else if (Types.ObjectId.isValid(ref.customerId)) customerId = ref.customerId;
+  if (!customerId) return undefined;
+  const customer = await CustomerModel.findById(customerId).lean<CustomerLean>();
+  if (!customer) return undefined;
+  await recordAudit(customer._id, admin(adminId), "view", now, { fields: ["email", "phone"] });
+  return {
+    name: [customer.firstName, customer.lastName].filter(Boolean).join(" "),
+    ...(customer.email ? { email: reveal(customer.email) } : {}),
+    ...(customer.phone ? { phone: reveal(customer.phone) } : {}),
+  };
+}
+
+// --- Schedule (A3) ---------------------------------------------------------------------------
+
+export interface HoursInterval {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+/** The weekly hours, by weekday then start. */
+export async function weeklyHours(): Promise<HoursInterval[]> {
+  const rows = await WeeklyHoursModel.find().lean();
+  return rows
+    .map((r) => ({ weekday: r.weekday, start: r.start, end: r.end }))
+    .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+}
+
+/** Replaces one weekday's intervals (empty = closed). Availability uses them at once. */
+export async function setWeekdayHours(weekday: number, intervals: Array<{ start: string; end: string }>): Promise<void> {
+  await withLock("weekly-hours", async () => {
+    await WeeklyHoursModel.deleteMany({ weekday });
+    if (intervals.length > 0) await WeeklyHoursModel.insertMany(intervals.map((i) => ({ weekday, ...i })));
+  });
+}
+
+/** Blocks [start, end) as time off; returns the standing bookings already inside it. */
+export async function addTimeOff(start: number, end: number, note?: string): Promise<{ exceptionId: string; inside: AgendaItem[] }> {
+  const exception = await ScheduleExceptionModel.create({ kind: "closed", start: new Date(start), end: new Date(end), ...(note ? { note } : {}) });
+  const inside = (await agenda(start - 24 * 3_600_000, end)).filter((b) => b.end > start && b.start < end);
+  return { exceptionId: exception._id.toHexString(), inside };
+}
+
+// --- Services (A3, B1) -----------------------------------------------------------------------
+
+export interface ServiceRow {
+  key: string;
+  name: Record<Language, string>;
+  durationMinutes: number;
+  priceCents: number;
+  vatTreatment: "exempt" | "standard";
+  vatRatePercent: number;
+  bufferAfterMinutes: number;
+  active: boolean;
+}
+
+/** Every service, active or not. */
+export async function allServices(): Promise<ServiceRow[]> {
+  const rows = await ServiceModel.find().sort({ sortOrder: 1, durationMinutes: 1 }).lean();
+  return rows.map((s) => ({
+    key: s.key,
+    name: { fi: s.name?.fi ?? s.key, sv: s.name?.sv ?? s.key, en: s.name?.en ?? s.key },
+    durationMinutes: s.durationMinutes,
+    priceCents: s.priceCents,
+    vatTreatment: s.vat?.treatment ?? "exempt",
+    vatRatePercent: s.vat?.ratePercent ?? 0,
+    bufferAfterMinutes: s.bufferAfterMinutes,
+    active: s.active,
+  }));
+}
+
+/** Creates a service; throws a Mongoose validation error for bad values. */
+export async function createService(row: Omit<ServiceRow, "active" | "vatTreatment" | "vatRatePercent"> & Partial<ServiceRow>): Promise<void> {
+  const count = await ServiceModel.estimatedDocumentCount();
+  await ServiceModel.create({
+    key: row.key,
+    name: row.name,
+    durationMinutes: row.durationMinutes,
+    priceCents: row.priceCents,
+    bufferAfterMinutes: row.bufferAfterMinutes,
+    vat: { treatment: row.vatTreatment ?? "exempt", ratePercent: row.vatRatePercent ?? 0 },
+    active: row.active ?? true,
+    sortOrder: count,
+  });
+}
+
+/** Changes one property of a service; bookings already made keep what they were booked with. */
+export async function updateService(
+  key: string,
+  patch: Partial<Pick<ServiceRow, "durationMinutes" | "priceCents" | "bufferAfterMinutes" | "active">> & {
+    name?: Partial<Record<Language, string>>;
+    vat?: { treatment: "exempt" | "standard"; ratePercent: number };
+  },
+): Promise<boolean> {
+  const set: Record<string, unknown> = {};
+  for (const field of ["durationMinutes", "priceCents", "bufferAfterMinutes", "active"] as const) {
+    if (patch[field] !== undefined) set[field] = patch[field];
+  }
+  for (const [language, value] of Object.entries(patch.name ?? {})) set[`name.${language}`] = value;
+  if (patch.vat) set.vat = patch.vat;
+  const result = await withLock(`service:${key}`, () => ServiceModel.updateOne({ key }, { $set: set }, { runValidators: true }));
+  return result.matchedCount > 0;
+}
+
+// --- Customers (A4, A8) ----------------------------------------------------------------------
+
+export interface CustomerHit {
+  customerId: string;
+  name: string;
+}
+
+/**
+ * Finds customers by name (part of first or last name), email or phone (exact, through the
+ * keyed hashes: contact details are encrypted). Each customer shown is audit-logged as viewed.
+ */
+export async function findCustomers(adminId: number, query: string, now: Date): Promise<CustomerHit[]> {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  const crypto = fieldCrypto();
+  const or: object[] = [{ emailHash: crypto.lookupHash(q) }];
+  const { validatePhone } = await import("../domain/contact.js");
+  const phone = validatePhone(q);
+  if (phone.ok) or.push({ phoneHash: crypto.lookupHash(phone.value) });
+  const escaped = q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const part of escaped.split(/\s+/)) {
+    or.push({ firstName: { $regex: part, $options: "i" } }, { lastName: { $regex: part, $options: "i" } });
+  }
+  const found = await CustomerModel.find({ $or: or }, { firstName: 1, lastName: 1 }).limit(20).lean();
+  for (const c of found) await recordAudit(c._id, admin(adminId), "view", now, { fields: ["firstName", "lastName"] });
+  return found.map((c) => ({ customerId: c._id.toHexString(), name: [c.firstName, c.lastName].filter(Boolean).join(" ") || "–" }));
+}
+
+/** Everything the practitioner's customer card shows. Plain data. */
+export interface CustomerCard {
+  customerId: string;
+  telegramId: number;
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  gender?: string;
+  birthYear?: number;
+  language: Language;
+  lastSeenAt: number;
+  consents: ConsentState;
+  bookings: Array<BookingView & { status: string; attendance?: string }>;
+  payments: Array<{ receiptNumber: number; amountCents: number; method: string; paidAt: number }>;
+}
+
+/** The customer card (A4); the view is audit-logged with the admin's id. */
+export async function customerCard(adminId: number, customerId: string, now: Date): Promise<CustomerCard | undefined> {
+  if (!Types.ObjectId.isValid(customerId)) return undefined;
+  const c = await CustomerModel.findById(customerId).lean<CustomerLean>();
+  if (!c) return undefined;
+  const [consents, bookings, payments] = await Promise.all([
+    currentMarketingConsents(c._id),
+    BookingModel.find({ customerId: c._id, status: { $in: ["confirmed", "cancelled"] } }).sort({ start: -1 }).limit(20).lean<BookingLean[]>(),
+    PaymentModel.find({ customerId: c._id }).sort({ paidAt: -1 }).lean(),
+  ]);
+  await recordAudit(c._id, admin(adminId), "view", now, { fields: ["profile", "consents", "bookings", "payments"] });
+  return {
+    customerId: c._id.toHexString(),
+    telegramId: c.telegramId,
+    name: [c.firstName, c.lastName].filter(Boolean).join(" "),
+    ...(c.email ? { email: reveal(c.email) } : {}),
+    ...(c.phone ? { phone: reveal(c.phone) } : {}),
+    ...(c.address ? { address: reveal(c.address) } : {}),
+    ...(c.gender ? { gender: c.gender } : {}),
+    ...(c.birthYear ? { birthYear: c.birthYear } : {}),
+    language: c.language,
+    lastSeenAt: c.lastSeenAt.getTime(),
+    consents,
+    bookings: bookings.map((b) => ({ ...toBookingView(b, c), status: b.status, ...(b.attendance ? { attendance: b.attendance } : {}) })),
+    payments: payments.map((p) => ({ receiptNumber: p.receiptNumber, amountCents: p.amountCents, method: p.method, paidAt: p.paidAt.getTime() })),
+  };
+}
+
+/** Who viewed and changed a customer's data (A8). Viewing the trail is itself logged. */
+export async function customerAudit(adminId: number, customerId: string, now: Date): Promise<AuditView[] | undefined> {
+  if (!Types.ObjectId.isValid(customerId)) return undefined;
+  const id = new Types.ObjectId(customerId);
+  if (!(await CustomerModel.exists({ _id: id }))) return undefined;
+  const trail = await auditTrail(id);
+  await recordAudit(id, admin(adminId), "view", now, { fields: ["audit"] });
+  return trail;
+}
+
+// --- Payments and receipts (A5) --------------------------------------------------------------
+
+/** What a receipt shows. Plain data. */
+export interface Receipt {
+  receiptNumber: number;
+  paidAt: number;
+  customerName?: string;
+  serviceName: string;
+  amountCents: number;
+  vatTreatment: "exempt" | "standard";
+  vatRatePercent: number;
+  vatCents: number;
+  method: string;
+  customerTelegramId?: number;
+  customerLanguage?: Language;
+}
+
+function toReceipt(p: { receiptNumber: number; paidAt: Date; customerName?: string | null; serviceName: string; amountCents: number; vatTreatment: "exempt" | "standard"; vatRatePercent: number; method: string }): Receipt {
+  // VAT is included in the price: the VAT part of a gross amount at rate r is amount × r / (100 + r).
+  const vatCents = p.vatTreatment === "standard" ? Math.round((p.amountCents * p.vatRatePercent) / (100 + p.vatRatePercent)) : 0;
+  return {
+    receiptNumber: p.receiptNumber,
+    paidAt: p.paidAt.getTime(),
+    ...(p.customerName ? { customerName: p.customerName } : {}),
+    serviceName: p.serviceName,
+    amountCents: p.amountCents,
+    vatTreatment: p.vatTreatment,
+    vatRatePercent: p.vatRatePercent,
+    vatCents,
+    method: p.method,
+  };
+}
+
+/**
+ * Records a payment against a booking and gives it the next receipt number. Numbers are
+ * gap-free and unique under concurrency: each attempt inserts max + 1 under a unique index, and
+ * a collision simply tries the next number.
+ */
+export async function recordPayment(adminId: number, bookingId: string, amountCents: number, method: PaymentMethod, now: Date): Promise<Receipt | undefined> {
+  const booking = await loadBooking(bookingId);
+  if (!booking || !Number.isInteger(amountCents) || amountCents < 0) return undefined;
+  const customer = await CustomerModel.findById(booking.customerId).lean<CustomerLean>();
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const last = await PaymentModel.findOne({}, { receiptNumber: 1 }).sort({ receiptNumber: -1 }).lean();
+    const receiptNumber = (last?.receiptNumber ?? 0) + 1;
+    try {
+      const payment = await PaymentModel.create({
+        bookingId: booking._id,
+        customerId: booking.customerId,
+        ...(customer ? { customerName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") } : {}),
+        receiptNumber,
+        amountCents,
+        method,
+        serviceName: booking.service.name.fi,
+        vatTreatment: booking.service.vatTreatment,
+        vatRatePercent: booking.service.vatRatePercent,
+        paidAt: now,
+      });
+      await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["payments"], subjectId: payment._id });
+      return {
+        ...toReceipt(payment),
+        ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
+      };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
+    }
+  }
+  throw new Error("could not allocate a receipt number");
+}
+
+/** A receipt by number, for sending it (again) to the customer. */
+export async function receiptByNumber(receiptNumber: number): Promise<Receipt | undefined> {
+  const p = await PaymentModel.findOne({ receiptNumber }).lean();
+  if (!p) return undefined;
+  const customer = p.customerId ? await CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean<CustomerLean>() : null;
+  return { ...toReceipt(p), ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}) };
+}
+
+// --- Data requests (A7) ----------------------------------------------------------------------
+
+export interface PendingRequest {
+  requestId: string;
+  customerId: string;
+  customerName: string;
+  requestedAt: number;
+  dueAt: number;
+}
+
+/** Data requests waiting for the practitioner, soonest due first. */
+export async function pendingRequests(): Promise<PendingRequest[]> {
+  const rows = await DataRequestModel.find({ status: "pending" }).sort({ dueAt: 1 }).lean();
+  const names = await namesOf(rows.map((r) => r.customerId));
+  return rows.map((r) => ({
+    requestId: r._id.toHexString(),
+    customerId: r.customerId.toHexString(),
+    customerName: names.get(r.customerId.toHexString()) ?? "–",
+    requestedAt: r.requestedAt.getTime(),
+    dueAt: r.dueAt.getTime(),
+  }));
+}
+
+/** Answers a pending access request: marks it answered and returns the export to send. */
+export async function answerRequest(
+  adminId: number,
+  requestId: string,
+  now: Date,
+): Promise<{ telegramId: number; language: Language; data: CustomerExport } | undefined> {
+  if (!Types.ObjectId.isValid(requestId)) return undefined;
+  return withLock(`request:${requestId}`, async () => {
+    const request = await DataRequestModel.findOne({ _id: requestId, status: "pending" }).lean();
+    if (!request) return undefined;
+    const customer = await CustomerModel.findById(request.customerId).lean<CustomerLean>();
+    if (!customer) return undefined;
+    await DataRequestModel.updateOne({ _id: request._id }, { $set: { status: "answered", answeredAt: now } });
+    await recordAudit(customer._id, admin(adminId), "export", now, { subjectId: request._id });
+    return { telegramId: customer.telegramId, language: customer.language, data: await buildExport(customer, now) };
+  });
+}
+
+// --- Statistics (A9) -------------------------------------------------------------------------
+
+export interface PeriodStats {
+  from: number;
+  to: number;
+  bookings: number;
+  cancellations: number;
+  attended: number;
+  noShows: number;
+  /** No-shows among bookings whose attendance was marked, 0–1. */
+  noShowRate: number;
+  revenueCents: number;
+}
+
+async function periodStats(from: Date, to: Date): Promise<PeriodStats> {
+  const window = { $gte: from, $lt: to };
+  const [bookings, cancellations, attended, noShows, payments] = await Promise.all([
+    BookingModel.countDocuments({ status: { $in: ["confirmed", "cancelled"] }, start: window }),
+    BookingModel.countDocuments({ status: "cancelled", start: window }),
+    BookingModel.countDocuments({ status: "confirmed", attendance: "attended", start: window }),
+    BookingModel.countDocuments({ status: "confirmed", attendance: "no-show", start: window }),
+    PaymentModel.find({ paidAt: window }, { amountCents: 1 }).lean(),
+  ]);
+  const marked = attended + noShows;
+  return {
+    from: from.getTime(),
+    to: to.getTime(),
+    bookings,
+    cancellations,
+    attended,
+    noShows,
+    noShowRate: marked === 0 ? 0 : noShows / marked,
+    revenueCents: payments.reduce((sum, p) => sum + p.amountCents, 0),
+  };
+}
+
+/** This week's and this month's figures in the practice's zone (A9). */
+export async function stats(now: number, zone: string): Promise<{ week: PeriodStats; month: PeriodStats }> {
+  const local = DateTime.fromMillis(now, { zone });
+  const week = local.startOf("week");
+  const month = local.startOf("month");
+  return {
+    week: await periodStats(week.toJSDate(), week.plus({ weeks: 1 }).toJSDate()),
+    month: await periodStats(month.toJSDate(), month.plus({ months: 1 }).toJSDate()),
+  };
+}
+
+/** The price a booking was made at, for recording its payment. */
+export async function bookingPrice(bookingId: string): Promise<number | undefined> {
+  return (await loadBooking(bookingId))?.service.priceCents;
+}
+
+/** Standing bookings inside a time-off exception (for cancelling them). */
+export async function bookingsInException(exceptionId: string): Promise<AgendaItem[]> {
+  if (!Types.ObjectId.isValid(exceptionId)) return [];
+  const exception = await ScheduleExceptionModel.findById(exceptionId).lean();
+  if (!exception) return [];
+  const start = exception.start.getTime();
+  const end = exception.end.getTime();
+  return (await agenda(start - 24 * 3_600_000, end)).filter((b) => b.end > start && b.start < end);
+}
+
+function parseEuros(raw: string | undefined): number | undefined {
+  if (!raw || !/^\d{1,5}([.,]\d{1,2})?$/.test(raw)) return undefined;
+  return Math.round(Number(raw.replace(",", ".")) * 100);
+}
+
+/**
+ * Applies a /services command:
+ * `add <key> <minutes> <price> <fi name> | <sv name> | <en name>`, or
+ * `<key> minutes|price|buffer|vat|on|off|name <…>`. Returns "usage" for anything malformed
+ * or refused by the model's validation (durations and buffers are multiples of five minutes).
+ */
+export async function applyServiceCommand(args: string): Promise<"ok" | "usage"> {
+  const [first, ...rest] = args.trim().split(/\s+/);
+  try {
+    if (first === "add") {
+      const [key, minutes, price, ...nameParts] = rest;
+      const names = nameParts.join(" ").split("|").map((n) => n.trim());
+      const priceCents = parseEuros(price);
+      if (!key || !/^[a-z0-9-]{2,40}$/.test(key) || !minutes || priceCents === undefined || names.length !== 3 || names.some((n) => !n)) {
+        return "usage";
+      }
+      await createService({
+        key,
+        name: { fi: names[0]!, sv: names[1]!, en: names[2]! },
+        durationMinutes: Number(minutes),
+        priceCents,
+        bufferAfterMinutes: 15,
+      });
+      return "ok";
+    }
+    const key = first ?? "";
+    const [property, ...values] = rest;
+    const value = values.join(" ");
+    let ok = false;
+    switch (property) {
+      case "on":
+      case "off":
+        ok = await updateService(key, { active: property === "on" });
+        break;
+      case "minutes":
+      case "buffer":
+        if (!/^\d{1,3}$/.test(value)) return "usage";
+        ok = await updateService(key, property === "minutes" ? { durationMinutes: Number(value) } : { bufferAfterMinutes: Number(value) });
+        break;
+      case "price": {
+        const cents = parseEuros(value);
+        if (cents === undefined) return "usage";
+        ok = await updateService(key, { priceCents: cents });
+        break;
+      }
+      case "vat": {
+        if (value === "exempt") ok = await updateService(key, { vat: { treatment: "exempt", ratePercent: 0 } });
+        else {
+          const rate = Number(value.replace(",", "."));
+          if (!Number.isFinite(rate) || rate <= 0 || rate > 100) return "usage";
+          ok = await updateService(key, { vat: { treatment: "standard", ratePercent: rate } });
+        }
+        break;
+      }
+      case "name": {
+        const [language, ...words] = values;
+        if (!language || !["fi", "sv", "en"].includes(language) || words.length === 0) return "usage";
+        ok = await updateService(key, { name: { [language]: words.join(" ") } });
+        break;
+      }
+      default:
+        return "usage";
+    }
+    return ok ? "ok" : "usage";
+  } catch (error) {
+    const name = (error as { name?: string; code?: number }).name;
+    if (name === "ValidationError" || (error as { code?: number }).code === 11000) return "usage";
+    throw error;
+  }
+}
