@@ -58,7 +58,10 @@ export function createReminderJob(api: Api, i18n: I18n<BotContext>, config: Conf
         const results = await Promise.all(due.slice(i, i + REMINDERS_IN_FLIGHT).map(deliver));
         sent += results.filter((r) => r === "sent").length;
         // A failure is retried next round, not at once: Telegram may be down for a while.
-        if (results.includes("retry")) return sent;
+        if (results.includes("retry")) {
+          await Promise.all(due.slice(i + REMINDERS_IN_FLIGHT).map((r) => services.releaseReminder(r)));
+          return sent;
+        }
       }
     }
   }
