@@ -1,0 +1,357 @@
+import { Api, Bot } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { describe, expect, it } from "vitest";
+import { createBroadcaster } from "../../src/bot/broadcast.js";
+import { registerAdminCommands } from "../../src/bot/commands.js";
+import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { AuditEntryModel } from "../../src/db/models/audit.js";
+import { BookingModel } from "../../src/db/models/booking.js";
+import { BroadcastDeliveryModel, BroadcastModel } from "../../src/db/models/broadcast.js";
+import { CustomerModel } from "../../src/db/models/customer.js";
+import { PaymentModel } from "../../src/db/models/payment.js";
+import { ServiceModel } from "../../src/db/models/service.js";
+import { createLogger } from "../../src/logger.js";
+import { createServices } from "../../src/services/index.js";
+import { recordPayment } from "../../src/services/admin.js";
+import { requestExport, setMarketingConsent, withdrawAllMarketing } from "../../src/services/privacy.js";
+import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
+import { useTestDatabase } from "../helpers/db.js";
+import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
+import { at, bookFor } from "../helpers/fixtures.js";
+
+useTestDatabase();
+const NOW = at("2026-12-01T08:00"); // Tuesday
+const suite = useBotSuite(NOW);
+
+function admin(logs?: LogCapture) {
+  return new TestCustomer(createTestBot(suite.tg, undefined, logs), suite.tg, { id: ADMIN_ID, language: "fi" });
+}
+
+describe("access (A)", () => {
+  it("every admin command and button behaves like unknown input for anyone else, changes nothing, and is logged without personal data", async () => {
+    const booking = await bookFor(3001, 60, at("2026-12-03T10:00"), NOW);
+    const logs = new LogCapture();
+    const stranger = new TestCustomer(createTestBot(suite.tg, undefined, logs), suite.tg, { id: 3999, language: "fi" });
+    for (const command of ADMIN_COMMANDS) {
+      const before = suite.tg.calls.length;
+      await stranger.send(`/${command} Testi`);
+      const sent = suite.tg.calls.slice(before);
+      expect(sent.map((c) => c.method), command).toEqual(["sendMessage"]);
+      expect(String(sent[0]!.payload.text), command).toContain("En ymmärtänyt");
+    }
+    for (const data of [`ad:att:${booking.id}`, `ad:ns:${booking.id}`, `ad:dt:${booking.id}`, `ad:cx:${booking.id}`, `ad:pay:${booking.id}`, `ad:pm:${booking.id}:cash`, `ad:cu:${booking.id}`, `ad:rs:1`]) {
+      const before = suite.tg.calls.length;
+      await stranger.pressData(data, 1);
+      const sent = suite.tg.calls.slice(before);
+      expect(sent.map((c) => c.method), data).toEqual(["answerCallbackQuery"]);
+      expect(sent[0]!.payload.text).toBe("Tämä painike ei ole enää käytössä.");
+    }
+    const stored = await BookingModel.findById(booking.id).lean();
+    expect(stored?.status).toBe("confirmed");
+    expect(stored?.attendance).toBeUndefined();
+    expect(await PaymentModel.countDocuments()).toBe(0);
+    expect(await AuditEntryModel.countDocuments({ actorKind: "admin" })).toBe(0);
+    const refusals = logs.lines.filter((l) => l.includes("admin action refused"));
+    expect(refusals.length).toBe(ADMIN_COMMANDS.length + 8);
+    expect(logs.lines.join("")).not.toContain("3999");
+    expect(logs.lines.join("")).not.toContain("Testi");
+  });
+
+  it("registers admin commands only in the admins' own chats, in every language", async () => {
+    const config = testConfig();
+    const bot = new Bot(config.botToken, { botInfo: BOT_INFO, client: { fetch: suite.tg.fetch } });
+    await registerAdminCommands(bot.api, createI18n("fi"), "fi", [ADMIN_ID], ADMIN_COMMANDS, () => undefined);
+    const calls = suite.tg.callsOf("setMyCommands");
+    expect(calls).toHaveLength(4);
+    for (const call of calls) {
+      expect(call.payload.scope).toEqual({ type: "chat", chat_id: ADMIN_ID });
+      const names = (call.payload.commands as Array<{ command: string }>).map((c) => c.command);
+      expect(names).toEqual(expect.arrayContaining(["today", "broadcast", "book", "privacy"]));
+    }
+  });
+});
+
+describe("agenda and booking actions (A1, A2)", () => {
+  it("/today lists the day's bookings with actions; details are audit-logged; attendance is recorded", async () => {
+    const booking = await bookFor(3101, 60, at("2026-12-01T13:00"), at("2026-11-25T08:00"));
+    await bookFor(3102, 30, at("2026-12-02T10:00"), NOW);
+    const practitioner = admin();
+    await practitioner.send("/today");
+    const texts = practitioner.texts();
+    expect(texts.at(-2)).toContain("1 varaus");
+    expect(texts.at(-1)).toContain("13.00–14.00 Klassinen hieronta 60 min – Testi Asiakas3101");
+    await practitioner.press("Yhteystiedot");
+    expect(practitioner.lastText()).toContain("a3101@example.com");
+    const customerId = (await CustomerModel.findOne({ telegramId: 3101 }).lean())!._id;
+    const view = await AuditEntryModel.findOne({ customerId, action: "view" }).lean();
+    expect(view).toMatchObject({ actorKind: "admin", actorId: ADMIN_ID });
+    await practitioner.press("Kävi");
+    expect((await BookingModel.findById(booking.id).lean())?.attendance).toBe("attended");
+
+    await practitioner.send("/agenda viikko");
+    expect(practitioner.lastText()).toContain("Testi Asiakas3102");
+    expect(practitioner.lastText()).toContain("✓ kävi");
+    await practitioner.send("/agenda 2.12.");
+    expect(practitioner.lastText()).toContain("10.00–10.30");
+    await practitioner.send("/agenda huomenna");
+    expect(practitioner.lastText()).toContain("Käytä: /agenda");
+  });
+
+  it("a new-booking notification's Cancel asks a reason; the customer is told it in their language", async () => {
+    const booking = await bookFor(3201, 60, at("2026-12-03T10:00"), NOW);
+    await CustomerModel.updateOne({ telegramId: 3201 }, { $set: { language: "sv" } });
+    const practitioner = admin();
+    await practitioner.send("/start");
+    await practitioner.pressData(`ad:cx:${booking.id}`, 1);
+    expect(practitioner.lastText()).toContain("Kirjoita peruutuksen syy");
+    await practitioner.send("Hierojan sairastuminen");
+    expect(practitioner.lastText()).toBe("Peruttu; asiakkaalle on ilmoitettu.");
+    const toCustomer = suite.tg.callsOf("sendMessage", 3201).at(-1)!;
+    expect(String(toCustomer.payload.text)).toContain("Mottagningen måste tyvärr avboka din tid");
+    expect(String(toCustomer.payload.text)).toContain("Hierojan sairastuminen");
+    expect((await BookingModel.findById(booking.id).lean())).toMatchObject({ status: "cancelled", cancelledBy: "admin" });
+    // Pressing it again: nothing left to cancel.
+    await practitioner.pressData(`ad:cx:${booking.id}`, 1);
+    await practitioner.send("Toinen syy");
+    expect(practitioner.lastText()).toBe("Varaus on jo peruttu tai alkanut, joten sitä ei voi muuttaa.");
+  });
+});
+
+describe("schedule and services (A3)", () => {
+  it("/hours changes availability at once", async () => {
+    const practitioner = admin();
+    await practitioner.send("/hours la 10:00-14:00");
+    expect(practitioner.lastText()).toContain("lauantai: 10:00–14:00");
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3301, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    expect(customer.buttons().map(([t]) => t)).toContain("la 5.12.");
+    await practitioner.send("/hours la 25:00-26:00");
+    expect(practitioner.lastText()).toContain("Päivän muutos");
+    await practitioner.send("/hours la off");
+    expect(practitioner.lastText()).toContain("lauantai: suljettu");
+  });
+
+  it("/off over existing bookings lists them and can cancel them with a message to each customer", async () => {
+    await bookFor(3401, 60, at("2026-12-24T10:00"), NOW);
+    await bookFor(3402, 30, at("2026-12-28T13:00"), NOW);
+    await bookFor(3403, 30, at("2027-01-04T13:00"), NOW);
+    const practitioner = admin();
+    await practitioner.send("/off 24.12. 31.12.");
+    expect(practitioner.lastText()).toContain("Varauksia jo tällä välillä: 2");
+    expect(practitioner.lastText()).toContain("Testi Asiakas3401");
+    await practitioner.press("Peru nämä 2");
+    expect(practitioner.lastText()).toContain("Peruttu 2 varaus(ta)");
+    expect(String(suite.tg.callsOf("sendMessage", 3402).at(-1)?.payload.text)).toContain("vastaanotto on silloin suljettu");
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3404, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    for (let i = 0; i < 3; i++) await customer.press("Seuraavat").catch(() => undefined);
+    expect(customer.buttons().map(([t]) => t).some((t) => /^\w\w (2[4-9]|3[01])\.12\.$/.test(t))).toBe(false);
+  });
+
+  it("/services adds, edits and deactivates services; the booking flow follows", async () => {
+    const practitioner = admin();
+    await practitioner.send("/services add hot-stone 75 89,00 Kuumakivihieronta | Varmstensmassage | Hot stone massage");
+    expect(practitioner.texts().at(-2)).toBe("Tallennettu.");
+    expect(practitioner.lastText()).toContain("hot-stone: Kuumakivihieronta, 75 min, 89,00");
+    await practitioner.send("/services classic-30 off");
+    await practitioner.send("/services classic-60 price 59,50");
+    await practitioner.send("/services classic-60 minutes 62");
+    expect(practitioner.lastText()).toContain("Muutos:"); // not a multiple of five: refused
+    expect((await ServiceModel.findOne({ key: "classic-60" }).lean())?.durationMinutes).toBe(60);
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3501, language: "fi" });
+    await customer.send("/book");
+    const labels = customer.buttons().map(([t]) => t);
+    expect(labels.some((t) => t.startsWith("Kuumakivihieronta"))).toBe(true);
+    expect(labels.some((t) => t.includes("30 min"))).toBe(false);
+    expect(labels).toContainEqual(expect.stringMatching(/60 min – 59,50\s€/));
+  });
+});
+
+describe("customers, requests, audit, stats (A4, A7, A8, A9)", () => {
+  it("/customer finds by name, email and phone; the card and every look are audit-logged", async () => {
+    await bookFor(3601, 60, at("2026-12-03T10:00"), NOW);
+    const practitioner = admin();
+    for (const query of ["asiakas3601", "A3601@example.com"]) {
+      await practitioner.send(`/customer ${query}`);
+      expect(practitioner.lastText()).toContain("Osumia: 1");
+    }
+    await practitioner.press("Testi Asiakas3601");
+    const card = practitioner.lastText();
+    expect(card).toContain("a3601@example.com");
+    expect(card).toContain("Klassinen hieronta 60 min (varattu)");
+    const customerId = (await CustomerModel.findOne({ telegramId: 3601 }).lean())!._id;
+    const views = await AuditEntryModel.find({ customerId, action: "view", actorId: ADMIN_ID }).lean();
+    expect(views.length).toBe(3);
+    await practitioner.send("/customer nobody-at-all");
+    expect(practitioner.lastText()).toContain("Ei osumia");
+    await practitioner.send("/audit asiakas3601");
+    await practitioner.press("Testi Asiakas3601");
+    expect(practitioner.lastText()).toContain(`admin:${ADMIN_ID} view`);
+    expect(practitioner.lastText()).toContain("customer booking-created");
+  });
+
+  it("/requests shows a third export request with its due date and answers it", async () => {
+    await bookFor(3701, 60, at("2026-12-03T10:00"), NOW);
+    for (let i = 0; i < 3; i++) await requestExport(3701, new Date(NOW + i * 1000));
+    const practitioner = admin();
+    await practitioner.send("/requests");
+    expect(practitioner.lastText()).toContain("Määräpäivä: torstaina 31. joulukuuta 2026");
+    await practitioner.press("Lähetä tiedot");
+    expect(practitioner.lastText()).toBe("Vastattu: asiakas sai tietonsa.");
+    expect(suite.tg.callsOf("sendDocument", 3701)).toHaveLength(1);
+    await practitioner.send("/requests");
+    expect(practitioner.lastText()).toBe("Odottavia tietopyyntöjä ei ole.");
+  });
+
+  it("/stats counts bookings, cancellations, no-shows and revenue", async () => {
+    const a = await bookFor(3801, 60, at("2026-12-01T13:00"), at("2026-11-25T08:00"));
+    const b = await bookFor(3802, 60, at("2026-12-02T13:00"), NOW);
+    await bookFor(3803, 30, at("2026-12-03T13:00"), NOW);
+    await BookingModel.updateOne({ _id: b.id }, { $set: { status: "cancelled" } });
+    await BookingModel.updateOne({ _id: a.id }, { $set: { attendance: "no-show" } });
+    await recordPayment(ADMIN_ID, a.id, 5500, "card", new Date(NOW));
+    const practitioner = admin();
+    await practitioner.send("/stats");
+    const text = practitioner.lastText();
+    expect(text).toContain("Tämä viikko\nVarauksia: 3\nPeruutuksia: 1\nSaapumatta jääneitä: 100 %");
+    expect(text).toMatch(/Myynti: 55,00\s€/);
+  });
+});
+
+describe("payments and receipts (A5)", () => {
+  it("20 concurrent payments get receipt numbers 1–20 with no gaps or repeats", async () => {
+    const bookings = [];
+    for (let i = 0; i < 20; i++) bookings.push(await bookFor(3900 + i, 30, at(`2026-12-${String(3 + Math.floor(i / 5) + (Math.floor(i / 5) >= 2 ? 3 : 0)).padStart(2, "0")}T13:00`) + (i % 5) * 45 * 60_000, NOW));
+    const receipts = await Promise.all(bookings.map((b) => recordPayment(ADMIN_ID, b.id, 3500, "cash", new Date(NOW))));
+    expect(receipts.map((r) => r!.receiptNumber).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await PaymentModel.countDocuments()).toBe(20);
+  });
+
+  it("records a payment from the day's agenda and sends the receipt with the business details", async () => {
+    await bookFor(4001, 60, at("2026-12-01T13:00"), at("2026-11-25T08:00"));
+    const practitioner = admin();
+    await practitioner.send("/today");
+    await practitioner.press("Maksu");
+    await practitioner.press("Kortti");
+    const receipt = practitioner.lastText();
+    for (const expected of ["KUITTI nro 1", "Klassinen hieronta Tmi Aija Raiski", "Y-tunnus 3006642-2", "Malkasaarentie 52", "Testi Asiakas4001", "Klassinen hieronta 60 min", "Kortti", "AVL 34 §"]) {
+      expect(receipt).toContain(expected);
+    }
+    expect(receipt).toMatch(/Summa: 55,00\s€/);
+    await practitioner.press("Lähetä kuitti");
+    expect(String(suite.tg.callsOf("sendMessage", 4001).at(-1)?.payload.text)).toContain("KUITTI nro 1");
+    expect(suite.tg.callsOf("sendDocument", 4001).at(-1)?.multipart).toContain("filename=receipt-1.txt");
+  });
+});
+
+describe("broadcast (A6)", () => {
+  /** A fake Bot API that answers 429 when more than 30 messages arrive within a second. */
+  function rateLimitedTelegram(onSend?: (count: number) => Promise<void>) {
+    const tg = new FakeTelegram();
+    const stamps: number[] = [];
+    let count = 0;
+    let rejected = 0;
+    /** Messages Telegram accepted (a 429 delivers nothing), per chat. */
+    const delivered = new Map<number, number>();
+    tg.failWith = (call) => {
+      if (call.method !== "sendMessage") return undefined;
+      const now = performance.now();
+      while (stamps.length > 0 && stamps[0]! < now - 1000) stamps.shift();
+      if (stamps.length >= 30) {
+        rejected++;
+        return { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
+      }
+      stamps.push(now);
+      return undefined;
+    };
+    const fetch = async (url: unknown, init?: { body?: unknown }) => {
+      const response = await tg.fetch(url, init);
+      if (String(url).endsWith("sendMessage") && response.status === 200) {
+        const body = (await response.clone().json()) as { ok: boolean; result?: { chat?: { id: number } } };
+        const chat = body.result?.chat?.id;
+        if (body.ok && chat !== undefined) {
+          delivered.set(chat, (delivered.get(chat) ?? 0) + 1);
+          await onSend?.(++count);
+        }
+      }
+      return response;
+    };
+    return { tg, fetch, rejected: () => rejected, delivered };
+  }
+
+  function broadcaster(fetch: unknown, messagesPerSecond: number, services = createServices(testConfig())) {
+    const config = testConfig();
+    const api = new Api(config.botToken, { fetch: fetch as typeof globalThis.fetch });
+    api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 5 }));
+    return createBroadcaster(api, createI18n("fi"), config, services, createLogger("silent"), { messagesPerSecond, progressEvery: 1000 });
+  }
+
+  it("reaches every consenting customer exactly once under a 30 msg/s limit with 429s; a withdrawal mid-send is honoured", async () => {
+    const ids = Array.from({ length: 45 }, (_, i) => 5000 + i);
+    await CustomerModel.insertMany(ids.map((id) => ({ telegramId: id, language: "fi", lastSeenAt: new Date(NOW) })));
+    for (const id of ids.slice(0, 40)) await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
+    const late = ids[39]!;
+    const fake = rateLimitedTelegram(async (count) => {
+      if (count === 5) await withdrawAllMarketing(late, "button", new Date(NOW + 1));
+    });
+    const services = createServices(testConfig());
+    const id = await services.createBroadcast(ADMIN_ID, "Joulutarjous", new Date(NOW));
+    // Deliberately faster than Telegram allows, so the fake API's 429s are exercised.
+    const counts = await broadcaster(fake.fetch, 200, services).run(id, "Joulutarjous", ADMIN_ID);
+    expect(fake.rejected()).toBeGreaterThan(0);
+    const received = fake.delivered;
+    expect(received.get(late)).toBeUndefined();
+    for (const id of ids.slice(0, 39)) expect(received.get(id), String(id)).toBe(1);
+    for (const id of ids.slice(40)) expect(received.get(id)).toBeUndefined();
+    expect(counts).toMatchObject({ sent: 39, "no-consent": 1 });
+    expect((await BroadcastModel.findById(id).lean())?.status).toBe("done");
+  }, 60_000);
+
+  it("resumes after a crash mid-send and messages nobody twice", async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => 6000 + i);
+    await CustomerModel.insertMany(ids.map((id) => ({ telegramId: id, language: "fi", lastSeenAt: new Date(NOW) })));
+    for (const id of ids) await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
+    const tg = new FakeTelegram();
+    const base = createServices(testConfig());
+    const id = await base.createBroadcast(ADMIN_ID, "Uutiskirje", new Date(NOW));
+    let claims = 0;
+    const crashing = {
+      ...base,
+      claimDelivery: async (...args: Parameters<typeof base.claimDelivery>) => {
+        if (++claims > 12) throw new Error("process killed");
+        return base.claimDelivery(...args);
+      },
+    };
+    await expect(broadcaster(tg.fetch, 100, crashing).run(id, "Uutiskirje", ADMIN_ID)).rejects.toThrow("process killed");
+    expect(await BroadcastDeliveryModel.countDocuments({ broadcastId: id })).toBe(12);
+    await broadcaster(tg.fetch, 100).resumeAll();
+    const perChat = ids.map((chat) => tg.callsOf("sendMessage", chat).filter((c) => String(c.payload.text).includes("Uutiskirje")).length);
+    expect(perChat).toEqual(ids.map(() => 1));
+    expect((await BroadcastModel.findById(id).lean())?.status).toBe("done");
+  });
+
+  it("/broadcast composes, previews with the audience count, and sends on confirmation", async () => {
+    for (const id of [7001, 7002]) {
+      await CustomerModel.create({ telegramId: id, language: "fi", lastSeenAt: new Date(NOW) });
+      await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
+    }
+    const practitioner = admin();
+    await practitioner.send("/broadcast");
+    await practitioner.send("Uusi hoito: kuumakivihieronta!");
+    expect(practitioner.lastText()).toContain("Vastaanottajia: 2");
+    expect(practitioner.lastText()).toContain("markkinointia");
+    await practitioner.press("Lähetä 2");
+    expect(practitioner.lastText()).toContain("Lähetetään 2 asiakkaalle");
+    for (let i = 0; i < 50 && (await BroadcastModel.countDocuments({ status: "done" })) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (const id of [7001, 7002]) {
+      const message = suite.tg.callsOf("sendMessage", id).at(-1)!;
+      expect(String(message.payload.text)).toContain("kuumakivihieronta");
+      expect(JSON.stringify(message.payload.reply_markup)).toContain("mk:stop");
+    }
+  });
+});
