@@ -31,9 +31,12 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
   }
   const when = (instant: number, language: Language) => formatDateTime(instant, language, config.timeZone);
   const name = (b: BookingView) => `${b.customerFirstName} ${b.customerLastName}`;
-  /** Contact details only on a press (audit-logged), and cancel with a reason (A2). */
+  /** Attendance, contact details only on a press (audit-logged), cancel with a reason (A2). */
   const actions = (b: BookingView) => (l: Language) =>
     new InlineKeyboard()
+      .text(i18n.t(l, "button-admin-attended"), `ad:att:${b.id}`)
+      .text(i18n.t(l, "button-admin-noshow"), `ad:ns:${b.id}`)
+      .row()
       .text(i18n.t(l, "button-admin-details"), `ad:dt:${b.id}`)
       .text(i18n.t(l, "button-admin-cancel"), `ad:cx:${b.id}`);
 

@@ -15,7 +15,7 @@ import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
 import { toBookingView, type BookingLean } from "./manage-booking.js";
-import { buildExport, type CustomerExport } from "./privacy.js";
+import { buildExport, withdrawAllFor, type CustomerExport } from "./privacy.js";
 
 const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
 type CustomerLean = CustomerFields & { _id: Types.ObjectId };
@@ -550,4 +550,10 @@ export async function applyServiceCommand(args: string): Promise<"ok" | "usage">
     if (name === "ValidationError" || (error as { code?: number }).code === 11000) return "usage";
     throw error;
   }
+}
+
+/** Records the customer's refusal of all marketing, received outside the bot (e.g. by email). */
+export async function withdrawMarketingForCustomer(adminId: number, customerId: string, now: Date): Promise<number | undefined> {
+  if (!Types.ObjectId.isValid(customerId) || !(await CustomerModel.exists({ _id: customerId }))) return undefined;
+  return (await withdrawAllFor(new Types.ObjectId(customerId), "admin", admin(adminId), now)).length;
 }

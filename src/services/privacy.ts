@@ -60,9 +60,22 @@ export async function setMarketingConsent(
 export async function withdrawAllMarketing(telegramId: number, method: "button" | "command", now: Date): Promise<MarketingChannel[]> {
   const customer = await customerByTelegram(telegramId);
   if (!customer) return [];
+  return withdrawAllFor(customer._id, method, CUSTOMER, now);
+}
+
+/**
+ * Withdraws every marketing consent of a customer, by whoever acted: the customer, or the
+ * practitioner recording a refusal the customer sent by email (the notice promises that route).
+ */
+export async function withdrawAllFor(
+  customerId: Types.ObjectId,
+  method: "button" | "command" | "admin",
+  actor: Actor,
+  now: Date,
+): Promise<MarketingChannel[]> {
   const none: ConsentState = { telegram: false, email: false, sms: false };
-  const changed = await recordMarketingChoices(customer._id, none, MARKETING_CONSENT_WORDING_VERSION, method, now);
-  if (changed.length > 0) await recordAudit(customer._id, CUSTOMER, "consent", now, { fields: changed });
+  const changed = await recordMarketingChoices(customerId, none, MARKETING_CONSENT_WORDING_VERSION, method, now);
+  if (changed.length > 0) await recordAudit(customerId, actor, "consent", now, { fields: changed });
   return changed;
 }
 

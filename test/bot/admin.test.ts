@@ -8,6 +8,7 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../../src/db/models/broadcast.js";
+import { ConsentRecordModel } from "../../src/db/models/consent.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { ServiceModel } from "../../src/db/models/service.js";
@@ -187,6 +188,13 @@ describe("customers, requests, audit, stats (A4, A7, A8, A9)", () => {
     const customerId = (await CustomerModel.findOne({ telegramId: 3601 }).lean())!._id;
     const views = await AuditEntryModel.find({ customerId, action: "view", actorId: ADMIN_ID }).lean();
     expect(views.length).toBe(3);
+    // The customer refused marketing by email: the practitioner records it from the card.
+    await setMarketingConsent(3601, "email", true, "button", new Date(NOW));
+    await practitioner.press("Asiakas kielsi markkinoinnin");
+    expect(suite.tg.toasts().at(-1)).toBe("Kirjattu: ei markkinointia tälle asiakkaalle.");
+    const withdrawal = await ConsentRecordModel.findOne({ customerId, action: "withdrawn" }).lean();
+    expect(withdrawal).toMatchObject({ channel: "email", method: "admin" });
+    expect(await AuditEntryModel.countDocuments({ customerId, action: "consent", actorId: ADMIN_ID })).toBe(1);
     await practitioner.send("/customer nobody-at-all");
     expect(practitioner.lastText()).toContain("Ei osumia");
     await practitioner.send("/audit asiakas3601");

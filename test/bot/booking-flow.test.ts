@@ -90,6 +90,8 @@ describe("booking conversation (B3, B5)", () => {
     expect(adminText).toContain("10.00");
     expect(adminText).not.toContain("example.com");
     expect(adminText).not.toContain("+358");
+    const actions = JSON.stringify(adminMessages[0]!.payload.reply_markup);
+    for (const action of ["ad:att:", "ad:ns:", "ad:dt:", "ad:cx:"]) expect(actions).toContain(action);
 
     const booking = await BookingModel.findOne({ status: "confirmed" }).lean();
     expect(booking?.start.toISOString()).toBe("2026-12-01T08:00:00.000Z");

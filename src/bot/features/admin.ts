@@ -325,7 +325,14 @@ export function adminFeature(
             .join("\n") || "–",
         payments: card.payments.map((p) => `#${p.receiptNumber} ${formatPrice(p.amountCents, l)} ${when(ctx, p.paidAt)}`).join("\n") || "–",
       }),
+      {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`),
+      },
     );
+  });
+  composer.callbackQuery(/^ad:uns:([0-9a-f]{24})$/, async (ctx) => {
+    const withdrawn = await a.withdrawMarketingForCustomer(ctx.from.id, ctx.match[1]!, new Date());
+    await ctx.answerCallbackQuery({ text: ctx.t(withdrawn === undefined ? "change-not-found" : "admin-marketing-withdrawn") });
   });
   composer.callbackQuery(/^ad:au:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
