@@ -32,6 +32,7 @@ button-privacy = 🔒 Privacy
 unknown-input = I didn't understand that. Send /book to book an appointment or /help to see what I can do.
 button-expired = This button is no longer active.
 error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+rate-limited = You are sending messages faster than I can answer. Please wait a minute and try again.
 flow-cancelled = Stopped. Nothing was booked. Send /book to start again.
 nothing-to-cancel = There is nothing in progress to stop.
 

@@ -32,6 +32,7 @@ button-privacy = 🔒 Tietosuoja
 unknown-input = En ymmärtänyt viestiä. Varaa aika komennolla /book tai katso ohjeet komennolla /help.
 button-expired = Tämä painike ei ole enää käytössä.
 error-apology = Pahoittelut, meillä tapahtui virhe. Yritä hetken päästä uudelleen.
+rate-limited = Lähetät viestejä nopeammin kuin ehdin vastata. Odota hetki ja yritä uudelleen.
 flow-cancelled = Keskeytetty. Mitään ei varattu. Voit aloittaa alusta komennolla /book.
 nothing-to-cancel = Mitään ei ole kesken.
 

@@ -32,6 +32,7 @@ button-privacy = 🔒 Dataskydd
 unknown-input = Jag förstod inte det. Skicka /book för att boka en tid eller /help för att se vad jag kan göra.
 button-expired = Den här knappen är inte längre aktiv.
 error-apology = Förlåt, något gick fel hos oss. Försök igen om en stund.
+rate-limited = Du skickar meddelanden snabbare än jag hinner svara. Vänta en minut och försök igen.
 flow-cancelled = Avbrutet. Ingenting bokades. Skicka /book för att börja om.
 nothing-to-cancel = Det finns ingenting pågående att avbryta.
 

@@ -74,10 +74,40 @@ const schema = z.object({
   AUDIT_RETENTION_DAYS: positiveInt(1095).refine((n) => n >= 730, "must be at least 730 (two years)"),
   PAYMENT_RETENTION_YEARS: positiveInt(6).refine((n) => n >= 6, "must be at least 6 (Finnish accounting law)"),
   RETENTION_CHECK_HOURS: z.coerce.number().positive().default(6),
+  ACCESS_LOG_DAYS: positiveInt(30),
+
+  BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  WEBHOOK_URL: z.url({ error: "must be the public https URL Telegram posts updates to" }).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,256}$/, "must be 32–256 characters of A–Z, a–z, 0–9, _ and -")
+    .optional(),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  WEBHOOK_MAX_BODY_BYTES: positiveInt(1_000_000),
+  TRUST_PROXY: z.stringbool().default(false),
+
+  RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  BACKUP_KEEP: positiveInt(14),
+}).superRefine((e, ctx) => {
+  if (e.BOT_MODE !== "webhook") return;
+  if (!e.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+  if (!e.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook (32+ random characters)" });
 });
+
+/** How updates arrive: long polling, or a webhook that cannot exist without its secret. */
+export type BotMode =
+  | { kind: "polling" }
+  | { kind: "webhook"; url: string; secret: string; host: string; port: number; maxBodyBytes: number; trustProxy: boolean };
 
 /** Validated configuration, in the shapes the code uses. */
 export interface Config {
+  mode: BotMode;
+  /** Incoming updates allowed per user per minute before they get a polite notice (O6). */
+  rateLimitPerMinute: number;
+  backup: { dir: string; intervalHours: number; keep: number };
   botToken: string;
   adminIds: number[];
   /** Master key for encrypting contact details at rest (P10); never stored in the database. */
@@ -141,6 +171,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
+    mode:
+      e.BOT_MODE === "webhook"
+        ? {
+            kind: "webhook",
+            url: e.WEBHOOK_URL!,
+            secret: e.WEBHOOK_SECRET!,
+            host: e.HOST,
+            port: e.PORT,
+            maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+            trustProxy: e.TRUST_PROXY,
+          }
+        : { kind: "polling" },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    backup: { dir: e.BACKUP_DIR ?? `${e.DATA_DIR}/backups`, intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP },
     botToken: e.BOT_TOKEN,
     adminIds: e.ADMIN_IDS,
     encryptionKey: e.ENCRYPTION_KEY,
@@ -172,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       technicalDays: e.TECHNICAL_LOG_DAYS,
       auditDays: e.AUDIT_RETENTION_DAYS,
       paymentYears: e.PAYMENT_RETENTION_YEARS,
+      accessLogDays: e.ACCESS_LOG_DAYS,
     },
     retentionCheckHours: e.RETENTION_CHECK_HOURS,
   };

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import mongoose from "mongoose";
 import { run } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
@@ -8,6 +9,7 @@ import { createRetentionJob } from "./bot/retention.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { createLogger } from "./logger.js";
+import { createWebhookServer } from "./server.js";
 import { createFieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
 import { repairClaims } from "./services/claims.js";
 import { createServices } from "./services/index.js";
@@ -40,8 +42,32 @@ async function main(): Promise<void> {
   await registerAdminCommands(bot.api, i18n, config.defaultLanguage, config.adminIds, ADMIN_COMMANDS, (error) =>
     logger.warn({ err: error }, "could not register admin commands for an admin (has not started the bot yet?)"),
   );
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "edited_message"] } } });
-  logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
+  const allowedUpdates = ["message", "callback_query", "edited_message"] as const;
+  let stopUpdates: () => Promise<void>;
+  if (config.mode.kind === "webhook") {
+    const mode = config.mode;
+    const path = new URL(mode.url).pathname || "/";
+    const server = createWebhookServer({
+      bot,
+      secret: mode.secret,
+      path,
+      maxBodyBytes: mode.maxBodyBytes,
+      trustProxy: mode.trustProxy,
+      healthy: async () => (await mongoose.connection.db?.admin().ping())?.ok === 1,
+      logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
+      logger,
+    });
+    await new Promise<void>((resolve) => server.listen(mode.port, mode.host, resolve));
+    await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: [...allowedUpdates] });
+    logger.info({ username: bot.botInfo.username, port: mode.port }, "bot started (webhook)");
+    stopUpdates = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  } else {
+    const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+    logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
+    stopUpdates = async () => {
+      if (runner.isRunning()) await runner.stop();
+    };
+  }
   const reminders = createReminderJob(bot.api, i18n, config, services, logger);
   reminders.start();
   const retention = createRetentionJob(bot.api, i18n, config, services, notifier, logger);
@@ -56,7 +82,9 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, "stopping: finishing updates in progress");
-    if (runner.isRunning()) await runner.stop();
+    // Stop taking updates and let the ones in progress finish (the runner and server.close both
+    // wait for them); conversation state is already in the database.
+    await stopUpdates();
     await reminders.stop();
     await retention.stop();
     await database.close();
@@ -65,7 +93,6 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", (s) => void shutdown(s));
   process.on("SIGTERM", (s) => void shutdown(s));
-  await runner.task();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
+import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
 import type { Config, Language } from "../config.js";
@@ -57,6 +58,11 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
+    // A redelivered update (webhook retry, polling restart) is handled once only.
+    if (!(await services.claimUpdate(ctx.update.update_id, new Date()))) {
+      ctx.logger.info("duplicate update ignored");
+      return;
+    }
     const started = performance.now();
     await next();
     // Only the update's kind and timing: never its content.
@@ -83,6 +89,25 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     await next();
   });
   privateChats.use(i18n);
+  // Flood protection (O6): past the limit a user's updates are dropped, with one notice a window.
+  const noticed = new Map<number, number>();
+  privateChats.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: config.rateLimitPerMinute,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      // The plugin returns this handler's promise to the middleware chain, so it is awaited.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
+      onLimitExceeded: async (ctx) => {
+        const id = ctx.from?.id ?? 0;
+        if ((noticed.get(id) ?? 0) > Date.now() - 60_000) return;
+        if (noticed.size > 10_000) noticed.clear();
+        noticed.set(id, Date.now());
+        ctx.logger.warn("rate limit reached");
+        await ctx.reply(ctx.t("rate-limited"));
+      },
+    }),
+  );
   privateChats.use(conversations({ storage: { type: "key", adapter: mongoConversationStorage } }));
 
   // Commands that must work in the middle of a flow are handled before the conversation sees the

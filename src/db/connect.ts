@@ -15,8 +15,10 @@ import { PaymentModel } from "./models/payment.js";
 import { RetentionNoticeModel } from "./models/retention-notice.js";
 import { ServiceModel } from "./models/service.js";
 import { SlotClaimModel } from "./models/slot-claim.js";
+import { AccessLogModel, ProcessedUpdateModel } from "./models/technical.js";
 
 export const MODELS = [
+  AccessLogModel,
   AuditEntryModel,
   BookingModel,
   BroadcastDeliveryModel,
@@ -27,6 +29,7 @@ export const MODELS = [
   DataRequestModel,
   LockModel,
   PaymentModel,
+  ProcessedUpdateModel,
   RetentionNoticeModel,
   ScheduleExceptionModel,
   ServiceModel,

@@ -8,6 +8,7 @@ import * as manage from "./manage-booking.js";
 import * as privacy from "./privacy.js";
 import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
+import * as technical from "./technical.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -56,6 +57,8 @@ export function createServices(config: Config) {
     settleDelivery: broadcast.settleDelivery,
     finishBroadcast: broadcast.finishBroadcast,
     unfinishedBroadcasts: broadcast.unfinishedBroadcasts,
+    claimUpdate: technical.claimUpdate,
+    logAccess: technical.logAccess,
   };
 }
 

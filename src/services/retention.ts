@@ -11,6 +11,7 @@ import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { recordAudit, SYSTEM } from "./audit.js";
+import { purgeTechnical } from "./technical.js";
 import { eraseCustomer, type ErasureResult } from "./privacy.js";
 
 const DAY = 86_400_000;
@@ -27,6 +28,8 @@ export interface RetentionRules {
   auditDays: number;
   /** Payment records: this many years after the end of the financial (calendar) year. */
   paymentYears: number;
+  /** Webhook access log entries (P11). */
+  accessLogDays: number;
 }
 
 /** An inactive customer to ask. Plain data. */
@@ -112,7 +115,9 @@ export async function purgeExpired(rules: RetentionRules, now: Date): Promise<Re
     // Claims of time long past protect nothing.
     SlotClaimModel.deleteMany({ _id: { $lt: new Date(now.getTime() - rules.technicalDays * DAY) } }),
   ]);
+  const technical2 = await purgeTechnical(now, rules.accessLogDays);
   return {
+    ...technical2,
     conversations: conversations.deletedCount,
     locks: locks.deletedCount,
     auditEntries: audits.deletedCount,

@@ -37,7 +37,7 @@ beforeEach(async () => {
 
 const NOW = at("2026-11-30T08:00");
 const DAY = 86_400_000;
-const RULES = { inactiveYears: 3, answerDays: 30, technicalDays: 30, auditDays: 1095, paymentYears: 6 };
+const RULES = { inactiveYears: 3, answerDays: 30, technicalDays: 30, auditDays: 1095, paymentYears: 6, accessLogDays: 30 };
 
 async function rawCollection(name: string) {
   return mongoose.connection.db!.collection(name).find({}).toArray();
