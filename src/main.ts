@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { createLogger } from "./logger.js";
 import { createWebhookServer } from "./server.js";
+import { startBackupSchedule } from "./backup-job.js";
 import { createFieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
 import { repairClaims } from "./services/claims.js";
 import { createServices } from "./services/index.js";
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
   reminders.start();
   const retention = createRetentionJob(bot.api, i18n, config, services, notifier, logger);
   retention.start();
+  const backups = startBackupSchedule(config, logger);
   void broadcaster.resumeAll().catch((error: unknown) => logger.error({ err: error }, "resuming broadcasts failed"));
 
   let stopping = false;
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     await stopUpdates();
     await reminders.stop();
     await retention.stop();
+    backups.stop();
     await database.close();
     logger.info("stopped");
     process.exit(0);

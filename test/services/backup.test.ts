@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import mongoose from "mongoose";
+import { beforeEach, describe, expect, it } from "vitest";
+import { PaymentModel } from "../../src/db/models/payment.js";
+import { createBackup, restoreBackup } from "../../src/services/backup.js";
+import { setMarketingConsent, updateProfileField } from "../../src/services/privacy.js";
+import { seedDefaults } from "../../src/services/seed.js";
+import { useTestDatabase } from "../helpers/db.js";
+import { at, bookFor } from "../helpers/fixtures.js";
+
+useTestDatabase();
+beforeEach(async () => {
+  await seedDefaults();
+});
+
+const NOW = at("2026-11-30T08:00");
+const { EJSON } = mongoose.mongo.BSON;
+
+/** Every document of every collection, canonically serialised and sorted. */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const db = mongoose.connection.db!;
+  const result: Record<string, string[]> = {};
+  for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+    const docs = await db.collection(name).find({}).toArray();
+    result[name] = docs.map((d) => EJSON.stringify(d, { relaxed: false })).sort();
+  }
+  return result;
+}
+
+describe("backups (O7)", () => {
+  it("round-trips every document of every collection exactly", async () => {
+    const booking = await bookFor(9901, 60, at("2026-12-02T10:00"), NOW);
+    await bookFor(9902, 30, at("2026-12-03T13:00"), NOW);
+    await setMarketingConsent(9901, "telegram", true, "button", new Date(NOW));
+    await updateProfileField(9901, "address", "Kotikatu 1", { kind: "customer" }, new Date(NOW));
+    await PaymentModel.create({
+      bookingId: booking.id, receiptNumber: 1, amountCents: 5500, method: "card", serviceName: "x",
+      vatTreatment: "exempt", vatRatePercent: 0, paidAt: new Date(NOW),
+    });
+    const key = randomBytes(32);
+    const before = await snapshot();
+    const documents = Object.values(before).reduce((n, docs) => n + docs.length, 0);
+    const { archive, documents: archived } = await createBackup(key);
+    expect(archived).toBe(documents);
+    expect(archive.includes(Buffer.from("Kotikatu"))).toBe(false); // encrypted, not just compressed
+
+    const db = mongoose.connection.db!;
+    for (const name of Object.keys(before)) await db.collection(name).deleteMany({});
+    await db.collection("customers").insertOne({ telegramId: 1, stray: true });
+    const restored = await restoreBackup(archive, key);
+    expect(restored.documents).toBe(documents);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an altered archive or the wrong key, changing nothing", async () => {
+    await bookFor(9903, 60, at("2026-12-02T10:00"), NOW);
+    const key = randomBytes(32);
+    const { archive } = await createBackup(key);
+    const before = await snapshot();
+    const altered = Buffer.from(archive);
+    altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 1, altered.length - 1);
+    await expect(restoreBackup(altered, key)).rejects.toThrow();
+    await expect(restoreBackup(archive, randomBytes(32))).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
+  });
+});
