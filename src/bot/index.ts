@@ -85,6 +85,8 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
 
   const privateChats = bot.chatType("private").errorBoundary(apologise);
   privateChats.use(async (ctx, next) => {
+    // An update without a sender (possible for edited or forwarded content) is nobody's to act on.
+    if (!ctx.from) return;
     ctx.customer = await services.touchCustomer(ctx.from.id, ctx.from.language_code, new Date());
     await next();
   });
