@@ -102,3 +102,26 @@ describe("duplicate updates and flood protection (O6)", () => {
     expect(calm.lastText()).toContain("Hei!");
   });
 });
+
+describe("outgoing retries (O6)", () => {
+  it("a booking goes on while the Bot API answers 429 and 502 now and then: every message arrives, none twice", async () => {
+    let calls = 0;
+    suite.tg.failWith = (call) => {
+      if (!["sendMessage", "editMessageText"].includes(call.method)) return undefined;
+      calls++;
+      if (calls === 2) return { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
+      if (calls === 5) return { error_code: 502, description: "Bad Gateway" };
+      return undefined;
+    };
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 8401, language: "fi" });
+    await customer.send("/start");
+    await customer.press("Varaa aika");
+    await customer.press("60 min");
+    await customer.press("ke 2.12.");
+    expect(suite.tg.calls.filter((c) => c.failed)).toHaveLength(2);
+    const delivered = customer.texts();
+    expect(delivered).toHaveLength(4); // greeting, services, days, times: each once
+    expect(delivered[1]).toBe("Minkä hoidon haluat varata?");
+    expect(delivered[3]).toContain("valitse kellonaika");
+  }, 30_000);
+});

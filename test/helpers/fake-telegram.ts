@@ -6,6 +6,8 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   /** Raw multipart body for uploads (sendDocument), as text. */
   multipart?: string;
+  /** Set when the fake answered with an error (429, 5xx…): nothing was delivered. */
+  failed?: boolean;
 }
 
 type Button = { text: string; callback_data?: string };
@@ -79,7 +81,12 @@ export class FakeTelegram {
     const call: ApiCall = { method, payload, ...(multipart ? { multipart } : {}) };
     this.calls.push(call);
     const failure = this.failWith?.(call);
-    if (failure) return Response.json({ ok: false, ...failure });
+    if (failure) {
+      call.failed = true;
+      return failure.error_code >= 500
+        ? new Response(failure.description, { status: failure.error_code })
+        : Response.json({ ok: false, ...failure });
+    }
     return Response.json({ ok: true, result: this.result(call) });
   };
 
@@ -127,15 +134,15 @@ export class FakeTelegram {
     return this.nextUpdateId++;
   }
 
-  /** Calls of one method, optionally to one chat. */
+  /** Delivered calls of one method, optionally to one chat. */
   callsOf(method: string, chatId?: number): ApiCall[] {
-    return this.calls.filter((c) => c.method === method && (chatId === undefined || Number(c.payload.chat_id) === chatId));
+    return this.calls.filter((c) => !c.failed && c.method === method && (chatId === undefined || Number(c.payload.chat_id) === chatId));
   }
 
-  /** Texts the chat was sent or shown (new messages and edits), in order. */
+  /** Texts the chat was sent or shown (new messages and edits), in order; refused calls excluded. */
   textsTo(chatId: number): string[] {
     return this.calls
-      .filter((c) => ["sendMessage", "editMessageText"].includes(c.method) && Number(c.payload.chat_id) === chatId)
+      .filter((c) => !c.failed && ["sendMessage", "editMessageText"].includes(c.method) && Number(c.payload.chat_id) === chatId)
       .map((c) => String(c.payload.text));
   }
 
