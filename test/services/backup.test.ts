@@ -64,3 +64,29 @@ describe("backups (O7)", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("key rotation (P10)", () => {
+  it("re-encrypts contact details, lookup hashes and conversation state under the new key", async () => {
+    const { createFieldCrypto, fieldCrypto, useFieldCrypto } = await import("../../src/services/field-crypto.js");
+    const { reencryptAll } = await import("../../src/services/key-rotation.js");
+    const { ConversationStateModel } = await import("../../src/db/models/conversation-state.js");
+    const { CustomerModel } = await import("../../src/db/models/customer.js");
+    const { profile } = await import("../../src/services/privacy.js");
+    await bookFor(9904, 60, at("2026-12-02T10:00"), NOW);
+    await updateProfileField(9904, "phone", "+358401112223", { kind: "customer" }, new Date(NOW));
+    const old = fieldCrypto();
+    await ConversationStateModel.create({ _id: "9904", state: old.encrypt('{"typed":"secret"}'), updatedAt: new Date(NOW) });
+    const next = createFieldCrypto(randomBytes(32));
+    expect(await reencryptAll(old, next)).toEqual({ customers: 1, states: 1 });
+    try {
+      useFieldCrypto(next);
+      expect(await profile(9904)).toMatchObject({ email: "a9904@example.com", phone: "+358401112223" });
+      expect((await CustomerModel.findOne({ phoneHash: next.lookupHash("+358401112223") }).lean())?.telegramId).toBe(9904);
+      const state = await ConversationStateModel.findById("9904").lean();
+      expect(next.decrypt(state!.state)).toBe('{"typed":"secret"}');
+      expect(() => old.decrypt(state!.state)).toThrow();
+    } finally {
+      useFieldCrypto(old);
+    }
+  });
+});
