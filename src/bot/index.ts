@@ -6,6 +6,7 @@ import { Api, Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareF
 import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
+import { languageFromTelegram } from "../services/customers.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
 import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
@@ -53,11 +54,36 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   const broadcaster = createBroadcaster(broadcastApi, i18n, config, services, logger);
   const isAdmin = (ctx: BotContext) => ctx.from !== undefined && config.adminIds.includes(ctx.from.id);
 
+  const apologise: ErrorHandler<BotContext> = async (error) => {
+    const ctx = error.ctx;
+    (ctx.logger ?? logger).error({ err: error.error, update_id: ctx.update.update_id }, "update failed");
+    if (ctx.chat?.type !== "private") return;
+    try {
+      // Before the customer's stored language is known (the database may be what failed), their
+      // Telegram language decides.
+      const text =
+        typeof ctx.t === "function"
+          ? ctx.t("error-apology")
+          : i18n.t(languageFromTelegram(ctx.from?.language_code, config.defaultLanguage), "error-apology");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await ctx.reply(text);
+    } catch (replyError) {
+      (ctx.logger ?? logger).warn({ err: replyError }, "could not send the apology");
+    }
+  };
+
+  // Everything runs inside one error boundary, so an error anywhere (the database included) gets
+  // the apology, in polling and webhook mode alike, and never stops the bot (O5).
+  bot.use((ctx, next) => {
+    ctx.logger = logger.child({ update_id: ctx.update.update_id });
+    return next();
+  });
+  const root = bot.errorBoundary(apologise);
+
   // Updates of one chat are handled one at a time, in order, even when the runner handles many
   // chats concurrently: a conversation must never see two of its updates at once.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(async (ctx, next) => {
-    ctx.logger = logger.child({ update_id: ctx.update.update_id });
+  root.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  root.use(async (ctx, next) => {
     // A redelivered update (webhook retry, polling restart) is handled once only.
     if (!(await services.claimUpdate(ctx.update.update_id, new Date()))) {
       ctx.logger.info("duplicate update ignored");
@@ -70,20 +96,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ctx.logger.debug({ kind, ms: Math.round(performance.now() - started) }, "update handled");
   });
 
-  const apologise: ErrorHandler<BotContext> = async (error) => {
-    const ctx = error.ctx;
-    (ctx.logger ?? logger).error({ err: error.error, update_id: ctx.update.update_id }, "update failed");
-    if (ctx.chat?.type !== "private") return;
-    try {
-      const text = typeof ctx.t === "function" ? ctx.t("error-apology") : i18n.t(config.defaultLanguage, "error-apology");
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-      await ctx.reply(text);
-    } catch (replyError) {
-      (ctx.logger ?? logger).warn({ err: replyError }, "could not send the apology");
-    }
-  };
-
-  const privateChats = bot.chatType("private").errorBoundary(apologise);
+  const privateChats = root.chatType("private");
   privateChats.use(async (ctx, next) => {
     // An update without a sender (possible for edited or forwarded content) is nobody's to act on.
     if (!ctx.from) return;
