@@ -8,6 +8,8 @@ export interface ApiCall {
   multipart?: string;
   /** Set when the fake answered with an error (429, 5xx…): nothing was delivered. */
   failed?: boolean;
+  /** When the call arrived (performance.now()), for benchmarks. */
+  at?: number;
 }
 
 type Button = { text: string; callback_data?: string };
@@ -78,7 +80,7 @@ export class FakeTelegram {
         if (value !== undefined) payload[field] = field === "chat_id" ? Number(value) : value;
       }
     }
-    const call: ApiCall = { method, payload, ...(multipart ? { multipart } : {}) };
+    const call: ApiCall = { method, payload, at: performance.now(), ...(multipart ? { multipart } : {}) };
     this.calls.push(call);
     const failure = this.failWith?.(call);
     if (failure) {
