@@ -29,7 +29,7 @@ import { createFieldCrypto, useFieldCrypto } from "../src/services/field-crypto.
 import { createServices } from "../src/services/index.js";
 import { DEFAULT_WEEKLY_HOURS, seedDefaults } from "../src/services/seed.js";
 import { BotApiServer } from "../test/helpers/bot-api-server.js";
-import { BOT_INFO, FakeTelegram, type ApiCall } from "../test/helpers/fake-telegram.js";
+import { BOT_INFO, enforceRateLimit, FakeTelegram, type ApiCall } from "../test/helpers/fake-telegram.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../test/helpers/bot.js";
 
 const zone = "Europe/Helsinki";
@@ -347,19 +347,7 @@ async function benchBroadcast(base: string): Promise<void> {
   const customers = await CustomerModel.find({}, { _id: 1 }).lean();
   await ConsentRecordModel.insertMany(customers.map((c) => ({ customerId: c._id, purpose: "marketing", channel: "telegram", action: "granted", wordingVersion: "bench", method: "button", at: new Date(NOW) })));
   const tg = new FakeTelegram();
-  const stamps: number[] = [];
-  let rejected = 0;
-  tg.failWith = (call) => {
-    if (call.method !== "sendMessage" || Number(call.payload.chat_id) === Number(ADMIN_ID)) return undefined;
-    const now = performance.now();
-    while (stamps.length > 0 && stamps[0]! < now - 1000) stamps.shift();
-    if (stamps.length >= 30) {
-      rejected++;
-      return { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
-    }
-    stamps.push(now);
-    return undefined;
-  };
+  const rejected = enforceRateLimit(tg, 30, [ADMIN_ID]);
   const config = testConfig();
   const api = new Api(config.botToken, { fetch: tg.fetch });
   api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
@@ -373,8 +361,8 @@ async function benchBroadcast(base: string): Promise<void> {
   const perChat = new Map<number, number>();
   for (const c of delivered) perChat.set(Number(c.payload.chat_id), (perChat.get(Number(c.payload.chat_id)) ?? 0) + 1);
   const duplicates = [...perChat.values()].filter((v) => v > 1).length;
-  rows.push({ name: `5 broadcast: ${n} recipients, fake API limits 30 msg/s — achieved msg/s`, value: (delivered.length / seconds).toFixed(1), note: `target ≥ 28; 429s ${rejected}; duplicates ${duplicates}; ${seconds.toFixed(1)} s` });
-  results.broadcast = { recipients: n, delivered: delivered.length, seconds, rejected, duplicates };
+  rows.push({ name: `5 broadcast: ${n} recipients, fake API limits 30 msg/s — achieved msg/s`, value: (delivered.length / seconds).toFixed(1), note: `target ≥ 28; 429s ${rejected()}; duplicates ${duplicates}; ${seconds.toFixed(1)} s` });
+  results.broadcast = { recipients: n, delivered: delivered.length, seconds, rejected: rejected(), duplicates };
 }
 
 /** 7: resident memory, idle and after a booking run with many customers and bookings stored. */

@@ -15,7 +15,7 @@ import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
 import { toBookingView, type BookingLean } from "./manage-booking.js";
-import { buildExport, withdrawAllFor, type CustomerExport } from "./privacy.js";
+import { buildExport, toProfileView, withdrawAllFor, type CustomerExport } from "./privacy.js";
 
 const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
 type CustomerLean = CustomerFields & { _id: Types.ObjectId };
@@ -267,16 +267,12 @@ export async function customerCard(adminId: number, customerId: string, now: Dat
     PaymentModel.find({ customerId: c._id }).sort({ paidAt: -1 }).lean(),
   ]);
   await recordAudit(c._id, admin(adminId), "view", now, { fields: ["profile", "consents", "bookings", "payments"] });
+  const { firstName, lastName, ...profile } = toProfileView(c);
   return {
     customerId: c._id.toHexString(),
     telegramId: c.telegramId,
-    name: [c.firstName, c.lastName].filter(Boolean).join(" "),
-    ...(c.email ? { email: reveal(c.email) } : {}),
-    ...(c.phone ? { phone: reveal(c.phone) } : {}),
-    ...(c.address ? { address: reveal(c.address) } : {}),
-    ...(c.gender ? { gender: c.gender } : {}),
-    ...(c.birthYear ? { birthYear: c.birthYear } : {}),
-    language: c.language,
+    name: [firstName, lastName].filter(Boolean).join(" "),
+    ...profile,
     lastSeenAt: c.lastSeenAt.getTime(),
     consents,
     bookings: bookings.map((b) => ({ ...toBookingView(b, c), status: b.status, ...(b.attendance ? { attendance: b.attendance } : {}) })),

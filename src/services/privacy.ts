@@ -108,7 +108,11 @@ export const OPTIONAL_FIELDS: readonly ProfileField[] = ["phone", "address", "ge
 /** The customer's profile, decrypted. */
 export async function profile(telegramId: number): Promise<ProfileView | undefined> {
   const c = await customerByTelegram(telegramId);
-  if (!c) return undefined;
+  return c ? toProfileView(c) : undefined;
+}
+
+/** A stored customer's profile with contact details decrypted. */
+export function toProfileView(c: CustomerFields): ProfileView {
   return {
     ...(c.firstName ? { firstName: c.firstName } : {}),
     ...(c.lastName ? { lastName: c.lastName } : {}),

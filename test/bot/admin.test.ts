@@ -19,7 +19,7 @@ import { requestExport, setMarketingConsent, withdrawAllMarketing } from "../../
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
+import { BOT_INFO, enforceRateLimit, FakeTelegram } from "../helpers/fake-telegram.js";
 import { at, bookFor } from "../helpers/fixtures.js";
 
 useTestDatabase();
@@ -261,22 +261,10 @@ describe("broadcast (A6)", () => {
   /** A fake Bot API that answers 429 when more than 30 messages arrive within a second. */
   function rateLimitedTelegram(onSend?: (count: number) => Promise<void>) {
     const tg = new FakeTelegram();
-    const stamps: number[] = [];
     let count = 0;
-    let rejected = 0;
+    const rejected = enforceRateLimit(tg);
     /** Messages Telegram accepted (a 429 delivers nothing), per chat. */
     const delivered = new Map<number, number>();
-    tg.failWith = (call) => {
-      if (call.method !== "sendMessage") return undefined;
-      const now = performance.now();
-      while (stamps.length > 0 && stamps[0]! < now - 1000) stamps.shift();
-      if (stamps.length >= 30) {
-        rejected++;
-        return { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
-      }
-      stamps.push(now);
-      return undefined;
-    };
     const fetch = async (url: unknown, init?: { body?: unknown }) => {
       const response = await tg.fetch(url, init);
       if (String(url).endsWith("sendMessage") && response.status === 200) {
@@ -289,7 +277,7 @@ describe("broadcast (A6)", () => {
       }
       return response;
     };
-    return { tg, fetch, rejected: () => rejected, delivered };
+    return { tg, fetch, rejected, delivered };
   }
 
   function broadcaster(fetch: unknown, messagesPerSecond: number, services = createServices(testConfig())) {

@@ -4,7 +4,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureIndexes } from "../../src/db/connect.js";
 import { BookingModel } from "../../src/db/models/booking.js";
-import { ADMIN_ID, TEST_ENCRYPTION_KEY } from "../helpers/bot.js";
+import { TEST_ENV } from "../helpers/bot.js";
 import { BotApiServer } from "../helpers/bot-api-server.js";
 
 const api = new BotApiServer();
@@ -28,23 +28,7 @@ afterAll(async () => {
 /** Starts the bot as `npm start` would, as its own process, against the fake API over loopback. */
 function startBot(): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      PATH: process.env.PATH,
-      BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
-      ADMIN_IDS: String(ADMIN_ID),
-      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
-      BUSINESS_ID: "3006642-2",
-      BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",
-      BUSINESS_EMAIL: "aija.raiski@example.fi",
-      BUSINESS_PHONE: "040 519 6900",
-      CONTACT_PERSON: "Aija Raiski",
-      MONGODB_URI: databaseUri,
-      BOT_API_ROOT: apiRoot,
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_PER_MINUTE: "600",
-      BACKUP_INTERVAL_HOURS: "0",
-    },
+    env: { PATH: process.env.PATH, ...TEST_ENV, MONGODB_URI: databaseUri, BOT_API_ROOT: apiRoot, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return child;

@@ -11,22 +11,25 @@ export const ADMIN_ID = 900_001;
 /** The key the test setup installs (test/helpers/setup.ts). */
 export const TEST_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
-/** The practice's configuration as tests use it (the seed notice's business profile). */
+/** The environment tests configure the bot with (the seed notice's business profile). */
+export const TEST_ENV: Record<string, string> = {
+  BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
+  ADMIN_IDS: String(ADMIN_ID),
+  ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+  BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
+  BUSINESS_ID: "3006642-2",
+  BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",
+  BUSINESS_EMAIL: "aija.raiski@example.fi",
+  BUSINESS_PHONE: "040 519 6900",
+  CONTACT_PERSON: "Aija Raiski",
+  // Scripted customers tap faster than people; the flood limit has its own test.
+  RATE_LIMIT_PER_MINUTE: "600",
+  BACKUP_INTERVAL_HOURS: "0",
+};
+
+/** The practice's configuration as tests use it. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({
-    BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
-    ADMIN_IDS: String(ADMIN_ID),
-    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    BUSINESS_NAME: "Klassinen hieronta Tmi Aija Raiski",
-    BUSINESS_ID: "3006642-2",
-    BUSINESS_ADDRESS: "Malkasaarentie 52, 61470 Kitinoja",
-    BUSINESS_EMAIL: "aija.raiski@example.fi",
-    BUSINESS_PHONE: "040 519 6900",
-    CONTACT_PERSON: "Aija Raiski",
-    // Scripted customers tap faster than people; the flood limit has its own test.
-    RATE_LIMIT_PER_MINUTE: "600",
-    ...env,
-  });
+  return loadConfig({ ...TEST_ENV, ...env });
 }
 
 /** Collects every log line the bot writes, to check what reaches the logs. */

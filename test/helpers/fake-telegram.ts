@@ -233,3 +233,25 @@ export function callbackUpdate(tg: FakeTelegram, user: TestUser, data: string, m
     },
   };
 }
+
+/**
+ * Makes the fake refuse sendMessage with 429 (retry_after 1) whenever more than `perSecond`
+ * messages arrived within the last second, as Telegram does for bots. `except` chats are exempt.
+ * Returns how many were refused so far.
+ */
+export function enforceRateLimit(tg: FakeTelegram, perSecond = 30, except: number[] = []): () => number {
+  const stamps: number[] = [];
+  let rejected = 0;
+  tg.failWith = (call) => {
+    if (call.method !== "sendMessage" || except.includes(Number(call.payload.chat_id))) return undefined;
+    const now = performance.now();
+    while (stamps.length > 0 && stamps[0]! < now - 1000) stamps.shift();
+    if (stamps.length >= perSecond) {
+      rejected++;
+      return { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
+    }
+    stamps.push(now);
+    return undefined;
+  };
+  return () => rejected;
+}
