@@ -431,14 +431,21 @@ async function main(): Promise<void> {
     base = server.getUri();
     stop = () => server.stop();
   }
-  const ceiling = await benchCeiling();
-  await benchBookingTraffic(base, ceiling);
-  await benchContention(base, sizes.contentionRounds);
-  await benchAvailability(base);
-  await benchBroadcast(base);
-  await benchReminders(base, 1000);
-  await benchMemory(base);
-  await benchStartup(base);
+  const step = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    process.stderr.write(`${label}…`);
+    const result = await fn();
+    process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    return result;
+  };
+  const ceiling = await step("1 framework ceiling", benchCeiling);
+  await step("2 booking traffic", () => benchBookingTraffic(base, ceiling));
+  await step("3 slot contention", () => benchContention(base, sizes.contentionRounds));
+  await step("4 availability", () => benchAvailability(base));
+  await step("5 broadcast", () => benchBroadcast(base));
+  await step("6 reminders", () => benchReminders(base, 1000));
+  await step("7 memory", () => benchMemory(base));
+  await step("8 start-up", () => benchStartup(base));
   results.sizes = sizes;
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
