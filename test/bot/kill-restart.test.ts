@@ -8,6 +8,7 @@ import { TEST_ENV } from "../helpers/bot.js";
 import { BotApiServer } from "../helpers/bot-api-server.js";
 
 const api = new BotApiServer();
+const children: ChildProcess[] = [];
 let apiRoot = "";
 let databaseUri = "";
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   await ensureIndexes();
 });
 afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   await mongoose.connection.dropDatabase().catch(() => undefined);
   await mongoose.disconnect();
   await api.stop();
@@ -31,6 +33,7 @@ function startBot(): ChildProcess {
     env: { PATH: process.env.PATH, ...TEST_ENV, MONGODB_URI: databaseUri, BOT_API_ROOT: apiRoot, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  children.push(child);
   return child;
 }
 
