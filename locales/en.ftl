@@ -64,6 +64,7 @@ booking-no-days = There are no free times for this treatment in the booking peri
 booking-day-full = That day has just filled up. Please choose another day.
 booking-option-unavailable = That option is not available any more. Please choose again.
 booking-slot-taken = Sorry, someone booked that time just before you. Here are the times still free:
+booking-where-we-are = That button belonged to an earlier step. This is where your booking is now:
 booking-use-buttons = Please choose with the buttons above, or send /cancel to stop.
 booking-type-text = Please type your answer as text, or use the buttons above.
 booking-command-in-flow = You are in the middle of a booking. Continue with the buttons above, or send /cancel to stop.

@@ -64,6 +64,7 @@ booking-no-days = Tälle hoidolle ei ole vapaita aikoja varauskaudella. Valitse 
 booking-day-full = Päivä ehti juuri täyttyä. Valitse toinen päivä.
 booking-option-unavailable = Valinta ei ole enää saatavilla. Valitse uudelleen.
 booking-slot-taken = Pahoittelut, joku ehti varata ajan juuri ennen sinua. Tässä vielä vapaat ajat:
+booking-where-we-are = Painike kuului aiempaan vaiheeseen. Varauksesi on nyt tässä vaiheessa:
 booking-use-buttons = Valitse yllä olevilla painikkeilla, tai keskeytä komennolla /cancel.
 booking-type-text = Kirjoita vastauksesi tekstinä, tai käytä yllä olevia painikkeita.
 booking-command-in-flow = Varauksesi on kesken. Jatka yllä olevilla painikkeilla tai keskeytä komennolla /cancel.

@@ -64,6 +64,7 @@ booking-no-days = Det finns inga lediga tider för den här behandlingen under b
 booking-day-full = Dagen blev just fullbokad. Välj en annan dag.
 booking-option-unavailable = Det valet finns inte längre. Välj igen.
 booking-slot-taken = Förlåt, någon bokade den tiden precis före dig. Här är de tider som fortfarande är lediga:
+booking-where-we-are = Knappen hörde till ett tidigare steg. Så här långt har din bokning kommit:
 booking-use-buttons = Välj med knapparna ovan, eller skicka /cancel för att avbryta.
 booking-type-text = Skriv ditt svar som text, eller använd knapparna ovan.
 booking-command-in-flow = Din bokning pågår. Fortsätt med knapparna ovan, eller skicka /cancel för att avbryta.

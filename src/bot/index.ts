@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
@@ -83,14 +84,20 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   // Updates of one chat are handled one at a time, in order, even when the runner handles many
   // chats concurrently: a conversation must never see two of its updates at once.
   root.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const instance = randomBytes(8).toString("hex");
   root.use(async (ctx, next) => {
-    // A redelivered update (webhook retry, polling restart) is handled once only.
-    if (!(await services.claimUpdate(ctx.update.update_id, new Date()))) {
+    // A redelivered update (webhook retry, polling restart) is handled once, unless the process
+    // that took it died before finishing: then this one handles it again from the saved state.
+    if (!(await services.claimUpdate(ctx.update.update_id, instance, new Date()))) {
       ctx.logger.info("duplicate update ignored");
       return;
     }
     const started = performance.now();
-    await next();
+    try {
+      await next();
+    } finally {
+      await services.settleUpdate(ctx.update.update_id);
+    }
     // Only the update's kind and timing: never its content.
     const kind = Object.keys(ctx.update).find((key) => key !== "update_id");
     ctx.logger.debug({ kind, ms: Math.round(performance.now() - started) }, "update handled");

@@ -58,6 +58,7 @@ export function createServices(config: Config) {
     finishBroadcast: broadcast.finishBroadcast,
     unfinishedBroadcasts: broadcast.unfinishedBroadcasts,
     claimUpdate: technical.claimUpdate,
+    settleUpdate: technical.settleUpdate,
     logAccess: technical.logAccess,
   };
 }

@@ -1,14 +1,29 @@
 import { AccessLogModel, ProcessedUpdateModel } from "../db/models/technical.js";
 
-/** Takes an update for handling; false when it was taken before (a duplicate delivery). */
-export async function claimUpdate(updateId: number, now: Date): Promise<boolean> {
-  try {
-    await ProcessedUpdateModel.create({ _id: updateId, at: now });
-    return true;
-  } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
-    throw error;
+/**
+ * Takes an update for handling by process `instance`; false when it is a duplicate: already
+ * handled, or being handled by this process. An update another process took but never finished
+ * (it was killed) is taken over: in polling mode only one process runs, so that one is gone.
+ */
+export async function claimUpdate(updateId: number, instance: string, now: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await ProcessedUpdateModel.create({ _id: updateId, at: now, instance, done: false });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    const taken = await ProcessedUpdateModel.findById(updateId).lean();
+    if (!taken) continue;
+    if (taken.done || taken.instance === instance) return false;
+    await ProcessedUpdateModel.deleteOne({ _id: updateId, instance: taken.instance, done: false });
   }
+  return false;
+}
+
+/** Marks a taken update as handled. */
+export async function settleUpdate(updateId: number): Promise<void> {
+  await ProcessedUpdateModel.updateOne({ _id: updateId }, { $set: { done: true } });
 }
 
 /** Writes one webhook request to the access log (P11). */

@@ -63,7 +63,9 @@ interface Draft {
 /** A reply to a prompt: a press of one of its buttons, or typed text. */
 type Answer =
   | { kind: "button"; action: string; value: string; ctx: ConversationContext }
-  | { kind: "text"; text: string; ctx: ConversationContext };
+  | { kind: "text"; text: string; ctx: ConversationContext }
+  /** A press on one of this flow's earlier prompts: the current step is shown again. */
+  | { kind: "stale"; ctx: ConversationContext };
 
 const DAYS_PER_PAGE = 8;
 const TIMES_PER_ROW = 4;
@@ -130,10 +132,15 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         const query = next.callbackQuery;
         if (query) {
           const parts = (query.data ?? "").split(":");
-          const fromPrompt = query.message?.message_id === prompt.messageId && parts[0] === CB && parts.length <= 3;
-          if (!fromPrompt) {
+          const wellFormed = parts[0] === CB && parts.length <= 3;
+          if (!wellFormed || query.message?.message_id !== prompt.messageId) {
             await next.answerCallbackQuery({ text: next.t("button-expired") });
-            continue;
+            if (!wellFormed) continue;
+            // An earlier prompt of this flow (or one shown by a process that stopped before it
+            // could save the step): show the customer where the booking really is.
+            prompt.current = next;
+            prompt.notice = next.t("booking-where-we-are");
+            return { kind: "stale", ctx: next };
           }
           await next.answerCallbackQuery();
           prompt.current = next;
@@ -347,6 +354,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           if (field === "phone") keyboard.text(t("button-skip"), data("skip"));
           await prompt.show(t(`booking-ask-${field}`), navigationRow(keyboard, t, true));
           const a = await answer(true);
+          if (a.kind === "stale") break;
           if (a.kind === "button") {
             if (a.action === "cancel") return cancelled();
             if (a.action === "back") back();

@@ -1,13 +1,17 @@
 import { Schema, model } from "mongoose";
 
 /**
- * Update ids already taken for handling. Inserted before an update is handled; the unique `_id`
- * makes a redelivered update (webhook retry, polling restart) a no-op. Purged after a day.
+ * Update ids taken for handling. Inserted (unique `_id`) before an update is handled and marked
+ * done after, so a redelivered update (webhook retry, polling restart) is not handled twice; one
+ * taken by a process that died before finishing is handled again by the next. Purged after a day.
  */
 const processedUpdateSchema = new Schema(
   {
     _id: { type: Number, required: true },
     at: { type: Date, required: true, index: true },
+    /** The process that took it (random per start). */
+    instance: { type: String, required: true },
+    done: { type: Boolean, required: true },
   },
   { collection: "processed_updates", versionKey: false },
 );
