@@ -319,6 +319,10 @@ admin-contact =
     { $name }
     Email: { $email }
     Phone: { $phone }
+admin-payment-amount = Amount paid? Tap the booking's price or type another amount (e.g. 49,50).
+admin-payment-bad-amount = Type the amount in euros, e.g. 55 or 49,50.
+admin-payment-aborted = No payment recorded.
+admin-receipt-recorded = Payment recorded, receipt no. { $number }.
 admin-payment-method = Payment method?
 payment-method-cash = Cash
 payment-method-card = Card

@@ -319,6 +319,10 @@ admin-contact =
     { $name }
     Sähköposti: { $email }
     Puhelin: { $phone }
+admin-payment-amount = Maksettu summa? Napauta varauksen hintaa tai kirjoita muu summa (esim. 49,50).
+admin-payment-bad-amount = Kirjoita summa euroina, esim. 55 tai 49,50.
+admin-payment-aborted = Maksua ei kirjattu.
+admin-receipt-recorded = Maksu kirjattu, kuitti nro { $number }.
 admin-payment-method = Maksutapa?
 payment-method-cash = Käteinen
 payment-method-card = Kortti

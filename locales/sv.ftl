@@ -319,6 +319,10 @@ admin-contact =
     { $name }
     E-post: { $email }
     Telefon: { $phone }
+admin-payment-amount = Betalt belopp? Tryck på bokningens pris eller skriv ett annat belopp (t.ex. 49,50).
+admin-payment-bad-amount = Skriv beloppet i euro, t.ex. 55 eller 49,50.
+admin-payment-aborted = Ingen betalning registrerades.
+admin-receipt-recorded = Betalning registrerad, kvitto nr { $number }.
 admin-payment-method = Betalningssätt?
 payment-method-cash = Kontant
 payment-method-card = Kort

@@ -12,10 +12,22 @@ import type { BotContext, ConversationContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
 import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
 import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
-import { createAdminCancelConversation, createBroadcastConversation, type AdminFlowDeps } from "./conversations/admin.js";
-import { ADMIN_CANCEL_CONVERSATION, ADMIN_COMMANDS, adminFeature, BROADCAST_CONVERSATION } from "./features/admin.js";
+import {
+  createAdminCancelConversation,
+  createBroadcastConversation,
+  createPaymentConversation,
+  type AdminFlowDeps,
+} from "./conversations/admin.js";
+import {
+  ADMIN_CANCEL_CONVERSATION,
+  ADMIN_COMMANDS,
+  ADMIN_PAYMENT_CONVERSATION,
+  adminFeature,
+  BROADCAST_CONVERSATION,
+  renderReceipt,
+} from "./features/admin.js";
 import { createBroadcaster } from "./broadcast.js";
-import { formatDateTime } from "./format.js";
+import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
@@ -199,6 +211,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   const adminFlows = createAdminFlows();
   privateChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
   privateChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
+  privateChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
 
   privateChats.use(startFeature(services));
   privateChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION, ctx.customer!.language));
@@ -233,6 +246,11 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   /** What the admin conversations need, bound to this bot. */
   function createAdminFlows(): AdminFlowDeps {
     return {
+      bookingPrice: services.admin.bookingPrice,
+      recordPayment: services.admin.recordPayment,
+      renderReceipt: (language, receipt) =>
+        renderReceipt(language, receipt, (key, vars) => i18n.t(language, key, vars), { zone: config.timeZone, business: config.business }),
+      formatPrice,
       cancelByAdmin: services.admin.cancelByAdmin,
       async tellCustomerCancelled(cancellation, reason) {
         if (cancellation.customerTelegramId && cancellation.customerLanguage) {

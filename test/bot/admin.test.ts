@@ -245,15 +245,26 @@ describe("payments and receipts (A5)", () => {
     const practitioner = admin();
     await practitioner.send("/today");
     await practitioner.press("Maksu");
+    await practitioner.send("abc");
+    expect(practitioner.lastText()).toContain("Kirjoita summa euroina");
+    await practitioner.press("55,00");
     await practitioner.press("Kortti");
-    const receipt = practitioner.lastText();
+    const receipt = suite.tg.textsTo(ADMIN_ID).at(-2)!;
     for (const expected of ["KUITTI nro 1", "Klassinen hieronta Tmi Aija Raiski", "Y-tunnus 3006642-2", "Malkasaarentie 52", "Testi Asiakas4001", "Klassinen hieronta 60 min", "Kortti", "AVL 34 §"]) {
       expect(receipt).toContain(expected);
     }
     expect(receipt).toMatch(/Summa: 55,00\s€/);
+    expect(practitioner.lastText()).toBe("Maksu kirjattu, kuitti nro 1.");
     await practitioner.press("Lähetä kuitti");
     expect(String(suite.tg.callsOf("sendMessage", 4001).at(-1)?.payload.text)).toContain("KUITTI nro 1");
     expect(suite.tg.callsOf("sendDocument", 4001).at(-1)?.multipart).toContain("filename=receipt-1.txt");
+
+    // A different amount, typed.
+    await practitioner.send("/today");
+    await practitioner.press("Maksu");
+    await practitioner.send("49,50");
+    await practitioner.press("Käteinen");
+    expect(suite.tg.textsTo(ADMIN_ID).at(-2)).toMatch(/KUITTI nro 2[\s\S]*Summa: 49,50\s€[\s\S]*Käteinen/);
   });
 });
 

@@ -1,11 +1,17 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { Language } from "../../config.js";
-import type { AdminCancellation } from "../../services/admin.js";
+import { PAYMENT_METHODS } from "../../db/models/payment.js";
+import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { Prompt } from "./prompt.js";
 
 export interface AdminFlowDeps {
+  bookingPrice(bookingId: string): Promise<number | undefined>;
+  recordPayment(adminId: number, bookingId: string, amountCents: number, method: PaymentMethod, now: Date): Promise<Receipt | undefined>;
+  /** The receipt as text, in `language`. */
+  renderReceipt(language: Language, receipt: Receipt): string;
+  formatPrice(cents: number, language: Language): string;
   cancelByAdmin(adminId: number, bookingId: string, reason: string, now: Date): Promise<AdminCancellation | undefined>;
   /** Tells the customer their booking was cancelled by the practice, with the reason. */
   tellCustomerCancelled(cancellation: AdminCancellation, reason: string): Promise<void>;
@@ -105,5 +111,70 @@ export function createBroadcastConversation(deps: AdminFlowDeps) {
     const adminId = ctx.from!.id;
     const started = await conversation.external(() => deps.startBroadcast(adminId, body));
     await prompt.close(ctx.t("admin-broadcast-started", { count: started }));
+  };
+}
+
+/** Parses a euro amount typed as 55, 55,50 or 55.50 into cents. */
+export function parseEuroAmount(raw: string): number | undefined {
+  const value = raw.trim().replace(/\s*€$/, "");
+  if (!/^\d{1,5}([.,]\d{1,2})?$/.test(value)) return undefined;
+  return Math.round(Number(value.replace(",", ".")) * 100);
+}
+
+/** Record a payment (A5): amount (the booking's price in one tap, or typed) → method → receipt. */
+export function createPaymentConversation(deps: AdminFlowDeps) {
+  return async function payment(
+    conversation: Conversation<BotContext, ConversationContext>,
+    ctx: ConversationContext,
+    language: Language,
+    bookingId: string,
+  ): Promise<void> {
+    ctx.i18n.useLocale(language);
+    const prompt = new Prompt(ctx);
+    const price = await conversation.external(() => deps.bookingPrice(bookingId));
+    if (price === undefined) {
+      await prompt.close(ctx.t("change-not-found"));
+      return;
+    }
+    let amount: number | undefined;
+    while (amount === undefined) {
+      await prompt.show(
+        ctx.t("admin-payment-amount"),
+        new InlineKeyboard().text(deps.formatPrice(price, language), "adc:price").row().text(ctx.t("button-cancel"), "adc:stop"),
+      );
+      const answer = await textOrButton(conversation, prompt, language);
+      if ("button" in answer) {
+        if (answer.button !== "price") {
+          await prompt.close(ctx.t("admin-payment-aborted"));
+          return;
+        }
+        amount = price;
+      } else {
+        amount = parseEuroAmount(answer.text);
+        if (amount === undefined) prompt.notice = ctx.t("admin-payment-bad-amount");
+      }
+    }
+    const methods = new InlineKeyboard();
+    for (const method of PAYMENT_METHODS) methods.text(ctx.t(`payment-method-${method}`), `adc:m:${method}`);
+    methods.row().text(ctx.t("button-cancel"), "adc:stop");
+    await prompt.show(ctx.t("admin-payment-method"), methods);
+    const chosen = await textOrButton(conversation, prompt, language);
+    const method = "button" in chosen ? PAYMENT_METHODS.find((m) => `m:${m}` === chosen.button) : undefined;
+    if (!method) {
+      await prompt.close(ctx.t("admin-payment-aborted"));
+      return;
+    }
+    const adminId = ctx.from!.id;
+    const now = new Date(await conversation.now());
+    const paid = amount;
+    const receipt = await conversation.external(() => deps.recordPayment(adminId, bookingId, paid, method, now));
+    if (!receipt) {
+      await prompt.close(ctx.t("change-not-found"));
+      return;
+    }
+    await prompt.close(deps.renderReceipt(language, receipt));
+    await prompt.current.reply(ctx.t("admin-receipt-recorded", { number: receipt.receiptNumber }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), `ad:rs:${receipt.receiptNumber}`),
+    });
   };
 }

@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile, Language } from "../../config.js";
-import { PAYMENT_METHODS } from "../../db/models/payment.js";
 import type { AgendaItem, Receipt } from "../../services/admin.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
@@ -10,6 +9,30 @@ import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../forma
 /** Admin conversations entered from here. */
 export const ADMIN_CANCEL_CONVERSATION = "admin-cancel";
 export const BROADCAST_CONVERSATION = "broadcast";
+export const ADMIN_PAYMENT_CONVERSATION = "admin-payment";
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** A receipt (A5) as text: business, business id, contact details, date, service, amount, VAT. */
+export function renderReceipt(language: Language, r: Receipt, t: Translate, config: { zone: string; business: BusinessProfile }): string {
+  return t("receipt", {
+    number: r.receiptNumber,
+    date: formatDateTime(r.paidAt, language, config.zone),
+    business: config.business.name,
+    businessId: config.business.businessId,
+    address: config.business.address,
+    email: config.business.email,
+    phone: config.business.phone,
+    customer: r.customerName ?? "–",
+    service: r.serviceName,
+    amount: formatPrice(r.amountCents, language),
+    method: t(`payment-method-${r.method}`),
+    vat:
+      r.vatTreatment === "exempt"
+        ? t("receipt-vat-exempt")
+        : t("receipt-vat", { rate: r.vatRatePercent, amount: formatPrice(r.vatCents, language) }),
+  });
+}
 
 /** Every admin command; for anyone else they are unknown input. */
 export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast"] as const;
@@ -136,43 +159,7 @@ export function adminFeature(
   // A5: payments and receipts.
   composer.callbackQuery(/^ad:pay:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const keyboard = new InlineKeyboard();
-    for (const method of PAYMENT_METHODS) keyboard.text(ctx.t(`payment-method-${method}`), `ad:pm:${ctx.match[1]}:${method}`);
-    await ctx.reply(ctx.t("admin-payment-method"), { reply_markup: keyboard });
-  });
-  const receiptText = (language: Language, r: Receipt, t: BotContext["t"]) =>
-    t("receipt", {
-      number: r.receiptNumber,
-      date: formatDateTime(r.paidAt, language, config.zone),
-      business: config.business.name,
-      businessId: config.business.businessId,
-      address: config.business.address,
-      email: config.business.email,
-      phone: config.business.phone,
-      customer: r.customerName ?? "–",
-      service: r.serviceName,
-      amount: formatPrice(r.amountCents, language),
-      method: t(`payment-method-${r.method}`),
-      vat:
-        r.vatTreatment === "exempt"
-          ? t("receipt-vat-exempt")
-          : t("receipt-vat", { rate: r.vatRatePercent, amount: formatPrice(r.vatCents, language) }),
-    });
-  composer.callbackQuery(/^ad:pm:([0-9a-f]{24}):(cash|card|mobilepay|invoice)$/, async (ctx) => {
-    const bookingId = ctx.match[1]!;
-    const method = ctx.match[2] as (typeof PAYMENT_METHODS)[number];
-    const price = await a.bookingPrice(bookingId);
-    if (price === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t("change-not-found") });
-      return;
-    }
-    const receipt = await a.recordPayment(ctx.from.id, bookingId, price, method, new Date());
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (!receipt) return;
-    await ctx.reply(receiptText(lang(ctx), receipt, ctx.t), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), `ad:rs:${receipt.receiptNumber}`),
-    });
+    await ctx.conversation.enter(ADMIN_PAYMENT_CONVERSATION, lang(ctx), ctx.match[1]!);
   });
   composer.callbackQuery(/^ad:rs:(\d{1,9})$/, async (ctx) => {
     const receipt = await a.receiptByNumber(Number(ctx.match[1]));
@@ -182,7 +169,7 @@ export function adminFeature(
       return;
     }
     const language = receipt.customerLanguage;
-    const text = receiptText(language, receipt, (key, vars) => ctx.i18n.fluent.translate(language, key, vars));
+    const text = renderReceipt(language, receipt, (key, vars) => ctx.i18n.fluent.translate(language, key, vars), config);
     await ctx.api.sendMessage(receipt.customerTelegramId, text);
     await ctx.api.sendDocument(receipt.customerTelegramId, new InputFile(Buffer.from(text, "utf8"), `receipt-${receipt.receiptNumber}.txt`));
     await ctx.reply(ctx.t("admin-receipt-sent"));
