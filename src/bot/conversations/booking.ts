@@ -166,6 +166,29 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       await prompt.close(t(moving ? "move-cancelled" : "booking-cancelled"));
     }
 
+    /**
+     * Shows a summary with one confirm button (plus Back and Cancel): "confirmed" when it was
+     * pressed, "done" when the flow was cancelled, "again" when the loop should show a step.
+     */
+    async function confirmStep(text: string, label: string, action: string): Promise<"confirmed" | "again" | "done"> {
+      await prompt.show(text, navigationRow(new InlineKeyboard().text(label, data(action)), t, true));
+      const a = await answer(false);
+      if (a.kind !== "button") return "again";
+      if (a.action === "cancel") {
+        await cancelled();
+        return "done";
+      }
+      if (a.action === "back") {
+        back();
+        return "again";
+      }
+      if (a.action !== action) {
+        prompt.notice = t("booking-option-unavailable");
+        return "again";
+      }
+      return "confirmed";
+    }
+
     /** Sends the appointment as an .ics file; a moved booking keeps its uid, so calendars update it. */
     async function sendCalendarFile(booked: BookingView): Promise<void> {
       const ics = buildIcs({
@@ -419,8 +442,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const service = draft.service!;
           const start = draft.start!;
           const chosen = (["telegram", "email", "sms"] as const).filter((c) => draft.marketing[c]).map((c) => t(`channel-${c}`));
-          const keyboard = new InlineKeyboard().text(t("button-confirm"), data("confirm"));
-          await prompt.show(
+          const outcome = await confirmStep(
             t("booking-summary", {
               service: service.name[language],
               when: formatDateTime(start, language, deps.zone),
@@ -432,19 +454,11 @@ export function createBookingConversation(deps: BookingFlowDeps) {
               phone: draft.phone ?? t("value-none"),
               marketing: chosen.length > 0 ? chosen.join(", ") : t("value-none"),
             }),
-            navigationRow(keyboard, t, true),
+            t("button-confirm"),
+            "confirm",
           );
-          const a = await answer(false);
-          if (a.kind !== "button") continue;
-          if (a.action === "cancel") return cancelled();
-          if (a.action === "back") {
-            back();
-            break;
-          }
-          if (a.action !== "confirm") {
-            prompt.notice = t("booking-option-unavailable");
-            break;
-          }
+          if (outcome === "done") return;
+          if (outcome === "again") break;
           const now = await conversation.now();
           const request: BookingRequest = {
             telegramId,
@@ -495,26 +509,17 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         case "moveSummary": {
           const from = moving!;
           const start = draft.start!;
-          const keyboard = new InlineKeyboard().text(t("button-confirm-move"), data("move"));
-          await prompt.show(
+          const outcome = await confirmStep(
             t("move-summary", {
               service: serviceName(),
               from: formatDateTime(from.start, language, deps.zone),
               to: formatDateTime(start, language, deps.zone),
             }),
-            navigationRow(keyboard, t, true),
+            t("button-confirm-move"),
+            "move",
           );
-          const a = await answer(false);
-          if (a.kind !== "button") continue;
-          if (a.action === "cancel") return cancelled();
-          if (a.action === "back") {
-            back();
-            break;
-          }
-          if (a.action !== "move") {
-            prompt.notice = t("booking-option-unavailable");
-            break;
-          }
+          if (outcome === "done") return;
+          if (outcome === "again") break;
           const now = await conversation.now();
           const ref = moveRef!;
           const result = await conversation.external(() => deps.moveBooking(telegramId, ref, start, now));
