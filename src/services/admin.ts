@@ -2,6 +2,9 @@ import { DateTime } from "luxon";
 import { Types } from "mongoose";
 import type { Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
+import { isDuplicateKey } from "../db/errors.js";
+import { validatePhone } from "../domain/contact.js";
+import { parseEuroAmount } from "../domain/money.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel, type PAYMENT_METHODS } from "../db/models/payment.js";
@@ -227,7 +230,6 @@ export async function findCustomers(adminId: number, query: string, now: Date): 
   if (q.length < 2) return [];
   const crypto = fieldCrypto();
   const or: object[] = [{ emailHash: crypto.lookupHash(q) }];
-  const { validatePhone } = await import("../domain/contact.js");
   const phone = validatePhone(q);
   if (phone.ok) or.push({ phoneHash: crypto.lookupHash(phone.value) });
   const escaped = q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -354,7 +356,7 @@ export async function recordPayment(adminId: number, bookingId: string, amountCe
         ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
       };
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
     }
   }
@@ -472,11 +474,6 @@ export async function bookingsInException(exceptionId: string): Promise<AgendaIt
   return (await agenda(start - 24 * 3_600_000, end)).filter((b) => b.end > start && b.start < end);
 }
 
-function parseEuros(raw: string | undefined): number | undefined {
-  if (!raw || !/^\d{1,5}([.,]\d{1,2})?$/.test(raw)) return undefined;
-  return Math.round(Number(raw.replace(",", ".")) * 100);
-}
-
 /**
  * Applies a /services command:
  * `add <key> <minutes> <price> <fi name> | <sv name> | <en name>`, or
@@ -489,7 +486,7 @@ export async function applyServiceCommand(args: string): Promise<"ok" | "usage">
     if (first === "add") {
       const [key, minutes, price, ...nameParts] = rest;
       const names = nameParts.join(" ").split("|").map((n) => n.trim());
-      const priceCents = parseEuros(price);
+      const priceCents = parseEuroAmount(price);
       if (!key || !/^[a-z0-9-]{2,40}$/.test(key) || !minutes || priceCents === undefined || names.length !== 3 || names.some((n) => !n)) {
         return "usage";
       }
@@ -517,7 +514,7 @@ export async function applyServiceCommand(args: string): Promise<"ok" | "usage">
         ok = await updateService(key, property === "minutes" ? { durationMinutes: Number(value) } : { bufferAfterMinutes: Number(value) });
         break;
       case "price": {
-        const cents = parseEuros(value);
+        const cents = parseEuroAmount(value);
         if (cents === undefined) return "usage";
         ok = await updateService(key, { priceCents: cents });
         break;
@@ -543,7 +540,7 @@ export async function applyServiceCommand(args: string): Promise<"ok" | "usage">
     return ok ? "ok" : "usage";
   } catch (error) {
     const name = (error as { name?: string; code?: number }).name;
-    if (name === "ValidationError" || (error as { code?: number }).code === 11000) return "usage";
+    if (name === "ValidationError" || isDuplicateKey(error)) return "usage";
     throw error;
   }
 }

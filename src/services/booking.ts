@@ -9,7 +9,7 @@ import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService } from "./catalog.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import type { ConsentState } from "./consents.js";
-import { saveBookingDetails } from "./customers.js";
+import { saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot } from "./claims.js";
 import { loadSchedule } from "./schedule.js";
 
@@ -21,20 +21,12 @@ export interface BookingSettings {
   rules: BookingRules;
 }
 
-/** The customer's details as typed and validated in the booking flow. */
-export interface CustomerDetails {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone?: string;
-}
-
 /** A confirm request from the booking flow. */
 export interface BookingRequest {
   telegramId: number;
   serviceId: string;
   start: number;
-  details: CustomerDetails;
+  details: BookingDetails;
   privacyAcknowledged: boolean;
   /** Marketing choices made in this flow, or undefined when the question was not asked. */
   marketing?: ConsentState;

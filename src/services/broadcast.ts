@@ -3,6 +3,7 @@ import type { Language } from "../config.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
 import { CustomerModel } from "../db/models/customer.js";
+import { isDuplicateKey } from "../db/errors.js";
 
 /** Customers whose latest Telegram marketing record is a grant: the broadcast audience (A6). */
 export async function telegramAudience(): Promise<Types.ObjectId[]> {
@@ -52,7 +53,7 @@ export async function claimDelivery(broadcastId: string, customerId: string, now
     await BroadcastDeliveryModel.create({ _id: `${broadcastId}:${customerId}`, broadcastId, outcome: "claimed", at: now });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

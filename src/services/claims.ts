@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
 import { CLAIM_CELL_MINUTES, SlotClaimModel } from "../db/models/slot-claim.js";
+import { isDuplicateKey } from "../db/errors.js";
 
 const MINUTE = 60_000;
 /** A hold or move older than this was left by a process that died halfway. */
@@ -20,15 +21,7 @@ export function claimCells(start: number, end: number): Date[] {
   return cells;
 }
 
-type BulkError = {
-  code?: number;
-  writeErrors?: Array<{ code?: number; index?: number; err?: { code?: number; index?: number } }>;
-};
-
-function isDuplicateKeyError(error: unknown): boolean {
-  const e = error as BulkError;
-  return e.code === 11000 || Boolean(e.writeErrors?.some((w) => (w.code ?? w.err?.code) === 11000));
-}
+type BulkError = { writeErrors?: Array<{ index?: number; err?: { index?: number } }> };
 
 /** How many documents an ordered insert wrote before it failed, if the error says. */
 function insertedBeforeFailure(error: unknown): number | undefined {
@@ -50,7 +43,7 @@ export async function claimCellsFor(bookingId: Types.ObjectId, cells: Date[]): P
     );
     return true;
   } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     // An ordered insert stops at the first conflict: release exactly what it wrote before it.
     // (Cells the same booking already held through another operation must stay.)
     const written = insertedBeforeFailure(error);

@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import { LANGUAGES, type Language } from "../config.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { isDuplicateKey } from "../db/errors.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
@@ -11,10 +12,6 @@ export function reveal(value: string | null | undefined): string | undefined {
   return value ? fieldCrypto().decrypt(value) : undefined;
 }
 
-/** The stored form of a contact field: ciphertext, and the keyed hash where lookups need one. */
-export function conceal(value: string): string {
-  return fieldCrypto().encrypt(value);
-}
 
 /** Picks one of our languages from Telegram's `language_code` (e.g. "sv-FI" → "sv"). */
 export function languageFromTelegram(code: string | undefined, fallback: Language): Language {
@@ -54,7 +51,7 @@ export async function touchCustomer(
   } catch (error) {
     // Two first contacts at once (two processes): the unique telegramId lets one insert; the
     // other finds that customer on its second try.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     doc = await upsert();
   }
   if (!doc) throw new Error("customer upsert returned nothing");

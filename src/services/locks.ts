@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { LockModel } from "../db/models/lock.js";
+import { isDuplicateKey } from "../db/errors.js";
 
 /** Raised when a lock stays held by someone else for longer than the caller will wait. */
 export class LockBusyError extends Error {
@@ -7,10 +8,6 @@ export class LockBusyError extends Error {
     super(`lock ${key} is busy`);
     this.name = "LockBusyError";
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
 }
 
 /**

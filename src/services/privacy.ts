@@ -4,7 +4,7 @@ import { BookingModel } from "../db/models/booking.js";
 import { BroadcastDeliveryModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel, MARKETING_CHANNELS, type MarketingChannel } from "../db/models/consent.js";
 import { ConversationStateModel } from "../db/models/conversation-state.js";
-import { CustomerModel, type CustomerFields, type GENDERS } from "../db/models/customer.js";
+import { CustomerModel, GENDERS, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
@@ -150,7 +150,7 @@ export function validateProfileValue(field: ProfileField, raw: string, thisYear:
     }
     case "gender": {
       const value = raw.trim();
-      return ["female", "male", "other"].includes(value) ? { ok: true, value } : { ok: false, reason: "invalid" };
+      return (GENDERS as readonly string[]).includes(value) ? { ok: true, value } : { ok: false, reason: "invalid" };
     }
   }
 }

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Types } from "mongoose";
 import type { Language } from "../config.js";
 import { AuditEntryModel } from "../db/models/audit.js";
+import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
 import { ConversationStateModel } from "../db/models/conversation-state.js";
 import { CustomerModel } from "../db/models/customer.js";
@@ -58,7 +59,7 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
     try {
       await RetentionNoticeModel.create({ _id: c._id, warnedAt: now });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue; // already asked
+      if (isDuplicateKey(error)) continue; // already asked
       throw error;
     }
     await recordAudit(c._id, SYSTEM, "retention-warning", now);

@@ -1,4 +1,5 @@
 import { AccessLogModel, ProcessedUpdateModel } from "../db/models/technical.js";
+import { isDuplicateKey } from "../db/errors.js";
 
 /**
  * Takes an update for handling by process `instance`; false when it is a duplicate: already
@@ -11,7 +12,7 @@ export async function claimUpdate(updateId: number, instance: string, now: Date)
       await ProcessedUpdateModel.create({ _id: updateId, at: now, instance, done: false });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     const taken = await ProcessedUpdateModel.findById(updateId).lean();
     if (!taken) continue;

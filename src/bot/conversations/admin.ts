@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { Language } from "../../config.js";
 import { PAYMENT_METHODS } from "../../db/models/payment.js";
+import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { Prompt } from "./prompt.js";
@@ -112,13 +113,6 @@ export function createBroadcastConversation(deps: AdminFlowDeps) {
     const started = await conversation.external(() => deps.startBroadcast(adminId, body));
     await prompt.close(ctx.t("admin-broadcast-started", { count: started }));
   };
-}
-
-/** Parses a euro amount typed as 55, 55,50 or 55.50 into cents. */
-export function parseEuroAmount(raw: string): number | undefined {
-  const value = raw.trim().replace(/\s*€$/, "");
-  if (!/^\d{1,5}([.,]\d{1,2})?$/.test(value)) return undefined;
-  return Math.round(Number(value.replace(",", ".")) * 100);
 }
 
 /** Record a payment (A5): amount (the booking's price in one tap, or typed) → method → receipt. */

@@ -2,6 +2,8 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { LANGUAGES, type Language } from "../../config.js";
 import type { Validated } from "../../domain/contact.js";
+import { GENDERS } from "../../db/models/customer.js";
+import { OPTIONAL_FIELDS as OPTIONAL, PROFILE_FIELDS as FIELDS } from "../../services/privacy.js";
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";
 import type { BotContext, ConversationContext } from "../context.js";
@@ -17,8 +19,6 @@ export interface ProfileFlowDeps {
   updateLanguage(telegramId: number, language: Language, now: Date): Promise<void>;
 }
 
-const FIELDS: ProfileField[] = ["firstName", "lastName", "email", "phone", "address", "gender", "birthYear"];
-const OPTIONAL: ProfileField[] = ["phone", "address", "gender", "birthYear"];
 const CB = "pf";
 
 /**
@@ -129,7 +129,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
       for (;;) {
         const kb = new InlineKeyboard();
         if (field === "gender") {
-          for (const g of ["female", "male", "other"]) kb.text(t(`gender-${g}`), `${CB}:set:${g}`).row();
+          for (const g of GENDERS) kb.text(t(`gender-${g}`), `${CB}:set:${g}`).row();
         }
         if (OPTIONAL.includes(field) && p[field] !== undefined) kb.text(t("button-remove"), `${CB}:remove`).row();
         kb.text(t("button-back"), `${CB}:back`);
