@@ -74,21 +74,65 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** One local calendar day in the practice's zone, as UTC instants. */
+interface LocalDay {
+  start: number;
+  /** The next day's start: 23, 24 or 25 hours later. */
+  end: number;
+  weekday: number;
+  /** True when the zone's UTC offset changes within the day (a clock-change day). */
+  offsetChanges: boolean;
+}
+
+const MAX_CACHED_DAYS = 2_000;
+const dayCache = new Map<string, LocalDay>();
+
+/** The local day starting at `start` in `zone`; a calendar fact, so it is kept once worked out. */
+function dayStartingAt(start: number, zone: string): LocalDay {
+  const key = `${zone} ${start}`;
+  let day = dayCache.get(key);
+  if (!day) {
+    const local = DateTime.fromMillis(start, { zone });
+    const next = local.plus({ days: 1 });
+    day = { start, end: next.toMillis(), weekday: local.weekday, offsetChanges: local.offset !== next.minus(1).offset };
+    if (dayCache.size >= MAX_CACHED_DAYS) dayCache.clear();
+    dayCache.set(key, day);
+  }
+  return day;
+}
+
+const todayCache = new Map<string, LocalDay>();
+
 /**
- * The practice's open time from the local date of `now` to `horizonDays` days ahead, as merged
- * UTC intervals: weekly hours plus "open" exceptions, minus "closed" exceptions.
+ * The local days from the date of `now` through `horizonDays` days ahead. Luxon (which asks Intl,
+ * some 0.1–0.2 ms a call here) is asked once per calendar day per process; times within an
+ * ordinary day are then plain arithmetic from its midnight.
  */
-export function openIntervals(input: Pick<AvailabilityInput, "now" | "zone" | "weeklyHours" | "exceptions" | "horizonDays">): Interval[] {
-  const today = DateTime.fromMillis(input.now, { zone: input.zone }).startOf("day");
+function localDays(now: number, zone: string, horizonDays: number): LocalDay[] {
+  let today = todayCache.get(zone);
+  if (!today || now < today.start || now >= today.end) {
+    today = dayStartingAt(DateTime.fromMillis(now, { zone }).startOf("day").toMillis(), zone);
+    todayCache.set(zone, today);
+  }
+  const days = [today];
+  for (let offset = 1; offset <= horizonDays; offset++) days.push(dayStartingAt(days[offset - 1]!.end, zone));
+  return days;
+}
+
+/** The instant of a wall-clock "HH:mm" on `day` ("24:00" is the next midnight). */
+function wallClock(day: LocalDay, hhmm: string, zone: string): number {
+  const { hour, minute } = parseHhmm(hhmm);
+  if (hour === 24) return day.end;
+  if (!day.offsetChanges) return day.start + (hour * 60 + minute) * MINUTE;
+  return DateTime.fromMillis(day.start, { zone }).set({ hour, minute }).toMillis();
+}
+
+function openIntervalsOf(days: readonly LocalDay[], input: Pick<AvailabilityInput, "zone" | "weeklyHours" | "exceptions">): Interval[] {
   const weekly: Interval[] = [];
-  for (let offset = 0; offset <= input.horizonDays; offset++) {
-    const day = today.plus({ days: offset });
+  for (const day of days) {
     for (const hours of input.weeklyHours) {
       if (hours.weekday !== day.weekday) continue;
-      const start = day.set(parseHhmm(hours.start));
-      const endParts = parseHhmm(hours.end);
-      const end = endParts.hour === 24 ? day.plus({ days: 1 }) : day.set(endParts);
-      weekly.push({ start: start.toMillis(), end: end.toMillis() });
+      weekly.push({ start: wallClock(day, hours.start, input.zone), end: wallClock(day, hours.end, input.zone) });
     }
   }
   const open = mergeIntervals([
@@ -100,17 +144,19 @@ export function openIntervals(input: Pick<AvailabilityInput, "now" | "zone" | "w
 }
 
 /**
+ * The practice's open time from the local date of `now` to `horizonDays` days ahead, as merged
+ * UTC intervals: weekly hours plus "open" exceptions, minus "closed" exceptions.
+ */
+export function openIntervals(input: Pick<AvailabilityInput, "now" | "zone" | "weeklyHours" | "exceptions" | "horizonDays">): Interval[] {
+  return openIntervalsOf(localDays(input.now, input.zone, input.horizonDays), input);
+}
+
+/**
  * True when the wall-clock time of `instant` in `zone` names two instants (the repeated hour when
  * clocks go back): such a time is never offered, since "03:30" would not say which one is meant.
  */
 export function isAmbiguousLocalTime(instant: number, zone: string): boolean {
   return DateTime.fromMillis(instant, { zone }).getPossibleOffsets().length > 1;
-}
-
-/** True when the zone's UTC offset changes within the local day that contains `instant`. */
-function dayHasOffsetChange(instant: number, zone: string): boolean {
-  const local = DateTime.fromMillis(instant, { zone });
-  return local.startOf("day").offset !== local.endOf("day").offset;
 }
 
 /**
@@ -127,29 +173,22 @@ export function availableSlots(input: AvailabilityInput): number[] {
   const occupied = (input.durationMinutes + input.bufferAfterMinutes) * MINUTE;
   const step = input.granularityMinutes * MINUTE;
   const earliest = input.now + input.minNoticeMinutes * MINUTE;
-  const lastDay = DateTime.fromMillis(input.now, { zone: input.zone })
-    .startOf("day")
-    .plus({ days: input.horizonDays + 1 })
-    .toMillis();
+  const days = localDays(input.now, input.zone, input.horizonDays);
+  const lastDay = days[days.length - 1]!.end;
   const busy = mergeIntervals(input.busy);
   const slots: number[] = [];
   let busyIndex = 0;
-  const dstDays = new Map<string, boolean>();
+  let dayIndex = 0;
 
-  for (const open of openIntervals(input)) {
+  for (const open of openIntervalsOf(days, input)) {
     for (let start = open.start; start + duration <= open.end; start += step) {
       if (start < earliest || start >= lastDay) continue;
       const end = start + occupied;
       while (busyIndex < busy.length && busy[busyIndex]!.end <= start) busyIndex++;
       const next = busy[busyIndex];
       if (next && next.start < end) continue;
-      const dayKey = DateTime.fromMillis(start, { zone: input.zone }).toISODate() ?? "";
-      let dst = dstDays.get(dayKey);
-      if (dst === undefined) {
-        dst = dayHasOffsetChange(start, input.zone);
-        dstDays.set(dayKey, dst);
-      }
-      if (dst && isAmbiguousLocalTime(start, input.zone)) continue;
+      while (dayIndex < days.length - 1 && days[dayIndex]!.end <= start) dayIndex++;
+      if (days[dayIndex]!.offsetChanges && isAmbiguousLocalTime(start, input.zone)) continue;
       slots.push(start);
     }
   }

@@ -14,6 +14,7 @@ import { claimSlot } from "./claims.js";
 import { loadSchedule } from "./schedule.js";
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /** Where and how the practice books: its zone and rules. */
 export interface BookingSettings {
@@ -81,14 +82,18 @@ export interface SlotShape {
 }
 
 /** Every free start instant for a slot shape from `now` to the horizon (B2). */
-export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number): Promise<number[]> {
+export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number, within?: Interval): Promise<number[]> {
   const horizonEnd = DateTime.fromMillis(now, { zone: settings.zone })
     .startOf("day")
     .plus({ days: settings.rules.horizonDays + 2 })
     .toMillis();
+  // Only the bookings that can touch the asked window are read: one day's worth for the time
+  // picker instead of the whole horizon.
+  const from = within ? Math.max(now, within.start) : now;
+  const to = within ? Math.min(horizonEnd, within.end) : horizonEnd;
   const [schedule, busy] = await Promise.all([
     loadSchedule(new Date(now)),
-    busyIntervals(now, horizonEnd, shape.excludeBookingId),
+    busyIntervals(from, to, shape.excludeBookingId),
   ]);
   return availableSlots({
     now,
@@ -101,6 +106,12 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
     minNoticeMinutes: settings.rules.minNoticeMinutes,
     horizonDays: settings.rules.horizonDays,
   });
+}
+
+/** True when `start` is among the free slots; reads only the bookings around it. */
+export async function isOffered(settings: BookingSettings, shape: SlotShape, start: number, now: number): Promise<boolean> {
+  const within = { start: start - DAY, end: start + DAY };
+  return (await freeSlots(settings, shape, now, within)).includes(start);
 }
 
 /**
@@ -133,7 +144,11 @@ export async function availableDays(settings: BookingSettings, query: SlotQuery,
 export async function slotsOnDay(settings: BookingSettings, query: SlotQuery, day: string, now: number): Promise<number[]> {
   const shape = await shapeOf(query);
   if (!shape) return [];
-  return groupSlotsByDay(await freeSlots(settings, shape, now), settings.zone).get(day) ?? [];
+  const dayStart = DateTime.fromISO(day, { zone: settings.zone });
+  if (!dayStart.isValid) return [];
+  // The day itself and the next one: a slot late in the day keeps its buffer clear of what follows.
+  const within = { start: dayStart.toMillis(), end: dayStart.plus({ days: 2 }).toMillis() };
+  return groupSlotsByDay(await freeSlots(settings, shape, now, within), settings.zone).get(day) ?? [];
 }
 
 /** When a booking's reminder is due, or undefined when it gets none (see .env.example). */
@@ -161,8 +176,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   const alreadyAcknowledged = customer?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION;
   if (!alreadyAcknowledged && !request.privacyAcknowledged) return { ok: false, reason: "privacy-not-acknowledged" };
 
-  const offered = await freeSlots(settings, service, request.now);
-  if (!offered.includes(request.start)) return { ok: false, reason: "slot-taken" };
+  if (!(await isOffered(settings, service, request.start, request.now))) return { ok: false, reason: "slot-taken" };
 
   const customerId = await saveBookingDetails(
     request.telegramId,

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { BookingModel, type BookingFields } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
-import { freeSlots, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
+import { isOffered, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
 import { withLock } from "./locks.js";
@@ -124,7 +124,7 @@ export async function moveBooking(
 
     const bufferMinutes = (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE;
     const shape = { durationMinutes: booking.service.durationMinutes, bufferAfterMinutes: bufferMinutes, excludeBookingId: booking._id };
-    if (!(await freeSlots(settings, shape, now)).includes(newStart)) return { ok: false, reason: "slot-taken" };
+    if (!(await isOffered(settings, shape, newStart, now))) return { ok: false, reason: "slot-taken" };
 
     const newEnd = newStart + booking.service.durationMinutes * MINUTE;
     const newBufferEnd = newEnd + bufferMinutes * MINUTE;

@@ -4,7 +4,8 @@ import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { listActiveServices } from "../../src/services/catalog.js";
-import { bookAppointment, freeSlots, type BookingSettings } from "../../src/services/booking.js";
+import { groupSlotsByDay } from "../../src/domain/availability.js";
+import { bookAppointment, freeSlots, slotsOnDay, type BookingSettings } from "../../src/services/booking.js";
 import { claimCells, repairClaims } from "../../src/services/claims.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -94,6 +95,25 @@ describe("slot claim (B4)", () => {
     // Even bypassing the availability check, the database refuses an overlapping claim.
     const overlapping = await bookAppointment(settings, request(1001, s30.id, at("2026-12-01T10:30")));
     expect(overlapping).toEqual({ ok: false, reason: "slot-taken" });
+  });
+
+  it("the time picker reads one day's bookings yet offers exactly what the whole-horizon computation does", async () => {
+    await seedDefaults();
+    await customers(4);
+    const all = await listActiveServices();
+    const s90 = all.find((s) => s.durationMinutes === 90)!;
+    const s30 = all.find((s) => s.durationMinutes === 30)!;
+    // Bookings at the edges of Wednesday 2 December: late Tuesday, early and late Wednesday, early Thursday.
+    for (const [i, iso] of ["2026-12-01T16:00", "2026-12-02T09:00", "2026-12-02T15:00", "2026-12-03T09:00"].entries()) {
+      expect((await bookAppointment(settings, request(1000 + i, s30.id, at(iso)))).ok).toBe(true);
+    }
+    const whole = groupSlotsByDay(await freeSlots(settings, s90, now), zone);
+    for (const day of ["2026-12-01", "2026-12-02", "2026-12-03"]) {
+      const picked = await slotsOnDay(settings, { serviceId: s90.id }, day, now);
+      expect(picked.length).toBeGreaterThan(0);
+      expect(picked).toEqual(whole.get(day));
+    }
+    expect(await slotsOnDay(settings, { serviceId: s90.id }, "not-a-day", now)).toEqual([]);
   });
 
   it("claim cells cover the booking and its buffer on the five-minute grid", () => {
