@@ -1,16 +1,28 @@
 # Ajanvarausbotti: the bot on Node.js 20, run as an unprivileged user.
+# Build stage: the TypeScript sources compiled to dist/ (what `npm start` runs).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Dev dependencies are left out; tsx (a runtime dependency) runs the TypeScript sources.
+# Dev dependencies are left out; tsx (a runtime dependency) runs the maintenance commands
+# (npm run backup / restore / rotate-key) from the sources.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
 COPY locales ./locales
+COPY --from=build /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
 # Webhook mode listens here (BOT_MODE=webhook); GET /healthz reports database reachability.
 EXPOSE 8080
-CMD ["npm", "start"]
+# The compiled bot directly (not `npm start`, which would build again and needs the dev tools).
+CMD ["node", "dist/main.js"]

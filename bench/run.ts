@@ -4,17 +4,15 @@
  * MongoDB is started through mongodb-memory-server. Nothing here is asserted: it measures.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { run } from "@grammyjs/runner";
 import { Api, Bot } from "grammy";
 import { DateTime } from "luxon";
 import mongoose from "mongoose";
 import { createBroadcaster } from "../src/bot/broadcast.js";
-import { createBot } from "../src/bot/index.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { ConsentRecordModel } from "../src/db/models/consent.js";
 import { createReminderJob } from "../src/bot/reminders.js";
@@ -29,8 +27,8 @@ import { createFieldCrypto, useFieldCrypto } from "../src/services/field-crypto.
 import { createServices } from "../src/services/index.js";
 import { DEFAULT_WEEKLY_HOURS, seedDefaults } from "../src/services/seed.js";
 import { BotApiServer } from "../test/helpers/bot-api-server.js";
-import { BOT_INFO, enforceRateLimit, FakeTelegram, type ApiCall } from "../test/helpers/fake-telegram.js";
-import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../test/helpers/bot.js";
+import { BOT_INFO, enforceRateLimit, FakeTelegram } from "../test/helpers/fake-telegram.js";
+import { ADMIN_ID, createTestBot, TEST_ENV, TestCustomer, testConfig } from "../test/helpers/bot.js";
 
 const zone = "Europe/Helsinki";
 const NOW = DateTime.fromISO("2026-11-30T08:00", { zone }).toMillis();
@@ -62,7 +60,7 @@ async function freshDatabase(base: string): Promise<void> {
   }
   const url = new URL(base);
   url.pathname = `/bench_${randomBytes(4).toString("hex")}`;
-  await mongoose.connect(url.toString());
+  await mongoose.connect(url.toString(), { monitorCommands: true });
   await ensureIndexes();
   await seedDefaults();
 }
@@ -74,8 +72,9 @@ function existingBookings(): Array<{ start: number; end: number }> {
   for (let d = 1; busy.length < 2000; d++) {
     const day = day0.plus({ days: d });
     if (day.weekday > 5) continue;
-    for (let k = 0; k < 40 && busy.length < 2000; k++) {
-      const start = day.set({ hour: 9 }).toMillis() + k * 12 * 60_000;
+    // 47 short bookings from 09:00 to about 15:15; the rest of the afternoon stays free.
+    for (let k = 0; k < 47 && busy.length < 2000; k++) {
+      const start = day.set({ hour: 9 }).toMillis() + k * 8 * 60_000;
       busy.push({ start, end: start + 5 * 60_000 });
     }
   }
@@ -89,7 +88,8 @@ async function benchAvailability(base: string): Promise<void> {
     durationMinutes: 60, bufferAfterMinutes: 15, granularityMinutes: 15, minNoticeMinutes: 720, horizonDays: 60,
   };
   const pure = await timeIt(300, () => availableSlots(input));
-  rows.push({ name: "4 availability, pure (60 days, 2,000 bookings) p50 / p99", value: `${ms(percentile(pure, 50))} / ${ms(percentile(pure, 99))}`, note: "target p99 ≤ 5 ms" });
+  const offered = availableSlots(input).length;
+  rows.push({ name: "4 availability, pure (60 days, 2,000 bookings) p50 / p99", value: `${ms(percentile(pure, 50))} / ${ms(percentile(pure, 99))}`, note: `${offered} free starts; target p99 ≤ 5 ms` });
 
   await freshDatabase(base);
   const customer = await CustomerModel.create({ telegramId: 1, language: "fi", lastSeenAt: new Date(NOW) });
@@ -103,8 +103,19 @@ async function benchAvailability(base: string): Promise<void> {
   );
   const settings = { zone, rules: { granularityMinutes: 15, minNoticeMinutes: 720, horizonDays: 60, cancellationCutoffMinutes: 1440, reminderOffsetMinutes: 1440 } };
   const viaDb = await timeIt(50, () => freeSlots(settings, service, NOW));
-  rows.push({ name: "4 availability through the database p50 / p99", value: `${ms(percentile(viaDb, 50))} / ${ms(percentile(viaDb, 99))}`, baseline: `pure ${ms(percentile(pure, 50))}` });
-  results.availability = { pureMs: pure, databaseMs: viaDb };
+  // The database's own share: the same bookings read straight through the driver.
+  const horizonEnd = new Date(NOW + 62 * 86_400_000);
+  const raw = await timeIt(50, () =>
+    BookingModel.collection
+      .find({ status: { $in: ["held", "confirmed"] }, start: { $lt: horizonEnd }, bufferEnd: { $gt: new Date(NOW) } }, { projection: { start: 1, bufferEnd: 1, moveTo: 1 } })
+      .toArray(),
+  );
+  rows.push({
+    name: "4 availability through the service and database p50 / p99",
+    value: `${ms(percentile(viaDb, 50))} / ${ms(percentile(viaDb, 99))}`,
+    baseline: `driver read of the same ${busy.length} bookings p50 ${ms(percentile(raw, 50))}, pure ${ms(percentile(pure, 50))}`,
+  });
+  results.availability = { pureMs: pure, databaseMs: viaDb, rawReadMs: raw };
 }
 
 async function benchContention(base: string, rounds: number): Promise<void> {
@@ -181,176 +192,414 @@ async function benchReminders(base: string, count: number): Promise<void> {
   results.reminders = { count, sent: sentAt.size, calls: sends, totalMs: total };
 }
 
-async function benchConversation(base: string, customers: number, report = true): Promise<void> {
-  if (report) await freshDatabase(base);
-  else await seedDefaults();
-  const tg = new FakeTelegram();
-  const bot = createTestBot(tg);
-  const perUpdate: number[] = [];
-  const wrap = async (fn: () => Promise<void>) => {
-    const t0 = performance.now();
-    await fn();
-    perUpdate.push(performance.now() - t0);
-  };
-  const realNow = Date.now;
-  Date.now = () => NOW; // the conversations' clock
-  try {
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: customers }, async (_, i) => {
-        const c = new TestCustomer(bot, tg, { id: 50_000 + i, language: "fi" });
-        await wrap(() => c.send("/book"));
-        await wrap(() => c.press("30 min"));
-        const days = c.buttons().filter(([, d]) => d.startsWith("bk:day:"));
-        await wrap(() => c.pressData(days[i % days.length]![1], tg.latestKeyboardMessage(c.user.id)!.messageId));
-        const times = c.buttons().filter(([, d]) => d.startsWith("bk:time:"));
-        // A different day or an hour apart for each customer: nobody competes for a time here.
-        await wrap(() => c.pressData(times[(Math.floor(i / days.length) * 4) % times.length]![1], tg.latestKeyboardMessage(c.user.id)!.messageId));
-        await wrap(() => c.send("Bench"));
-        await wrap(() => c.send("Customer"));
-        await wrap(() => c.send(`bench${i}@example.com`));
-        await wrap(() => c.press("Ohita"));
-        await wrap(() => c.press("Olen lukenut"));
-        await wrap(() => c.press("Jatka"));
-        await wrap(() => c.press("Vahvista"));
-      }),
-    );
-    const elapsed = performance.now() - t0;
-    const booked = await BookingModel.countDocuments({ status: "confirmed" });
-    if (!report) return;
-    rows.push({ name: `booking conversations: ${customers} customers concurrently (handleUpdate), updates/s`, value: (perUpdate.length / (elapsed / 1000)).toFixed(0), note: `${booked} booked` });
-    rows.push({ name: "booking conversations: latency per update p50 / p99", value: `${ms(percentile(perUpdate, 50))} / ${ms(percentile(perUpdate, 99))}`, note: "target p99 ≤ 50 ms (issue 7 wants it through the runner)" });
-    results.conversation = { customers, updates: perUpdate.length, elapsedMs: elapsed, booked, latencyMs: perUpdate };
-  } finally {
-    Date.now = realNow;
-  }
-}
+/** The bot as `npm start` runs it: compiled to dist/ (`npm run bench` builds it first). */
+const BOT_SCRIPT = "dist/main.js";
+const BARE_SCRIPT = "bench/bare-bot.mjs";
 
-
+/** The issue's sizes by default; each can be set smaller (or larger) through the environment. */
 const sizes = {
-  contentionRounds: Number(process.env.BENCH_CONTENTION_ROUNDS ?? 20),
-  customers: Number(process.env.BENCH_CUSTOMERS ?? 30),
-  broadcastRecipients: Number(process.env.BENCH_BROADCAST ?? 300),
+  ceilingUpdates: Number(process.env.BENCH_CEILING_UPDATES ?? 5000),
+  // The issue asks for 500 customers and 200 rounds; FerretDB 1.24, the only MongoDB-compatible
+  // server this machine has, does not get through them in ten minutes (see README, Performance).
+  customers: Number(process.env.BENCH_CUSTOMERS ?? 100),
+  contentionRounds: Number(process.env.BENCH_CONTENTION_ROUNDS ?? 50),
+  broadcastRecipients: Number(process.env.BENCH_BROADCAST ?? 3000),
+  reminders: Number(process.env.BENCH_REMINDERS ?? 1000),
   memoryCustomers: Number(process.env.BENCH_MEMORY_CUSTOMERS ?? 10_000),
   memoryBookings: Number(process.env.BENCH_MEMORY_BOOKINGS ?? 50_000),
-  ceilingUpdates: Number(process.env.BENCH_CEILING_UPDATES ?? 3000),
+  /** Bookings made through the bot while the large database is stored. */
+  memoryTraffic: Number(process.env.BENCH_MEMORY_TRAFFIC ?? 5),
 };
 
-/** Pushes `count` text updates from `chats` chats and waits for every reply; returns timings. */
-async function driveRunner(
-  server: BotApiServer,
-  count: number,
-  chats: number,
-  isReply: (call: ApiCall) => boolean,
-): Promise<{ seconds: number; latencies: number[] }> {
-  const pushedAt = new Map<number, number>();
-  const before = server.tg.calls.length;
-  const t0 = performance.now();
-  for (let i = 0; i < count; i++) {
-    const chat = 900_000 + (i % chats);
-    pushedAt.set(i, performance.now());
-    server.push({
-      message: { message_id: i, date: 0, chat: { id: chat, type: "private", first_name: "b" }, from: { id: chat, is_bot: false, first_name: "b" }, text: `ping ${i}` },
-    });
-  }
-  while (server.tg.calls.slice(before).filter(isReply).length < count) await sleep(5);
-  const seconds = (performance.now() - t0) / 1000;
-  const latencies = server.tg.calls
-    .slice(before)
-    .filter(isReply)
-    .map((c) => c.at! - (pushedAt.get(Number(/ping (\d+)/.exec(String(c.payload.text))?.[1])) ?? c.at!));
-  return { seconds, latencies };
+/** Environment for a bot process under measurement: the test practice, a fake API, one database. */
+function botEnv(databaseUrl: string, apiRoot: string): Record<string, string> {
+  return {
+    ...TEST_ENV,
+    PATH: process.env.PATH ?? "",
+    MONGODB_URI: databaseUrl,
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    BOT_API_ROOT: apiRoot,
+    LOG_LEVEL: "silent",
+    // Scripted customers tap far faster than people: the flood limit is not what is measured.
+    RATE_LIMIT_PER_MINUTE: "100000",
+  };
 }
 
-async function benchCeiling(): Promise<{ updatesPerSecond: number; p50: number; p99: number }> {
-  const server = new BotApiServer();
-  const root = await server.start();
-  const bot = new Bot("123456:TEST-token-abcdefghijklmnopqrstuvwxyz", { botInfo: BOT_INFO, client: { apiRoot: root } });
-  bot.on("message:text", (ctx) => ctx.reply(`pong ${ctx.message.text}`));
-  const runner = run(bot);
-  const { seconds, latencies } = await driveRunner(server, sizes.ceilingUpdates, 200, (c) => c.method === "sendMessage");
-  await runner.stop();
-  await server.stop();
-  const result = { updatesPerSecond: sizes.ceilingUpdates / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-  rows.push({ name: `1 framework ceiling: bare grammY + runner over loopback (${sizes.ceilingUpdates} updates), updates/s`, value: result.updatesPerSecond.toFixed(0) });
-  rows.push({ name: "1 framework ceiling: latency p50 / p99 (push → reply)", value: `${ms(result.p50)} / ${ms(result.p99)}` });
-  results.ceiling = result;
-  return result;
+function databaseUrl(base: string): string {
+  const url = new URL(base);
+  url.pathname = `/bench_${randomBytes(4).toString("hex")}`;
+  return url.toString();
 }
 
-/** 2: whole booking conversations through the real bot, runner, database and a loopback API. */
-async function benchBookingTraffic(base: string, ceiling: { updatesPerSecond: number }): Promise<void> {
-  await freshDatabase(base);
-  const server = new BotApiServer();
-  const root = await server.start();
-  const logs = new LogCapture();
-  const config = testConfig({ BOT_API_ROOT: root, RATE_LIMIT_PER_MINUTE: "100000" });
-  const { bot } = createBot({ config, services: createServices(config), logger: createLogger("debug", logs) }, { botInfo: BOT_INFO });
-  const runner = run(bot);
-  const tg = server.tg;
-  const n = sizes.customers;
-  let stalled = 0;
-  const waitFor = async (id: number, pattern: RegExp) => {
-    const deadline = performance.now() + 120_000;
-    while (!pattern.test(tg.lastText(id))) {
-      if (performance.now() > deadline) {
-        stalled++;
-        throw new Error(`customer ${id} waited 120 s for ${String(pattern)}; last: ${tg.lastText(id).slice(0, 80)}`);
+async function dropDatabase(url: string): Promise<void> {
+  const conn = await mongoose.createConnection(url).asPromise();
+  await conn.dropDatabase();
+  await conn.close();
+}
+
+const textMessage = (chat: number, text: string) => ({
+  message: {
+    message_id: 1, date: 0, chat: { id: chat, type: "private" as const, first_name: "b" },
+    from: { id: chat, is_bot: false, first_name: "b", language_code: "fi" }, text,
+    ...(text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+  },
+});
+
+/** A fake Bot API on loopback that wakes whoever waits for a chat's next text. */
+class Telegram {
+  readonly server = new BotApiServer();
+  private readonly lastText = new Map<number, string>();
+  private readonly waiters = new Map<number, () => void>();
+  private cursor = 0;
+  /** Every update pushed, with its chat, to attribute API calls to updates afterwards. */
+  readonly pushed: Array<{ update: number; chat: number }> = [];
+  private readonly queryChat = new Map<string, number>();
+
+  async start(): Promise<string> {
+    const tg = this.server.tg;
+    const original = tg.fetch;
+    (tg as unknown as { fetch: typeof original }).fetch = async (url, init) => {
+      const response = await original(url, init);
+      for (; this.cursor < tg.calls.length; this.cursor++) {
+        const call = tg.calls[this.cursor]!;
+        if (call.method !== "sendMessage" && call.method !== "editMessageText") continue;
+        const chat = Number(call.payload.chat_id);
+        this.lastText.set(chat, String(call.payload.text));
+        this.waiters.get(chat)?.();
       }
-      await sleep(5);
+      return response;
+    };
+    return this.server.start();
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  /** Waits until the chat's newest text matches, for at most `seconds`. */
+  last(chat: number): string {
+    return this.lastText.get(chat) ?? "";
+  }
+
+  async waitFor(chat: number, pattern: RegExp, seconds = 90): Promise<void> {
+    const deadline = performance.now() + seconds * 1000;
+    while (!pattern.test(this.lastText.get(chat) ?? "")) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`chat ${chat} waited ${seconds} s for ${String(pattern)}; last: ${(this.lastText.get(chat) ?? "").slice(0, 60)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 1000));
+        this.waiters.set(chat, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.waiters.delete(chat);
     }
+  }
+
+  say(chat: number, text: string): void {
+    this.pushed.push({ update: this.server.push(textMessage(chat, text)), chat });
+  }
+
+  /** Presses the button whose data `pick` chooses on the chat's newest keyboard. */
+  press(chat: number, pick: (data: string[]) => string | undefined): void {
+    const message = this.server.tg.latestKeyboardMessage(chat);
+    const data = message && pick(message.keyboard!.inline_keyboard.flat().map((b) => b.callback_data ?? ""));
+    if (!message || !data) throw new Error(`chat ${chat}: no such button`);
+    const id = `q${chat}-${this.pushed.length}`;
+    this.queryChat.set(id, chat);
+    const update = this.server.push({
+      callback_query: {
+        id, chat_instance: "c", from: { id: chat, is_bot: false, first_name: "b", language_code: "fi" }, data,
+        message: { message_id: message.messageId, date: 0, chat: { id: chat, type: "private", first_name: "b" }, text: "" },
+      },
+    });
+    this.pushed.push({ update, chat });
+  }
+
+  /**
+   * Server-side latency of each pushed update: from the moment getUpdates handed it to the bot to
+   * the last API call the bot made for that chat (or that callback query) before the chat's next
+   * update was handed over.
+   */
+  latencies(): number[] {
+    const byChat = new Map<number, Array<{ at: number; last: number }>>();
+    for (const { update, chat } of this.pushed) {
+      const at = this.server.deliveredAt.get(update);
+      if (at === undefined) continue;
+      const list = byChat.get(chat) ?? [];
+      list.push({ at, last: -1 });
+      byChat.set(chat, list);
+    }
+    for (const list of byChat.values()) list.sort((a, b) => a.at - b.at);
+    for (const call of this.server.tg.calls) {
+      const chat = call.payload.chat_id !== undefined ? Number(call.payload.chat_id) : this.queryChat.get(String(call.payload.callback_query_id));
+      const list = chat === undefined ? undefined : byChat.get(chat);
+      if (!list || call.at === undefined) continue;
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i]!.at <= call.at) {
+          list[i]!.last = Math.max(list[i]!.last, call.at);
+          break;
+        }
+      }
+    }
+    return [...byChat.values()].flat().filter((e) => e.last >= 0).map((e) => e.last - e.at);
+  }
+}
+
+interface Process {
+  pid: number;
+  startupSeconds: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` as its own Node process and waits until it has answered a first /start. */
+async function startProcess(script: string, env: Record<string, string>, telegram: Telegram, chat = 5): Promise<Process> {
+  const t0 = performance.now();
+  const args = script.endsWith(".ts") ? ["--import", "tsx", script] : [script];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  telegram.say(chat, "/start");
+  await Promise.race([
+    telegram.waitFor(chat, /./, 120),
+    exited.then(() => Promise.reject(new Error(`${script} exited: ${stderr}`))),
+  ]);
+  return {
+    pid: child.pid!,
+    startupSeconds: (performance.now() - t0) / 1000,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
   };
-  const pressOn = (id: number, pick: (data: string[]) => string | undefined) => {
-    const message = tg.latestKeyboardMessage(id)!;
-    const data = pick(message.keyboard!.inline_keyboard.flat().map((b) => b.callback_data ?? ""))!;
-    server.push({ callback_query: { id: `q${Math.random()}`, chat_instance: "c", from: { id, is_bot: false, first_name: "b", language_code: "fi" }, data, message: { message_id: message.messageId, date: 0, chat: { id, type: "private", first_name: "b" }, text: "" } } });
-  };
-  const say = (id: number, text: string) =>
-    server.push({ message: { message_id: 1, date: 0, chat: { id, type: "private", first_name: "b" }, from: { id, is_bot: false, first_name: "b", language_code: "fi" }, text, ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.length }] } : {}) } });
+}
+
+/** Resident and peak resident memory of a process, in MiB (Linux /proc). */
+async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: kib("VmRSS") / 1024, peak: kib("VmHWM") / 1024 };
+}
+const mib = (n: number) => `${n.toFixed(0)} MiB`;
+
+/** Drives `count` customers through whole booking conversations at once; resolves when all ended. */
+async function bookConcurrently(telegram: Telegram, count: number, firstChat: number): Promise<{ seconds: number; failures: string[] }> {
   const t0 = performance.now();
   const failures: string[] = [];
   await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      const id = 600_000 + i;
+    Array.from({ length: count }, async (_, i) => {
+      const id = firstChat + i;
       try {
-      say(id, "/book");
-      await waitFor(id, /Minkä hoidon/);
-      pressOn(id, (d) => d.find((x) => x.startsWith("bk:svc:")));
-      await waitFor(id, /valitse päivä/);
-      const dayIndex = i % 8;
-      pressOn(id, (d) => d.filter((x) => x.startsWith("bk:day:"))[dayIndex]);
-      await waitFor(id, /valitse kellonaika/);
-      pressOn(id, (d) => { const t = d.filter((x) => x.startsWith("bk:time:")); return t[(Math.floor(i / 8) * 3) % t.length]; });
-      await waitFor(id, /etunimesi/);
-      say(id, "Bench");
-      await waitFor(id, /sukunimesi/);
-      say(id, "Customer");
-      await waitFor(id, /sähköpostiosoitteesi/);
-      say(id, `b${i}@example.com`);
-      await waitFor(id, /puhelinnumerosi/);
-      pressOn(id, (d) => d.find((x) => x === "bk:skip"));
-      await waitFor(id, /privacy/);
-      pressOn(id, (d) => d.find((x) => x === "bk:ack"));
-      await waitFor(id, /uutisia/);
-      pressOn(id, (d) => d.find((x) => x === "bk:next"));
-      await waitFor(id, /Tarkista/);
-      pressOn(id, (d) => d.find((x) => x === "bk:confirm"));
-      await waitFor(id, /Aikasi on varattu|joku ehti/);
+        telegram.say(id, "/book");
+        await telegram.waitFor(id, /Minkä hoidon/);
+        telegram.press(id, (d) => d.find((x) => x.startsWith("bk:svc:")));
+        await telegram.waitFor(id, /valitse päivä/);
+        telegram.press(id, (d) => d.filter((x) => x.startsWith("bk:day:"))[i % 8]);
+        await telegram.waitFor(id, /valitse kellonaika/);
+        // Customers spread over days and times; some still meet, as real ones would.
+        telegram.press(id, (d) => {
+          const times = d.filter((x) => x.startsWith("bk:time:"));
+          return times[(Math.floor(i / 8) * 3) % times.length];
+        });
+        // Someone may have taken the time meanwhile: the bot then asks again, and this customer
+        // counts as one who lost the race.
+        await telegram.waitFor(id, /etunimesi|Valinta ei ole enää/);
+        if (/Valinta ei ole enää/.test(telegram.last(id))) return;
+        telegram.say(id, "Bench");
+        await telegram.waitFor(id, /sukunimesi/);
+        telegram.say(id, "Customer");
+        await telegram.waitFor(id, /sähköpostiosoitteesi/);
+        telegram.say(id, `b${i}@example.com`);
+        await telegram.waitFor(id, /puhelinnumerosi/);
+        telegram.press(id, (d) => d.find((x) => x === "bk:skip"));
+        await telegram.waitFor(id, /privacy/);
+        telegram.press(id, (d) => d.find((x) => x === "bk:ack"));
+        await telegram.waitFor(id, /uutisia/);
+        telegram.press(id, (d) => d.find((x) => x === "bk:next"));
+        await telegram.waitFor(id, /Tarkista/);
+        telegram.press(id, (d) => d.find((x) => x === "bk:confirm"));
+        await telegram.waitFor(id, /Aikasi on varattu|joku ehti|ehti juuri täyttyä/);
       } catch (error) {
         failures.push(String(error));
       }
     }),
   );
-  if (failures.length > 0) process.stderr.write(`\n${failures.slice(0, 3).join("\n")}\n`);
+  return { seconds: (performance.now() - t0) / 1000, failures };
+}
+
+/** 1 and the memory and start-up baselines: the bare framework as its own process. */
+async function benchCeiling(): Promise<{ updatesPerSecond: number; startupSeconds: number; rssIdle: number; rssAfter: number }> {
+  const telegram = new Telegram();
+  const root = await telegram.start();
+  const bare = await startProcess(BARE_SCRIPT, { PATH: process.env.PATH ?? "", BOT_TOKEN: TEST_ENV.BOT_TOKEN!, BOT_API_ROOT: root }, telegram);
+  await sleep(500);
+  const idle = await memoryOf(bare.pid);
+  const count = sizes.ceilingUpdates;
+  const chats = 500;
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) telegram.say(1_000 + (i % chats), `ping ${i}`);
+  for (let c = 0; c < chats; c++) await telegram.waitFor(1_000 + c, new RegExp(`pong ping ${count - chats + c}$`));
   const seconds = (performance.now() - t0) / 1000;
-  await runner.stop();
-  await server.stop();
-  const handled = logs.lines.map((l) => JSON.parse(l) as { msg?: string; ms?: number }).filter((l) => l.msg === "update handled").map((l) => l.ms ?? 0);
-  const rate = handled.length / seconds;
-  const booked = await BookingModel.countDocuments({ status: "confirmed" });
-  rows.push({ name: `2 booking traffic: ${n} customers, whole bookings via runner + DB, updates/s`, value: rate.toFixed(1), baseline: `ceiling ${ceiling.updatesPerSecond.toFixed(0)}/s, ratio ${(rate / ceiling.updatesPerSecond).toFixed(3)}`, note: `${booked} booked, ${stalled} stalled; target ratio ≥ 0.5` });
-  rows.push({ name: "2 booking traffic: server-side latency per update p50 / p99", value: `${ms(percentile(handled, 50))} / ${ms(percentile(handled, 99))}`, note: "target p99 ≤ 50 ms" });
-  results.bookingTraffic = { customers: n, seconds, updates: handled.length, latencyMs: handled, booked };
+  const after = await memoryOf(bare.pid);
+  await bare.stop();
+  await telegram.stop();
+  const latencies = telegram.latencies().slice(1); // the first is the start-up /start
+  const result = { updatesPerSecond: count / seconds, startupSeconds: bare.startupSeconds, rssIdle: idle.rss, rssAfter: after.rss };
+  rows.push({ name: `1 framework ceiling: bare grammY + runner, own process, ${count} updates from ${chats} chats, updates/s`, value: result.updatesPerSecond.toFixed(0) });
+  rows.push({ name: "1 framework ceiling: latency per update p50 / p99 (handed over → reply)", value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}` });
+  results.ceiling = { ...result, latencyMs: latencies };
+  return result;
+}
+
+/** 0: what one database round trip costs here, and how many a booking conversation makes. */
+async function benchDatabase(base: string): Promise<{ roundTripP50: number }> {
+  await freshDatabase(base);
+  const customer = await CustomerModel.create({ telegramId: 1, language: "fi", lastSeenAt: new Date(NOW) });
+  const trips = await timeIt(200, () => CustomerModel.findById(customer._id).lean());
+  rows.push({ name: "0 database: one round trip (find by _id) p50 / p99", value: `${ms(percentile(trips, 50))} / ${ms(percentile(trips, 99))}`, note: base.replace(/\/\/[^@]*@/, "//") });
+
+  // One customer's booking, counting the database commands each update makes.
+  const counts: number[] = [];
+  let commands = 0;
+  const client = mongoose.connection.getClient();
+  const count = () => commands++;
+  client.on("commandStarted", count);
+  const tg = new FakeTelegram();
+  const bot = createTestBot(tg);
+  const customerOne = new TestCustomer(bot, tg, { id: 50_000, language: "fi" });
+  const realNow = Date.now;
+  Date.now = () => NOW;
+  try {
+    const step = async (fn: () => Promise<void>) => {
+      commands = 0;
+      await fn();
+      counts.push(commands);
+    };
+    await step(() => customerOne.send("/book"));
+    await step(() => customerOne.press("30 min"));
+    const day = customerOne.buttons().find(([, d]) => d.startsWith("bk:day:"))!;
+    await step(() => customerOne.pressData(day[1], tg.latestKeyboardMessage(50_000)!.messageId));
+    const time = customerOne.buttons().find(([, d]) => d.startsWith("bk:time:"))!;
+    await step(() => customerOne.pressData(time[1], tg.latestKeyboardMessage(50_000)!.messageId));
+    for (const text of ["Bench", "Customer", "bench@example.com"]) await step(() => customerOne.send(text));
+    for (const label of ["Ohita", "Olen lukenut", "Jatka", "Vahvista"]) await step(() => customerOne.press(label));
+  } finally {
+    Date.now = realNow;
+    client.off("commandStarted", count);
+  }
+  const sorted = [...counts].sort((a, b) => a - b);
+  rows.push({
+    name: "0 database: commands per update of one booking conversation, min / median / max",
+    value: `${sorted[0]} / ${percentile(counts, 50)} / ${sorted.at(-1)}`,
+    note: `${counts.reduce((a, b) => a + b, 0)} for the whole booking (${counts.length} updates)`,
+  });
+  results.database = { roundTripMs: trips, commandsPerUpdate: counts };
+  return { roundTripP50: percentile(trips, 50) };
+}
+
+/**
+ * 2, 7 and 8: the real bot (`src/main.ts`, as `npm start` runs it) as its own process. Start-up
+ * on an empty database, memory idle, booking traffic, memory after it; then the same with
+ * 10,000 customers and 50,000 bookings stored.
+ */
+async function benchBotProcess(base: string, ceiling: Awaited<ReturnType<typeof benchCeiling>>, db: { roundTripP50: number }): Promise<void> {
+  const url = databaseUrl(base);
+  const telegram = new Telegram();
+  const root = await telegram.start();
+  const bot = await startProcess(BOT_SCRIPT, botEnv(url, root), telegram);
+  await sleep(1000);
+  const idle = await memoryOf(bot.pid);
+  const n = sizes.customers;
+  const before = telegram.pushed.length;
+  const run = await bookConcurrently(telegram, n, 600_000);
+  const after = await memoryOf(bot.pid);
+  await bot.stop();
+  await telegram.stop();
+  if (run.failures.length > 0) process.stderr.write(`\n${run.failures.length} customers did not finish; first: ${run.failures[0]}\n`);
+  const updates = telegram.pushed.length - before;
+  const latencies = telegram.latencies().slice(1);
+  const booked = await countBookings(url);
+  await dropDatabase(url);
+  const rate = updates / run.seconds;
+  rows.push({
+    name: `2 booking traffic: ${n} customers book at once through the bot process, updates/s`,
+    value: rate.toFixed(1),
+    baseline: `ceiling ${ceiling.updatesPerSecond.toFixed(0)}/s; ratio ${(rate / ceiling.updatesPerSecond).toFixed(3)}`,
+    note: `${booked} booked, ${run.failures.length} unfinished, ${run.seconds.toFixed(0)} s; target ratio ≥ 0.5`,
+  });
+  rows.push({
+    name: "2 booking traffic: latency per update p50 / p99 (handed over → last API call)",
+    value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}`,
+    baseline: `DB round trip p50 ${ms(db.roundTripP50)}`,
+    note: "target p99 ≤ 50 ms",
+  });
+  rows.push({ name: "8 start-up: process start → first update answered (empty external DB)", value: `${bot.startupSeconds.toFixed(2)} s`, baseline: `bare grammY ${ceiling.startupSeconds.toFixed(2)} s`, note: "compiled JavaScript, as npm start runs it" });
+  results.bookingTraffic = { customers: n, updates, seconds: run.seconds, booked, failures: run.failures.length, latencyMs: latencies };
+
+  // The same bot with a practice's years of history stored.
+  const big = databaseUrl(base);
+  await populate(big);
+  const telegram2 = new Telegram();
+  const root2 = await telegram2.start();
+  const bot2 = await startProcess(BOT_SCRIPT, botEnv(big, root2), telegram2);
+  await sleep(1000);
+  const idleBig = await memoryOf(bot2.pid);
+  const run2 = await bookConcurrently(telegram2, sizes.memoryTraffic, 610_000);
+  const afterBig = await memoryOf(bot2.pid);
+  await bot2.stop();
+  await telegram2.stop();
+  await dropDatabase(big);
+  rows.push({
+    name: `7 memory: bot RSS idle / after (2) (${n} customers booked)`,
+    value: `${mib(idle.rss)} / ${mib(after.rss)}`,
+    baseline: `bare grammY ${mib(ceiling.rssIdle)} / ${mib(ceiling.rssAfter)}`,
+    note: `peak ${mib(after.peak)}; target ≤ 150 MB`,
+  });
+  rows.push({
+    name: `7 memory: with ${sizes.memoryCustomers} customers + ${sizes.memoryBookings} bookings stored: idle / after ${sizes.memoryTraffic} bookings`,
+    value: `${mib(idleBig.rss)} / ${mib(afterBig.rss)}`,
+    note: `peak ${mib(afterBig.peak)}; start-up ${bot2.startupSeconds.toFixed(2)} s; ${run2.failures.length} unfinished, ${run2.seconds.toFixed(0)} s`,
+  });
+  results.memory = { idle, after, idleBig, afterBig, bareIdle: ceiling.rssIdle, bareAfter: ceiling.rssAfter, trafficSeconds: run2.seconds };
+  results.startup = { seconds: bot.startupSeconds, withHistorySeconds: bot2.startupSeconds, bareSeconds: ceiling.startupSeconds };
+}
+
+async function countBookings(url: string): Promise<number> {
+  const conn = await mongoose.createConnection(url).asPromise();
+  const n = await conn.collection("bookings").countDocuments({ status: "confirmed" });
+  await conn.close();
+  return n;
+}
+
+/** 10,000 customers and 50,000 bookings, nearly all of them history (done or cancelled). */
+async function populate(url: string): Promise<void> {
+  if (mongoose.connection.readyState === mongoose.ConnectionStates.connected) {
+    await mongoose.connection.dropDatabase();
+    await mongoose.disconnect();
+  }
+  await mongoose.connect(url, { monitorCommands: true });
+  await ensureIndexes();
+  await seedDefaults();
+  const customers = Array.from({ length: sizes.memoryCustomers }, (_, i) => ({ telegramId: 800_000 + i, language: "fi", lastSeenAt: new Date(NOW) }));
+  for (let i = 0; i < customers.length; i += 2000) await CustomerModel.insertMany(customers.slice(i, i + 2000));
+  const ids = (await CustomerModel.find({}, { _id: 1 }).lean()).map((c) => c._id);
+  const first = DateTime.fromMillis(NOW, { zone }).startOf("day").minus({ years: 12 });
+  for (let i = 0; i < sizes.memoryBookings; i += 2000) {
+    await BookingModel.insertMany(
+      Array.from({ length: Math.min(2000, sizes.memoryBookings - i) }, (_, k) => {
+        const n = i + k;
+        const start = first.plus({ minutes: n * 120 }).toMillis();
+        return {
+          ref: `m${n}`, customerId: ids[n % ids.length], serviceId: ids[0],
+          service: { name: { fi: "x", sv: "x", en: "x" }, durationMinutes: 60, priceCents: 5500, vatTreatment: "exempt", vatRatePercent: 0 },
+          start: new Date(start), end: new Date(start + 3_600_000), bufferEnd: new Date(start + 4_500_000),
+          status: n % 10 === 0 ? "cancelled" : "confirmed",
+        };
+      }),
+    );
+  }
 }
 
 /** 5: a broadcast against a fake API that enforces 30 messages/s with 429s. */
@@ -379,62 +628,6 @@ async function benchBroadcast(base: string): Promise<void> {
   results.broadcast = { recipients: n, delivered: delivered.length, seconds, rejected: rejected(), duplicates };
 }
 
-/** 7: resident memory, idle and after a booking run with many customers and bookings stored. */
-async function benchMemory(base: string): Promise<void> {
-  await freshDatabase(base);
-  const idle = process.memoryUsage().rss;
-  const customerDocs = Array.from({ length: sizes.memoryCustomers }, (_, i) => ({ telegramId: 800_000 + i, language: "fi", lastSeenAt: new Date(NOW) }));
-  for (let i = 0; i < customerDocs.length; i += 2000) await CustomerModel.insertMany(customerDocs.slice(i, i + 2000));
-  const ids = (await CustomerModel.find({}, { _id: 1 }).lean()).map((c) => c._id);
-  const day0 = DateTime.fromMillis(NOW, { zone }).startOf("day").minus({ days: 400 });
-  for (let i = 0; i < sizes.memoryBookings; i += 2000) {
-    await BookingModel.insertMany(
-      Array.from({ length: Math.min(2000, sizes.memoryBookings - i) }, (_, k) => {
-        const n = i + k;
-        const start = day0.plus({ minutes: n * 12 }).toMillis();
-        return {
-          ref: `m${n}`, customerId: ids[n % ids.length], serviceId: ids[0],
-          service: { name: { fi: "x", sv: "x", en: "x" }, durationMinutes: 30, priceCents: 3500, vatTreatment: "exempt", vatRatePercent: 0 },
-          start: new Date(start), end: new Date(start + 1_800_000), bufferEnd: new Date(start + 1_800_000), status: "cancelled",
-        };
-      }),
-    );
-  }
-  const before = process.memoryUsage().rss;
-  await benchConversation(base, 50, false);
-  const after = process.memoryUsage().rss;
-  rows.push({ name: `7 memory: RSS idle / with ${sizes.memoryCustomers} customers + ${sizes.memoryBookings} bookings stored / after 50 bookings`, value: `${(idle / 2 ** 20).toFixed(0)} / ${(before / 2 ** 20).toFixed(0)} / ${(after / 2 ** 20).toFixed(0)} MiB`, note: "target ≤ 150 MB (bench process includes vitest-free harness)" });
-  results.memory = { idle, before, after };
-}
-
-/** 8: process start to first update answered, with an external database. */
-async function benchStartup(base: string): Promise<void> {
-  const server = new BotApiServer();
-  const root = await server.start();
-  const url = new URL(base);
-  url.pathname = `/bench_${randomBytes(4).toString("hex")}`;
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      PATH: process.env.PATH, BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz", ADMIN_IDS: "1", ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      BUSINESS_NAME: "X", BUSINESS_ID: "3006642-2", BUSINESS_ADDRESS: "A", BUSINESS_EMAIL: "a@example.fi", BUSINESS_PHONE: "1", CONTACT_PERSON: "C",
-      MONGODB_URI: url.toString(), BOT_API_ROOT: root, LOG_LEVEL: "silent", BACKUP_INTERVAL_HOURS: "0",
-    },
-    stdio: "ignore",
-  });
-  server.push({ message: { message_id: 1, date: 0, chat: { id: 5, type: "private", first_name: "b" }, from: { id: 5, is_bot: false, first_name: "b" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } });
-  while (server.tg.callsOf("sendMessage", 5).length === 0) await sleep(10);
-  const seconds = (performance.now() - t0) / 1000;
-  child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
-  await server.stop();
-  const conn = await mongoose.createConnection(url.toString()).asPromise();
-  await conn.dropDatabase();
-  await conn.close();
-  rows.push({ name: "8 start-up: process start → first update answered (external DB)", value: `${seconds.toFixed(2)} s`, note: "includes tsx compiling the sources" });
-  results.startup = { seconds };
-}
-
 async function main(): Promise<void> {
   useFieldCrypto(createFieldCrypto(randomBytes(32)));
   let base = process.env.MONGODB_URI?.trim();
@@ -445,6 +638,7 @@ async function main(): Promise<void> {
     base = server.getUri();
     stop = () => server.stop();
   }
+  const started = performance.now();
   const step = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     process.stderr.write(`${label}…`);
@@ -452,28 +646,32 @@ async function main(): Promise<void> {
     process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     return result;
   };
+  const db = await step("0 database baseline", () => benchDatabase(base));
   const ceiling = await step("1 framework ceiling", benchCeiling);
-  await step("2 booking traffic", () => benchBookingTraffic(base, ceiling));
+  await step("2, 7, 8 the bot as a process", () => benchBotProcess(base, ceiling, db));
   await step("3 slot contention", () => benchContention(base, sizes.contentionRounds));
   await step("4 availability", () => benchAvailability(base));
   await step("5 broadcast", () => benchBroadcast(base));
-  await step("6 reminders", () => benchReminders(base, 1000));
-  await step("7 memory", () => benchMemory(base));
-  await step("8 start-up", () => benchStartup(base));
+  await step("6 reminders", () => benchReminders(base, sizes.reminders));
   results.sizes = sizes;
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
   await stop?.();
 
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`;
+  const total = (performance.now() - started) / 1000;
+  const cpu = os.cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  rows.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`\nAjanvarausbotti benchmarks — ${machine}\n`);
-  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.padStart(22)}${r.baseline ? `  (baseline ${r.baseline})` : ""}${r.note ? `  ${r.note}` : ""}`);
+  console.log(`\nAjanvarausbotti benchmarks — ${machine}; database ${base.replace(/\/\/[^@]*@/, "//")}; ${total.toFixed(0)} s\n`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(width)}  ${r.value.padStart(20)}${r.baseline ? `  [baseline: ${r.baseline}]` : ""}${r.note ? `  ${r.note}` : ""}`);
+  }
   await mkdir("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  await writeFile(file, JSON.stringify({ machine, database: base.replace(/\/\/[^@]*@/, "//"), rows, results }, null, 2));
+  await writeFile(file, JSON.stringify({ machine, database: base.replace(/\/\/[^@]*@/, "//"), totalSeconds: total, rows, results }, null, 2));
   console.log(`\nwritten: ${file}`);
-  process.exit(0); // the runner's and servers' handles are closed; pending timers need not run
+  process.exit(0); // the servers' handles are closed; pending timers need not run
 }
 
 main().catch((error: unknown) => {

@@ -7,24 +7,25 @@ import { isDuplicateKey } from "../db/errors.js";
  * (it was killed) is taken over: in polling mode only one process runs, so that one is gone.
  */
 export async function claimUpdate(updateId: number, instance: string, now: Date): Promise<boolean> {
+  const key = String(updateId);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await ProcessedUpdateModel.create({ _id: updateId, at: now, instance, done: false });
+      await ProcessedUpdateModel.create({ _id: key, at: now, instance, done: false });
       return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    const taken = await ProcessedUpdateModel.findById(updateId).lean();
+    const taken = await ProcessedUpdateModel.findById(key).lean();
     if (!taken) continue;
     if (taken.done || taken.instance === instance) return false;
-    await ProcessedUpdateModel.deleteOne({ _id: updateId, instance: taken.instance, done: false });
+    await ProcessedUpdateModel.deleteOne({ _id: key, instance: taken.instance, done: false });
   }
   return false;
 }
 
 /** Marks a taken update as handled. */
 export async function settleUpdate(updateId: number): Promise<void> {
-  await ProcessedUpdateModel.updateOne({ _id: updateId }, { $set: { done: true } });
+  await ProcessedUpdateModel.updateOne({ _id: String(updateId) }, { $set: { done: true } });
 }
 
 /** Writes one webhook request to the access log (P11). */

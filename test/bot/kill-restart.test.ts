@@ -27,7 +27,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-/** Starts the bot as `npm start` would, as its own process, against the fake API over loopback. */
+/** Starts the bot from its sources (`npm start` runs the same code compiled) as its own process, against the fake API over loopback. */
 function startBot(): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: { PATH: process.env.PATH, ...TEST_ENV, MONGODB_URI: databaseUri, BOT_API_ROOT: apiRoot, LOG_LEVEL: "warn" },

@@ -12,6 +12,8 @@ export class BotApiServer {
   readonly tg = new FakeTelegram();
   private readonly queue: Update[] = [];
   private readonly waiting = new Set<() => void>();
+  /** When each update was first handed to the bot (performance.now()), by update id. */
+  readonly deliveredAt = new Map<number, number>();
   private server: Server | undefined;
   private nextId = 1;
 
@@ -34,10 +36,12 @@ export class BotApiServer {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  /** Queues an update (its id assigned here) for the bot to fetch. */
-  push(update: Omit<Update, "update_id">): void {
-    this.queue.push({ ...update, update_id: this.nextId++ });
+  /** Queues an update (its id assigned here and returned) for the bot to fetch. */
+  push(update: Omit<Update, "update_id">): number {
+    const id = this.nextId++;
+    this.queue.push({ ...update, update_id: id });
     for (const wake of this.waiting) wake();
+    return id;
   }
 
   private async answer(url: string, body: string): Promise<string> {
@@ -56,6 +60,9 @@ export class BotApiServer {
         setTimeout(wake, Math.min(params.timeout ?? 0, 2) * 1000);
       });
     }
-    return JSON.stringify({ ok: true, result: this.queue.slice(0, 100) });
+    const batch = this.queue.slice(0, 100);
+    const now = performance.now();
+    for (const update of batch) if (!this.deliveredAt.has(update.update_id)) this.deliveredAt.set(update.update_id, now);
+    return JSON.stringify({ ok: true, result: batch });
   }
 }
