@@ -26,22 +26,8 @@ export interface AdminFlowDeps {
 /** Waits for typed text or a press on the prompt; other input is answered and waited past. */
 async function textOrButton(conversation: Conversation<BotContext, ConversationContext>, prompt: Prompt, language: Language) {
   for (;;) {
-    const next = await conversation.wait();
-    next.i18n.useLocale(language);
-    if (next.callbackQuery) {
-      if (!prompt.isPressOn(next) || !next.callbackQuery.data?.startsWith("adc:")) {
-        await next.answerCallbackQuery({ text: next.t("button-expired") });
-        continue;
-      }
-      await next.answerCallbackQuery();
-      prompt.current = next;
-      return { button: next.callbackQuery.data.slice(4) };
-    }
-    if (next.message?.text && !next.message.text.startsWith("/")) {
-      prompt.current = next;
-      return { text: next.message.text };
-    }
-    if (next.message) await next.reply(next.t("booking-type-text"));
+    const a = await prompt.answer(conversation, { prefix: "adc", language, acceptText: true, commandReply: "booking-type-text" });
+    if (a.kind !== "stale") return a;
   }
 }
 
@@ -57,7 +43,7 @@ export function createAdminCancelConversation(deps: AdminFlowDeps) {
     const prompt = new Prompt(ctx);
     await prompt.show(ctx.t("admin-cancel-ask-reason"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
     const answer = await textOrButton(conversation, prompt, language);
-    if ("button" in answer || !answer.text.trim()) {
+    if (answer.kind === "button" || !answer.text.trim()) {
       await prompt.close(ctx.t("admin-cancel-aborted"));
       return;
     }
@@ -87,7 +73,7 @@ export function createBroadcastConversation(deps: AdminFlowDeps) {
     let text: string | undefined;
     while (!text) {
       const answer = await textOrButton(conversation, prompt, language);
-      if ("button" in answer) {
+      if (answer.kind === "button") {
         await prompt.close(ctx.t("admin-broadcast-aborted"));
         return;
       }
@@ -105,7 +91,7 @@ export function createBroadcastConversation(deps: AdminFlowDeps) {
       new InlineKeyboard().text(ctx.t("button-admin-send-broadcast", { count }), "adc:send").row().text(ctx.t("button-cancel"), "adc:stop"),
     );
     const answer = await textOrButton(conversation, prompt, language);
-    if (!("button" in answer) || answer.button !== "send") {
+    if (answer.kind !== "button" || answer.action !== "send") {
       await prompt.close(ctx.t("admin-broadcast-aborted"));
       return;
     }
@@ -137,8 +123,8 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
         new InlineKeyboard().text(deps.formatPrice(price, language), "adc:price").row().text(ctx.t("button-cancel"), "adc:stop"),
       );
       const answer = await textOrButton(conversation, prompt, language);
-      if ("button" in answer) {
-        if (answer.button !== "price") {
+      if (answer.kind === "button") {
+        if (answer.action !== "price") {
           await prompt.close(ctx.t("admin-payment-aborted"));
           return;
         }
@@ -153,7 +139,7 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
     methods.row().text(ctx.t("button-cancel"), "adc:stop");
     await prompt.show(ctx.t("admin-payment-method"), methods);
     const chosen = await textOrButton(conversation, prompt, language);
-    const method = "button" in chosen ? PAYMENT_METHODS.find((m) => `m:${m}` === chosen.button) : undefined;
+    const method = chosen.kind === "button" && chosen.action === "m" ? PAYMENT_METHODS.find((m) => m === chosen.value) : undefined;
     if (!method) {
       await prompt.close(ctx.t("admin-payment-aborted"));
       return;

@@ -9,7 +9,7 @@ import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import type { BotContext, ConversationContext } from "../context.js";
-import { Prompt } from "./prompt.js";
+import { Prompt, type PromptAnswer } from "./prompt.js";
 import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime, localDate } from "../format.js";
 
 /** Identifier under which the booking conversation is registered and entered. */
@@ -61,12 +61,6 @@ interface Draft {
 }
 
 /** A reply to a prompt: a press of one of its buttons, or typed text. */
-type Answer =
-  | { kind: "button"; action: string; value: string; ctx: ConversationContext }
-  | { kind: "text"; text: string; ctx: ConversationContext }
-  /** A press on one of this flow's earlier prompts: the current step is shown again. */
-  | { kind: "stale"; ctx: ConversationContext };
-
 const DAYS_PER_PAGE = 8;
 const TIMES_PER_ROW = 4;
 const CB = "bk";
@@ -125,41 +119,14 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     const prompt = new Prompt(ctx);
 
     /** Waits for a press of the current prompt's buttons, or typed text when `acceptText`. */
-    async function answer(acceptText: boolean): Promise<Answer> {
-      for (;;) {
-        const next = await conversation.wait();
-        next.i18n.useLocale(language);
-        const query = next.callbackQuery;
-        if (query) {
-          const parts = (query.data ?? "").split(":");
-          const wellFormed = parts[0] === CB && parts.length <= 3;
-          if (!wellFormed || query.message?.message_id !== prompt.messageId) {
-            await next.answerCallbackQuery({ text: next.t("button-expired") });
-            if (!wellFormed) continue;
-            // An earlier prompt of this flow (or one shown by a process that stopped before it
-            // could save the step): show the customer where the booking really is.
-            prompt.current = next;
-            prompt.notice = next.t("booking-where-we-are");
-            return { kind: "stale", ctx: next };
-          }
-          await next.answerCallbackQuery();
-          prompt.current = next;
-          return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
-        }
-        if (next.message?.text?.startsWith("/")) {
-          await next.reply(next.t("booking-command-in-flow"));
-          continue;
-        }
-        if (next.message?.text !== undefined && acceptText) {
-          prompt.current = next;
-          return { kind: "text", text: next.message.text, ctx: next };
-        }
-        if (next.message) {
-          await next.reply(next.t(acceptText ? "booking-type-text" : "booking-use-buttons"));
-          continue;
-        }
-        // Edited messages, reactions and the like change nothing in the flow.
+    async function answer(acceptText: boolean): Promise<PromptAnswer> {
+      const a = await prompt.answer(conversation, { prefix: CB, language, acceptText, commandReply: "booking-command-in-flow" });
+      if (a.kind === "stale") {
+        // An earlier prompt was pressed: the step shown next says where the booking really is.
+        prompt.current = a.ctx;
+        prompt.notice = a.ctx.t("booking-where-we-are");
       }
+      return a;
     }
 
     async function cancelled(): Promise<void> {

@@ -38,31 +38,11 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
     ctx.i18n.useLocale(language);
     const prompt = new Prompt(ctx);
 
-    /** The next press on the current prompt, or typed text; anything else is answered. */
-    async function answer(): Promise<{ action: string; value: string } | { text: string }> {
+    /** The next press on the current prompt, or typed text; presses on earlier prompts only get "expired". */
+    async function answer() {
       for (;;) {
-        const next = await conversation.wait();
-        next.i18n.useLocale(language);
-        const query = next.callbackQuery;
-        if (query) {
-          const parts = (query.data ?? "").split(":");
-          if (query.message?.message_id !== prompt.messageId || parts[0] !== CB || parts.length > 3) {
-            await next.answerCallbackQuery({ text: next.t("button-expired") });
-            continue;
-          }
-          await next.answerCallbackQuery();
-          prompt.current = next;
-          return { action: parts[1] ?? "", value: parts[2] ?? "" };
-        }
-        if (next.message?.text?.startsWith("/")) {
-          await next.reply(next.t("profile-command-in-flow"));
-          continue;
-        }
-        if (next.message?.text !== undefined) {
-          prompt.current = next;
-          return { text: next.message.text };
-        }
-        if (next.message) await next.reply(next.t("booking-type-text"));
+        const a = await prompt.answer(conversation, { prefix: CB, language, acceptText: true, commandReply: "profile-command-in-flow" });
+        if (a.kind !== "stale") return a;
       }
     }
 
@@ -95,12 +75,12 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
       keyboard.text(t("profile-field-language"), `${CB}:edit:language`).row().text(t("button-done"), `${CB}:done`);
       await prompt.show(card, keyboard);
       const chosen = await answer();
-      if (!("action" in chosen) || chosen.action !== "edit") {
-        if ("action" in chosen && chosen.action === "done") {
+      if (chosen.kind !== "button" || chosen.action !== "edit") {
+        if (chosen.kind === "button" && chosen.action === "done") {
           await prompt.current.editMessageText(card).catch(() => undefined);
           return;
         }
-        if ("text" in chosen) prompt.notice = t("booking-use-buttons");
+        if (chosen.kind === "text") prompt.notice = t("booking-use-buttons");
         continue;
       }
 
@@ -110,7 +90,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         kb.row().text(t("button-back"), `${CB}:back`);
         await prompt.show(t("language-choose"), kb);
         const a = await answer();
-        if ("action" in a && a.action === "lang" && (LANGUAGES as readonly string[]).includes(a.value)) {
+        if (a.kind === "button" && a.action === "lang" && (LANGUAGES as readonly string[]).includes(a.value)) {
           language = a.value as Language;
           const now = new Date(await conversation.now());
           await conversation.external(() => deps.updateLanguage(telegramId, language, now));
@@ -136,7 +116,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         await prompt.show(t(`profile-ask-${field}`), kb);
         const a = await answer();
         let value: string | number | undefined;
-        if ("action" in a) {
+        if (a.kind === "button") {
           if (a.action === "back") break;
           if (a.action === "remove" && OPTIONAL.includes(field)) value = undefined;
           else if (a.action === "set" && field === "gender") value = a.value;

@@ -1,5 +1,27 @@
+import type { Conversation } from "@grammyjs/conversations";
 import type { InlineKeyboard } from "grammy";
-import type { ConversationContext } from "../context.js";
+import type { Language } from "../../config.js";
+import type { BotContext, ConversationContext } from "../context.js";
+
+/** What a step of a flow got: a press on its prompt, typed text, or a press on an earlier prompt. */
+export type PromptAnswer =
+  | { kind: "button"; action: string; value: string; ctx: ConversationContext }
+  | { kind: "text"; text: string; ctx: ConversationContext }
+  /**
+   * A press on one of the flow's earlier prompts (or on one shown by a process that stopped before
+   * it could save the step); it has been answered "expired", and the flow decides what follows.
+   */
+  | { kind: "stale"; ctx: ConversationContext };
+
+/** How a flow takes its answers. Its buttons' data is `prefix:action[:value]`. */
+export interface AnswerRules {
+  prefix: string;
+  language: Language;
+  /** Whether typed text is an answer at this step (otherwise the customer is asked to press). */
+  acceptText: boolean;
+  /** The message key a typed /command gets in the middle of the flow. */
+  commandReply: string;
+}
 
 /**
  * The message that carries a conversation step's buttons. A step is shown by editing that
@@ -24,6 +46,42 @@ export class Prompt {
   /** True when `ctx` is a press on this prompt's message. */
   isPressOn(ctx: ConversationContext): boolean {
     return this.messageId !== undefined && ctx.callbackQuery?.message?.message_id === this.messageId;
+  }
+
+  /**
+   * Waits for this step's answer. Presses on anything but this prompt are answered "expired"
+   * (and those on the flow's own earlier prompts returned as "stale"), other messages get a hint,
+   * and updates without a message (edits, reactions) change nothing. A button's or text's update
+   * becomes `current`.
+   */
+  async answer(conversation: Conversation<BotContext, ConversationContext>, rules: AnswerRules): Promise<PromptAnswer> {
+    for (;;) {
+      const next = await conversation.wait();
+      next.i18n.useLocale(rules.language);
+      const query = next.callbackQuery;
+      if (query) {
+        const parts = (query.data ?? "").split(":");
+        const wellFormed = parts[0] === rules.prefix && parts.length <= 3;
+        if (!wellFormed || !this.isPressOn(next)) {
+          await next.answerCallbackQuery({ text: next.t("button-expired") });
+          if (!wellFormed) continue;
+          return { kind: "stale", ctx: next };
+        }
+        await next.answerCallbackQuery();
+        this.current = next;
+        return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
+      }
+      const text = next.message?.text;
+      if (text?.startsWith("/")) {
+        await next.reply(next.t(rules.commandReply));
+        continue;
+      }
+      if (text !== undefined && rules.acceptText) {
+        this.current = next;
+        return { kind: "text", text, ctx: next };
+      }
+      if (next.message) await next.reply(next.t(rules.acceptText ? "booking-type-text" : "booking-use-buttons"));
+    }
   }
 
   /** Shows a step's text and buttons (with the pending notice above). */
