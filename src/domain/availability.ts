@@ -127,7 +127,11 @@ function wallClock(day: LocalDay, hhmm: string, zone: string): number {
   return DateTime.fromMillis(day.start, { zone }).set({ hour, minute }).toMillis();
 }
 
-function openIntervalsOf(days: readonly LocalDay[], input: Pick<AvailabilityInput, "zone" | "weeklyHours" | "exceptions">): Interval[] {
+/**
+ * The practice's open time over `days`, as merged UTC intervals: weekly hours plus "open"
+ * exceptions, minus "closed" exceptions.
+ */
+function openIntervals(days: readonly LocalDay[], input: Pick<AvailabilityInput, "zone" | "weeklyHours" | "exceptions">): Interval[] {
   const weekly: Interval[] = [];
   for (const day of days) {
     for (const hours of input.weeklyHours) {
@@ -141,14 +145,6 @@ function openIntervalsOf(days: readonly LocalDay[], input: Pick<AvailabilityInpu
   ]);
   const closed = mergeIntervals(input.exceptions.filter((e) => e.kind === "closed"));
   return subtractIntervals(open, closed);
-}
-
-/**
- * The practice's open time from the local date of `now` to `horizonDays` days ahead, as merged
- * UTC intervals: weekly hours plus "open" exceptions, minus "closed" exceptions.
- */
-export function openIntervals(input: Pick<AvailabilityInput, "now" | "zone" | "weeklyHours" | "exceptions" | "horizonDays">): Interval[] {
-  return openIntervalsOf(localDays(input.now, input.zone, input.horizonDays), input);
 }
 
 /**
@@ -180,7 +176,7 @@ export function availableSlots(input: AvailabilityInput): number[] {
   let busyIndex = 0;
   let dayIndex = 0;
 
-  for (const open of openIntervalsOf(days, input)) {
+  for (const open of openIntervals(days, input)) {
     for (let start = open.start; start + duration <= open.end; start += step) {
       if (start < earliest || start >= lastDay) continue;
       const end = start + occupied;
