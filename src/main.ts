@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   useFieldCrypto(createFieldCrypto(config.encryptionKey));
   const database = await connectDatabase(config.mongodbUri, config.dataDir, logger);
   await seedDefaults();
-  const repaired = await repairClaims(Date.now());
-  if (repaired.holds + repaired.cells > 0) logger.warn(repaired, "released slot claims left by an earlier crash");
+  const freed = await repairClaims(Date.now());
+  if (freed > 0) logger.warn({ cells: freed }, "released slot claims left by an earlier crash");
 
   const services = createServices(config);
   const { bot, i18n, notifier, broadcaster } = createBot({ config, services, logger });

@@ -4,6 +4,7 @@ import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { AuditEntryModel } from "./models/audit.js";
 import { BookingModel } from "./models/booking.js";
+import { CalendarVersionModel } from "./models/calendar-version.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "./models/broadcast.js";
 import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
@@ -23,6 +24,7 @@ export const MODELS = [
   BookingModel,
   BroadcastDeliveryModel,
   BroadcastModel,
+  CalendarVersionModel,
   ConsentRecordModel,
   ConversationStateModel,
   CustomerModel,

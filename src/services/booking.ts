@@ -3,15 +3,15 @@ import { DateTime } from "luxon";
 import { Types } from "mongoose";
 import type { BookingRules, Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService } from "./catalog.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
-import { claimSlot } from "./claims.js";
-import { loadSchedule } from "./schedule.js";
+import { claimSlot, releaseSlot } from "./claims.js";
+import { loadCalendar } from "./calendar.js";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -51,28 +51,6 @@ export type BookingResult =
   | { ok: true; booking: BookingView }
   | { ok: false; reason: "slot-taken" | "service-unavailable" | "privacy-not-acknowledged" };
 
-/**
- * Booked time (held or confirmed) that overlaps [from, to), each interval up to its buffer's end,
- * leaving out `exclude` (the booking being moved: its own time is free to it).
- */
-export async function busyIntervals(from: number, to: number, exclude?: Types.ObjectId): Promise<Interval[]> {
-  const docs = await BookingModel.find(
-    {
-      status: { $in: ["held", "confirmed"] },
-      start: { $lt: new Date(to) },
-      bufferEnd: { $gt: new Date(from) },
-      ...(exclude ? { _id: { $ne: exclude } } : {}),
-    },
-    { start: 1, bufferEnd: 1, moveTo: 1 },
-  ).lean();
-  const busy = docs.map((d) => ({ start: d.start.getTime(), end: d.bufferEnd.getTime() }));
-  // A move in progress already holds its new time too.
-  for (const d of docs) {
-    if (d.moveTo?.start && d.moveTo.bufferEnd) busy.push({ start: d.moveTo.start.getTime(), end: d.moveTo.bufferEnd.getTime() });
-  }
-  return busy;
-}
-
 /** How long a slot must be: the treatment and the buffer after it. */
 export interface SlotShape {
   durationMinutes: number;
@@ -87,19 +65,18 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
     .startOf("day")
     .plus({ days: settings.rules.horizonDays + 2 })
     .toMillis();
-  // Only the bookings that can touch the asked window are read: one day's worth for the time
-  // picker instead of the whole horizon.
+  // Only the bookings that can touch the asked window count: one day's worth for the time picker
+  // (the slots outside the window are not used).
   const from = within ? Math.max(now, within.start) : now;
   const to = within ? Math.min(horizonEnd, within.end) : horizonEnd;
-  const [schedule, busy] = await Promise.all([
-    loadSchedule(new Date(now)),
-    busyIntervals(from, to, shape.excludeBookingId),
-  ]);
+  const calendar = await loadCalendar(now);
+  const exclude = shape.excludeBookingId?.toHexString();
   return availableSlots({
     now,
     zone: settings.zone,
-    ...schedule,
-    busy,
+    weeklyHours: calendar.weeklyHours,
+    exceptions: calendar.exceptions,
+    busy: calendar.busy.filter((b) => b.booking !== exclude && b.start < to && b.end > from),
     durationMinutes: shape.durationMinutes,
     bufferAfterMinutes: shape.bufferAfterMinutes,
     granularityMinutes: settings.rules.granularityMinutes,
@@ -108,7 +85,7 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
   });
 }
 
-/** True when `start` is among the free slots; reads only the bookings around it. */
+/** True when `start` is among the free slots; looks only at the bookings around it. */
 export async function isOffered(settings: BookingSettings, shape: SlotShape, start: number, now: number): Promise<boolean> {
   const within = { start: start - DAY, end: start + DAY };
   return (await freeSlots(settings, shape, now, within)).includes(start);
@@ -163,54 +140,62 @@ function newRef(): string {
 }
 
 /**
- * Books an appointment (B3, B4): re-checks that the time is still offered, saves the customer's
- * details and choices, then claims the slot atomically. A lost race returns "slot-taken" and
- * leaves nothing behind.
+ * Books an appointment (B3, B4): re-checks that the time is still offered, claims it atomically
+ * under a new booking id, and only then saves the customer's details and choices and writes the
+ * booking. A lost race returns "slot-taken" having written nothing, so the many customers who
+ * lose a popular time cost the database one failed insert each. If the process dies between the
+ * claim and the booking, the claim has no booking and is released at the next start (repairClaims).
  */
 export async function bookAppointment(settings: BookingSettings, request: BookingRequest): Promise<BookingResult> {
   const service = await findActiveService(request.serviceId);
   if (!service) return { ok: false, reason: "service-unavailable" };
   const now = new Date(request.now);
 
-  const customer = await CustomerModel.findOne({ telegramId: request.telegramId });
+  const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean<CustomerFields>();
   const alreadyAcknowledged = customer?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION;
   if (!alreadyAcknowledged && !request.privacyAcknowledged) return { ok: false, reason: "privacy-not-acknowledged" };
 
   if (!(await isOffered(settings, service, request.start, request.now))) return { ok: false, reason: "slot-taken" };
 
-  const customerId = await saveBookingDetails(
-    request.telegramId,
-    request.details,
-    { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
-    now,
-  );
-
   const start = request.start;
   const end = start + service.durationMinutes * MINUTE;
   const bufferEnd = end + service.bufferAfterMinutes * MINUTE;
-  const booking = await BookingModel.create({
-    ref: newRef(),
-    customerId,
-    serviceId: new Types.ObjectId(service.id),
-    service: {
-      name: service.name,
-      durationMinutes: service.durationMinutes,
-      priceCents: service.priceCents,
-      vatTreatment: service.vatTreatment,
-      vatRatePercent: service.vatRatePercent,
-    },
-    start: new Date(start),
-    end: new Date(end),
-    bufferEnd: new Date(bufferEnd),
-    status: "held",
-    reminderDueAt: reminderDueAt(settings.rules, start, request.now),
-  });
-  if (!(await claimSlot(booking._id, start, bufferEnd))) {
-    await BookingModel.deleteOne({ _id: booking._id });
-    return { ok: false, reason: "slot-taken" };
+  const bookingId = new Types.ObjectId();
+  if (!(await claimSlot(bookingId, start, bufferEnd))) return { ok: false, reason: "slot-taken" };
+
+  let booking;
+  try {
+    const customerId = await saveBookingDetails(
+      request.telegramId,
+      request.details,
+      { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
+      now,
+      customer,
+    );
+    booking = await BookingModel.create({
+      _id: bookingId,
+      ref: newRef(),
+      customerId,
+      serviceId: new Types.ObjectId(service.id),
+      service: {
+        name: service.name,
+        durationMinutes: service.durationMinutes,
+        priceCents: service.priceCents,
+        vatTreatment: service.vatTreatment,
+        vatRatePercent: service.vatRatePercent,
+      },
+      start: new Date(start),
+      end: new Date(end),
+      bufferEnd: new Date(bufferEnd),
+      status: "confirmed",
+      reminderDueAt: reminderDueAt(settings.rules, start, request.now),
+    });
+  } catch (error) {
+    // Nothing was booked: give the time back at once rather than at the next start.
+    await releaseSlot(bookingId).catch(() => undefined);
+    throw error;
   }
-  await BookingModel.updateOne({ _id: booking._id }, { $set: { status: "confirmed" } });
-  await recordAudit(customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
+  await recordAudit(booking.customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
   return {
     ok: true,
     booking: {

@@ -64,27 +64,23 @@ export async function releaseSlot(bookingId: Types.ObjectId): Promise<void> {
 }
 
 /**
- * Puts the claims back in line with the bookings after a crash: removes holds that never became
- * bookings, frees the cells of cancelled or vanished bookings, and the cells a booking holds
- * outside its own time (an interrupted move). Safe to run at any time, from any process.
+ * Puts the claims back in line with the bookings after a crash: frees the cells of bookings that
+ * were never written (a process died between claiming and writing; such a claim is left alone
+ * while it is younger than STALE_CLAIM_MS, as another process may be writing its booking right
+ * now) or were cancelled, and the cells a booking holds outside its own time (an interrupted
+ * move). Safe to run at any time, from any process. Returns how many cells it freed.
  */
-export async function repairClaims(now: number): Promise<{ holds: number; cells: number }> {
+export async function repairClaims(now: number): Promise<number> {
   const staleBefore = new Date(now - STALE_CLAIM_MS);
-  const holds = await BookingModel.find({ status: "held", createdAt: { $lt: staleBefore } }, { _id: 1 }).lean();
-  for (const { _id } of holds) {
-    await releaseSlot(_id);
-    await BookingModel.deleteOne({ _id, status: "held" });
-  }
-
   let freed = 0;
   const owners: Types.ObjectId[] = await SlotClaimModel.distinct("bookingId", { _id: { $gte: new Date(now - 24 * 60 * MINUTE) } });
   for (const bookingId of owners) {
-    const booking = await BookingModel.findById(bookingId, { status: 1, start: 1, bufferEnd: 1, moveTo: 1, createdAt: 1 }).lean();
-    if (!booking || booking.status === "cancelled") {
+    const booking = await BookingModel.findById(bookingId, { status: 1, start: 1, bufferEnd: 1, moveTo: 1 }).lean();
+    if (!booking ? bookingId.getTimestamp() < staleBefore : booking.status === "cancelled") {
       freed += (await SlotClaimModel.deleteMany({ bookingId })).deletedCount;
       continue;
     }
-    if (booking.status !== "confirmed") continue;
+    if (!booking) continue;
     if (booking.moveTo?.at && booking.moveTo.at > staleBefore) continue; // a move in progress
     const outside = await SlotClaimModel.deleteMany({
       bookingId,
@@ -93,5 +89,5 @@ export async function repairClaims(now: number): Promise<{ holds: number; cells:
     freed += outside.deletedCount;
     if (booking.moveTo?.at) await BookingModel.updateOne({ _id: bookingId }, { $unset: { moveTo: 1 } });
   }
-  return { holds: holds.length, cells: freed };
+  return freed;
 }

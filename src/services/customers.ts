@@ -111,8 +111,10 @@ export async function saveBookingDetails(
   details: BookingDetails,
   choices: { privacyAcknowledged: boolean; marketing?: ConsentState },
   now: Date,
+  /** The customer's record as the caller just read it, or null for nobody; read here when not given. */
+  known?: CustomerFields | null,
 ): Promise<Types.ObjectId> {
-  const before = await CustomerModel.findOne({ telegramId }).lean<CustomerFields & { _id: Types.ObjectId }>();
+  const before = known !== undefined ? known : await CustomerModel.findOne({ telegramId }).lean<CustomerFields>();
   const crypto = fieldCrypto();
   const changed: string[] = [];
   if (before?.firstName !== details.firstName) changed.push("firstName");

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
+import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
+import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
@@ -50,7 +52,7 @@ describe("slot claim (B4)", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "slot-taken")).toBe(true);
     expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
-    expect(await BookingModel.countDocuments({ status: "held" })).toBe(0);
+    expect(await BookingModel.countDocuments()).toBe(1);
     // 60 min + 15 min buffer = 15 cells of five minutes, all owned by the one booking.
     const winner = await BookingModel.findOne({ status: "confirmed" });
     expect(await SlotClaimModel.countDocuments({ bookingId: winner!._id })).toBe(15);
@@ -124,22 +126,39 @@ describe("slot claim (B4)", () => {
     expect(cells.at(-1)!.getTime()).toBe(start + 70 * 60_000);
   });
 
-  it("a hold left by a crashed process is released and its time is bookable again", async () => {
+  it("time claimed by a process that died before writing the booking is freed at the next start, not while it may still be written", async () => {
     await seedDefaults();
+    const s60 = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
+    const claimAt = async (start: number, bookingId: Types.ObjectId) =>
+      SlotClaimModel.insertMany(claimCells(start, start + 75 * 60_000).map((c) => ({ _id: c, bookingId })));
+    // A claim made three minutes ago whose booking never came, and one made just now.
+    const dead = at("2026-12-01T13:00");
+    await claimAt(dead, Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 180));
+    const inProgress = at("2026-12-01T10:00");
+    await claimAt(inProgress, new Types.ObjectId());
+
+    expect(await repairClaims(Date.now())).toBe(15);
+    expect(await SlotClaimModel.countDocuments()).toBe(15);
+    expect(await freeSlots(settings, s60, now)).toContain(dead);
     await customers(1);
+    expect((await bookAppointment(settings, request(1000, s60.id, dead))).ok).toBe(true);
+    // The young claim stays: nobody can take its time, whatever the free-time list says.
+    expect(await bookAppointment(settings, request(1000, s60.id, inProgress))).toEqual({ ok: false, reason: "slot-taken" });
+  });
+
+  it("a losing confirm writes nothing: no booking, no details, no audit entry", async () => {
+    await seedDefaults();
+    await customers(2);
     const s60 = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
     const start = at("2026-12-01T13:00");
-    const held = await BookingModel.create({
-      ref: "crashed", customerId: (await CustomerModel.findOne())!._id, serviceId: s60.id,
-      service: { name: s60.name, durationMinutes: 60, priceCents: 5500, vatTreatment: "exempt", vatRatePercent: 0 },
-      start: new Date(start), end: new Date(start + 3_600_000), bufferEnd: new Date(start + 4_500_000), status: "held",
-    });
-    await SlotClaimModel.insertMany(claimCells(start, start + 4_500_000).map((c) => ({ _id: c, bookingId: held._id })));
-    expect(await freeSlots(settings, s60, now)).not.toContain(start);
-
-    // Holds are judged by their real creation time, so look from ten minutes into the future.
-    expect((await repairClaims(Date.now() + 10 * 60_000)).holds).toBe(1);
-    expect(await SlotClaimModel.countDocuments()).toBe(0);
-    expect(await freeSlots(settings, s60, now)).toContain(start);
+    expect((await bookAppointment(settings, request(1000, s60.id, start))).ok).toBe(true);
+    // The second customer's view of free times is bypassed: they confirm the taken time anyway.
+    const claimsBefore = await SlotClaimModel.countDocuments();
+    expect(await bookAppointment(settings, request(1001, s60.id, start))).toEqual({ ok: false, reason: "slot-taken" });
+    expect(await BookingModel.countDocuments()).toBe(1);
+    expect(await SlotClaimModel.countDocuments()).toBe(claimsBefore);
+    const loser = await CustomerModel.findOne({ telegramId: 1001 }).lean();
+    expect(loser?.firstName).toBeUndefined();
+    expect(await AuditEntryModel.countDocuments({ customerId: loser!._id })).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { bumpsCalendar } from "./calendar-version.js";
 
-export const BOOKING_STATUSES = ["held", "confirmed", "cancelled"] as const;
+export const BOOKING_STATUSES = ["confirmed", "cancelled"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 const serviceNameSchema = new Schema(
@@ -26,7 +27,8 @@ const bookedServiceSchema = new Schema(
 /**
  * An appointment. Every change of an existing booking happens under its lock
  * ("booking:<id>", see services/locks.ts): FerretDB rewrites whole documents, so two unlocked
- * updates of different fields could lose one of them. `held` exists only while its slot claim is being made (see claimSlot);
+ * updates of different fields could lose one of them. A booking is written only after its time
+ * is claimed (services/booking.ts, claims.ts);
  * `bufferEnd` is `end` plus the service's buffer, the instant the next booking may start.
  * The service's name, duration and price are copied in, so later edits of the service do not
  * rewrite what the customer booked.
@@ -60,8 +62,10 @@ const bookingSchema = new Schema(
   { timestamps: true, collection: "bookings" },
 );
 bookingSchema.index({ start: 1 });
-bookingSchema.index({ status: 1, createdAt: 1 });
+bookingSchema.index({ bufferEnd: 1 }); // the calendar reads the bookings not yet over
 bookingSchema.index({ reminderDueAt: 1 });
+// What makes a booking take time; a reminder marked sent or an attendance leaves free times as they are.
+bumpsCalendar(bookingSchema, ["status", "start", "end", "bufferEnd", "moveTo"]);
 
 export type BookingFields = InferSchemaType<typeof bookingSchema>;
 export type BookingDocument = HydratedDocument<BookingFields>;

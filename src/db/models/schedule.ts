@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { bumpsCalendar } from "./calendar-version.js";
 
 // Minutes on the five-minute grid of the slot claims (see slot-claim.ts).
 const hhmm = /^([01]\d|2[0-3]):[0-5][05]$|^24:00$/;
@@ -27,6 +28,8 @@ const scheduleExceptionSchema = new Schema(
   { timestamps: true, collection: "schedule_exceptions" },
 );
 scheduleExceptionSchema.index({ end: 1 });
+bumpsCalendar(weeklyHoursSchema);
+bumpsCalendar(scheduleExceptionSchema);
 
 export type WeeklyHoursFields = InferSchemaType<typeof weeklyHoursSchema>;
 export type ScheduleExceptionFields = InferSchemaType<typeof scheduleExceptionSchema>;

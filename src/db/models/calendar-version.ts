@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { Schema, model, type Query } from "mongoose";
+
+/**
+ * One document, `_id: "calendar"`, whose `stamp` changes (to a new random value) after every
+ * write that can change what times are free: a booking made, cancelled, moved or erased, weekly
+ * hours or exceptions changed. A process keeps its own copy of the calendar and re-reads it only
+ * when the stamp differs (services/calendar.ts). Random stamps rather than a counter: two
+ * concurrent bumps cannot end on a value someone cached before either, even on FerretDB, whose
+ * updates are not atomic, and a database emptied and refilled never repeats an old value.
+ */
+const calendarVersionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    stamp: { type: String, required: true },
+  },
+  { collection: "calendar_versions", versionKey: false },
+);
+
+export const CalendarVersionModel = model("CalendarVersion", calendarVersionSchema);
+
+export const CALENDAR_VERSION_ID = "calendar";
+
+/** Marks the calendar changed. Called after the write, so a reader that sees the new stamp sees the write. */
+export async function bumpCalendarVersion(): Promise<void> {
+  await CalendarVersionModel.updateOne({ _id: CALENDAR_VERSION_ID }, { $set: { stamp: randomUUID() } }, { upsert: true });
+}
+
+const UPDATES = ["updateOne", "updateMany", "findOneAndUpdate", "replaceOne"] as const;
+const DELETES = ["deleteOne", "deleteMany", "findOneAndDelete"] as const;
+
+/** The top-level fields an update document sets or unsets (operators' fields and plain fields). */
+function updatedFields(update: unknown): string[] {
+  if (!update || typeof update !== "object" || Array.isArray(update)) return ["*"];
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(update as Record<string, unknown>)) {
+    if (!key.startsWith("$")) fields.push(key.split(".")[0]!);
+    else if (value && typeof value === "object") fields.push(...Object.keys(value).map((k) => k.split(".")[0]!));
+  }
+  return fields;
+}
+
+/**
+ * Bumps the calendar version after every write through `schema`'s model. With `fields`, updates
+ * that touch none of them (a reminder marked sent, say) leave the version alone; inserts and
+ * deletes always bump it. Writes that bypass Mongoose (restore) bump it themselves.
+ */
+export function bumpsCalendar(schema: Schema, fields?: readonly string[]): void {
+  const touches = (names: string[]) => !fields || names.some((n) => n === "*" || fields.includes(n));
+  schema.post("save", async () => bumpCalendarVersion());
+  schema.post("insertMany", async () => bumpCalendarVersion());
+  schema.post([...DELETES], { document: false, query: true }, async () => bumpCalendarVersion());
+  schema.post([...UPDATES], { document: false, query: true }, async function (this: Query<unknown, unknown>) {
+    if (touches(updatedFields(this.getUpdate()))) await bumpCalendarVersion();
+  });
+}

@@ -1,0 +1,93 @@
+import mongoose from "mongoose";
+import { BookingModel } from "../db/models/booking.js";
+import { CALENDAR_VERSION_ID, CalendarVersionModel } from "../db/models/calendar-version.js";
+import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
+import type { Interval, ScheduleException, WeeklyInterval } from "../domain/availability.js";
+
+const DAY = 24 * 60 * 60_000;
+
+/** What availability is computed from, as plain data. */
+export interface Calendar {
+  weeklyHours: WeeklyInterval[];
+  exceptions: ScheduleException[];
+  /** Booked time: each confirmed booking up to its buffer's end, and a move's new time while it is made. */
+  busy: Array<Interval & { booking: string }>;
+}
+
+interface Copy {
+  database: string;
+  stamp: string;
+  /** Nothing that ended before this instant was read. */
+  from: number;
+  readAt: number;
+  calendar: Calendar;
+}
+
+/**
+ * Read again after this long even when the stamp says nothing changed: a safety net for writes
+ * made outside this program's models (a hand edit in the database).
+ */
+const MAX_AGE_MS = 60_000;
+
+let copy: Copy | undefined;
+let reading: { database: string; stamp: string; from: number; promise: Promise<Copy> } | undefined;
+
+async function read(database: string, stamp: string, from: number): Promise<Copy> {
+  const readAt = performance.now();
+  const [weekly, exceptions, bookings] = await Promise.all([
+    WeeklyHoursModel.find({}, { weekday: 1, start: 1, end: 1 }).lean(),
+    ScheduleExceptionModel.find({ end: { $gt: new Date(from) } }, { kind: 1, start: 1, end: 1 }).lean(),
+    BookingModel.find({ status: "confirmed", bufferEnd: { $gt: new Date(from) } }, { start: 1, bufferEnd: 1, moveTo: 1 }).lean(),
+  ]);
+  const busy: Calendar["busy"] = [];
+  for (const b of bookings) {
+    const booking = b._id.toHexString();
+    busy.push({ start: b.start.getTime(), end: b.bufferEnd.getTime(), booking });
+    if (b.moveTo?.start && b.moveTo.bufferEnd) busy.push({ start: b.moveTo.start.getTime(), end: b.moveTo.bufferEnd.getTime(), booking });
+  }
+  return {
+    database,
+    stamp,
+    from,
+    readAt,
+    calendar: {
+      weeklyHours: weekly.map((w) => ({ weekday: w.weekday, start: w.start, end: w.end })),
+      exceptions: exceptions.map((e) => ({ kind: e.kind, start: e.start.getTime(), end: e.end.getTime() })),
+      busy,
+    },
+  };
+}
+
+/**
+ * The calendar from `from` on. Each call reads the calendar's version stamp (one lookup by
+ * `_id`); the hours, exceptions and bookings themselves are read only when the stamp changed since
+ * this process last read them, and callers that need the same new version share one read. Every
+ * write through the models bumps the stamp (db/models/calendar-version.ts), whichever process
+ * makes it, so what is returned is as fresh as a direct read. Free times shown from it are still
+ * only an offer: the slot claim at confirm is what prevents a double booking.
+ */
+export async function loadCalendar(from: number): Promise<Calendar> {
+  const database = mongoose.connection.db?.databaseName ?? "";
+  const version = await CalendarVersionModel.findById(CALENDAR_VERSION_ID, { stamp: 1 }).lean();
+  const stamp = version?.stamp;
+  // Without a stamp (a database filled by hand) nothing tells when a copy goes out of date.
+  if (!stamp) return (await read(database, "", from)).calendar;
+  const matches = (c: { database: string; stamp: string; from: number } | undefined) =>
+    c !== undefined && c.database === database && c.stamp === stamp && c.from <= from;
+  if (matches(copy) && performance.now() - copy!.readAt < MAX_AGE_MS) return copy!.calendar;
+  if (!matches(reading)) {
+    // A day's margin, so that calls with slightly earlier "now"s (a retried update) still match.
+    const readFrom = Math.floor(from / DAY) * DAY - DAY;
+    const entry = { database, stamp, from: readFrom, promise: read(database, stamp, readFrom) };
+    reading = entry;
+    void entry.promise.then(
+      (read) => {
+        if (!copy || read.readAt >= copy.readAt) copy = read;
+      },
+      () => undefined,
+    ).finally(() => {
+      if (reading === entry) reading = undefined;
+    });
+  }
+  return (await reading!.promise).calendar;
+}
