@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { isValidBusinessId } from "../src/domain/business-id.js";
+import { connectionOptions, DATABASE_POOL_SIZE } from "../src/db/connect.js";
 
 const valid = {
   BOT_TOKEN: "123456:TEST-token-abcdefghijklmnopqrstuvwxyz",
@@ -101,5 +102,14 @@ describe("business id (Y-tunnus)", () => {
     expect(isValidBusinessId("3006642-1")).toBe(false);
     expect(isValidBusinessId("3006642")).toBe(false);
     expect(isValidBusinessId("300664-22")).toBe(false);
+  });
+});
+
+describe("database connection options", () => {
+  it("limits the connections to 20 unless the URI sets maxPoolSize itself", () => {
+    expect(connectionOptions("mongodb://db.example:27017/ajanvaraus")).toEqual({ maxPoolSize: DATABASE_POOL_SIZE });
+    expect(DATABASE_POOL_SIZE).toBe(20);
+    expect(connectionOptions("mongodb://db.example:27017/ajanvaraus?retryWrites=false&maxPoolSize=5")).toEqual({});
+    expect(connectionOptions("mongodb+srv://u:p@cluster.example/ajanvaraus?maxpoolsize=50")).toEqual({});
   });
 });

@@ -18,9 +18,17 @@ export function formatDayLong(isoDate: string, language: Language, zone: string)
     .toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }
 
-/** "10.00"/"10:00" style time of an instant in the practice's zone. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "10.00"/"10:00" style time of an instant in the practice's zone (luxon's TIME_24_SIMPLE, one formatter per language and zone). */
 export function formatTime(instant: number, language: Language, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).setLocale(INTL_LOCALE[language]).toLocaleString(DateTime.TIME_24_SIMPLE);
+  const key = `${language} ${zone}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[language], { ...DateTime.TIME_24_SIMPLE, timeZone: zone });
+    timeFormats.set(key, format);
+  }
+  return format.format(instant);
 }
 
 /** Date and time of an instant in the practice's zone, for summaries and confirmations. */
@@ -34,7 +42,14 @@ export function localDate(instant: number, zone: string): string {
   return DateTime.fromMillis(instant, { zone }).toISODate() ?? "";
 }
 
-/** Euro amount from cents, e.g. "55,00 €". */
+const priceFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Euro amount from cents, e.g. "55,00 €". (Building an Intl formatter is costly: one per language.) */
 export function formatPrice(cents: number, language: Language): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { style: "currency", currency: "EUR" }).format(cents / 100);
+  let format = priceFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[language], { style: "currency", currency: "EUR" });
+    priceFormats.set(language, format);
+  }
+  return format.format(cents / 100);
 }

@@ -76,6 +76,8 @@ export function overlaps(a: Interval, b: Interval): boolean {
 
 /** One local calendar day in the practice's zone, as UTC instants. */
 interface LocalDay {
+  /** yyyy-mm-dd */
+  date: string;
   start: number;
   /** The next day's start: 23, 24 or 25 hours later. */
   end: number;
@@ -94,7 +96,7 @@ function dayStartingAt(start: number, zone: string): LocalDay {
   if (!day) {
     const local = DateTime.fromMillis(start, { zone });
     const next = local.plus({ days: 1 });
-    day = { start, end: next.toMillis(), weekday: local.weekday, offsetChanges: local.offset !== next.minus(1).offset };
+    day = { date: local.toISODate() ?? "", start, end: next.toMillis(), weekday: local.weekday, offsetChanges: local.offset !== next.minus(1).offset };
     if (dayCache.size >= MAX_CACHED_DAYS) dayCache.clear();
     dayCache.set(key, day);
   }
@@ -191,14 +193,23 @@ export function availableSlots(input: AvailabilityInput): number[] {
   return slots;
 }
 
-/** Groups slot instants by their local date (ISO yyyy-mm-dd in `zone`), in order. */
+/**
+ * Groups slot instants (ascending) by their local date (ISO yyyy-mm-dd in `zone`), in order. Walks
+ * the cached calendar days instead of asking luxon for each slot: a 120-day horizon has thousands
+ * of slots and luxon's time-zone arithmetic was the bot's largest CPU cost in the benchmark.
+ */
 export function groupSlotsByDay(slots: readonly number[], zone: string): Map<string, number[]> {
   const days = new Map<string, number[]>();
+  let day: LocalDay | undefined;
+  let list: number[] = [];
   for (const slot of slots) {
-    const key = DateTime.fromMillis(slot, { zone }).toISODate() ?? "";
-    const list = days.get(key);
-    if (list) list.push(slot);
-    else days.set(key, [slot]);
+    if (!day || slot < day.start || slot >= day.end) {
+      if (!day || slot < day.start) day = dayStartingAt(DateTime.fromMillis(slot, { zone }).startOf("day").toMillis(), zone);
+      while (slot >= day.end) day = dayStartingAt(day.end, zone);
+      list = days.get(day.date) ?? [];
+      days.set(day.date, list);
+    }
+    list.push(slot);
   }
   return days;
 }

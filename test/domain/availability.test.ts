@@ -179,6 +179,27 @@ describe("daylight saving time (Europe/Helsinki)", () => {
   });
 });
 
+describe("grouping slots by local date", () => {
+  it("puts every slot on its Helsinki date across both clock changes, as luxon dates each one", () => {
+    for (const [from, days] of [["2026-03-27T00:00", 5], ["2026-10-23T00:00", 5], ["2026-12-30T20:00", 3]] as const) {
+      const start = DateTime.fromISO(from, { zone }).toMillis();
+      // Every 15 minutes, day and night, so the slots straddle each midnight and each clock change.
+      const slots = Array.from({ length: days * 96 }, (_, i) => start + i * 15 * 60_000);
+      const expected = new Map<string, number[]>();
+      for (const slot of slots) {
+        const date = DateTime.fromMillis(slot, { zone }).toISODate()!;
+        expected.set(date, [...(expected.get(date) ?? []), slot]);
+      }
+      expect(groupSlotsByDay(slots, zone)).toEqual(expected);
+    }
+    // 23 and 25 hours of quarter-hours on the two change days.
+    const march = groupSlotsByDay(Array.from({ length: 400 }, (_, i) => DateTime.fromISO("2026-03-28T00:00", { zone }).toMillis() + i * 15 * 60_000), zone);
+    expect(march.get("2026-03-29")).toHaveLength(92);
+    const october = groupSlotsByDay(Array.from({ length: 400 }, (_, i) => DateTime.fromISO("2026-10-24T00:00", { zone }).toMillis() + i * 15 * 60_000), zone);
+    expect(october.get("2026-10-25")).toHaveLength(100);
+  });
+});
+
 describe("interval helpers", () => {
   it("merges overlapping and touching intervals", () => {
     expect(mergeIntervals([{ start: 5, end: 7 }, { start: 1, end: 3 }, { start: 3, end: 4 }, { start: 6, end: 9 }])).toEqual([
