@@ -361,7 +361,7 @@ interface Process {
  */
 async function startProcess(script: string, env: Record<string, string>, telegram: Telegram, chat = 5): Promise<Process> {
   const t0 = performance.now();
-  const args = [...(process.env.BENCH_NODE_ARGS?.split(" ") ?? []), ...(script.endsWith(".ts") ? ["--import", "tsx", script] : [script])];
+  const args = [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(script.endsWith(".ts") ? ["--import", "tsx", script] : [script])];
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));

@@ -245,7 +245,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const pageDays = days.slice(draft.dayPage * DAYS_PER_PAGE, (draft.dayPage + 1) * DAYS_PER_PAGE);
           const keyboard = new InlineKeyboard();
           pageDays.forEach((day, i) => {
-            keyboard.text(formatDayShort(day, language, deps.zone), data("day", day));
+            keyboard.text(formatDayShort(day, language), data("day", day));
             if (i % 2 === 1) keyboard.row();
           });
           keyboard.row();
@@ -287,7 +287,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
           });
           await prompt.show(
-            t("booking-choose-time", { service: serviceName(), day: formatDayLong(day, language, deps.zone) }),
+            t("booking-choose-time", { service: serviceName(), day: formatDayLong(day, language) }),
             navigationRow(keyboard, t, true),
           );
           const a = await answer(false);

@@ -109,7 +109,7 @@ export function adminFeature(
   composer.command("today", async (ctx) => {
     const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
     const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
-    await ctx.reply(ctx.t("admin-agenda-title", { day: formatDayLong(day.toISODate()!, lang(ctx), config.zone), count: items.length }));
+    await ctx.reply(ctx.t("admin-agenda-title", { day: formatDayLong(day.toISODate()!, lang(ctx)), count: items.length }));
     for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: bookingButtons(ctx, b.bookingId) });
   });
   composer.command("agenda", async (ctx) => {
@@ -130,7 +130,7 @@ export function adminFeature(
       const day = from.plus({ days: d });
       const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
       if (days > 1 && items.length === 0) continue;
-      lines.push(`${formatDayLong(day.toISODate()!, lang(ctx), config.zone)}:`);
+      lines.push(`${formatDayLong(day.toISODate()!, lang(ctx))}:`);
       lines.push(...(items.length > 0 ? items.map((b) => agendaLine(ctx, b)) : [ctx.t("admin-agenda-empty")]));
     }
     await ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("admin-agenda-empty"));
