@@ -1,6 +1,6 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
-import { createBackup, writeBackupFile } from "./services/backup.js";
+import { writeBackup } from "./services/backup.js";
 import { tryLease } from "./services/locks.js";
 
 /**
@@ -13,9 +13,8 @@ export function startBackupSchedule(config: Config, logger: Logger): { stop(): v
   const runOnce = async () => {
     const slot = Math.floor(Date.now() / intervalMs);
     if (!(await tryLease(`backup:${slot}`, intervalMs))) return;
-    const { archive, documents } = await createBackup(config.encryptionKey);
-    const file = await writeBackupFile(config.backup.dir, archive, config.backup.keep, new Date());
-    logger.info({ file, documents }, "backup written");
+    const { file, documents, bytes } = await writeBackup(config.backup.dir, config.encryptionKey, config.backup.keep, new Date());
+    logger.info({ file, documents, bytes }, "backup written");
   };
   const timer = setInterval(() => {
     runOnce().catch((error: unknown) => logger.error({ err: error }, "scheduled backup failed"));

@@ -3,16 +3,15 @@ import { existsSync } from "node:fs";
 import { loadConfig } from "../config.js";
 import { connectDatabase } from "../db/connect.js";
 import { createLogger } from "../logger.js";
-import { createBackup, writeBackupFile } from "../services/backup.js";
+import { writeBackup } from "../services/backup.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const database = await connectDatabase(config.mongodbUri, config.dataDir, logger);
 try {
-  const { archive, collections, documents } = await createBackup(config.encryptionKey);
-  const file = await writeBackupFile(config.backup.dir, archive, config.backup.keep, new Date());
-  console.log(`backup written: ${file} (${collections} collections, ${documents} documents, ${archive.length} bytes)`);
+  const { file, collections, documents, bytes } = await writeBackup(config.backup.dir, config.encryptionKey, config.backup.keep, new Date());
+  console.log(`backup written: ${file} (${collections} collections, ${documents} documents, ${bytes} bytes)`);
 } finally {
   await database.close();
 }

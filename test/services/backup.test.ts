@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import mongoose from "mongoose";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PaymentModel } from "../../src/db/models/payment.js";
-import { createBackup, restoreBackup } from "../../src/services/backup.js";
+import { restoreBackup, writeBackup } from "../../src/services/backup.js";
 import { setMarketingConsent, updateProfileField } from "../../src/services/privacy.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -14,6 +17,15 @@ beforeEach(async () => {
 });
 
 const NOW = at("2026-11-30T08:00");
+
+/** A backup written to a new folder, read back as the archive's bytes. */
+async function backup(key: Buffer): Promise<{ archive: Buffer; documents: number }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "ajb-"));
+  const written = await writeBackup(dir, key, 3, new Date(NOW));
+  const archive = await readFile(written.file);
+  expect(written.bytes).toBe(archive.length);
+  return { archive, documents: written.documents };
+}
 const { EJSON } = mongoose.mongo.BSON;
 
 /** Every document of every collection, canonically serialised and sorted. */
@@ -40,7 +52,7 @@ describe("backups (O7)", () => {
     const key = randomBytes(32);
     const before = await snapshot();
     const documents = Object.values(before).reduce((n, docs) => n + docs.length, 0);
-    const { archive, documents: archived } = await createBackup(key);
+    const { archive, documents: archived } = await backup(key);
     expect(archived).toBe(documents);
     expect(archive.includes(Buffer.from("Kotikatu"))).toBe(false); // encrypted, not just compressed
 
@@ -55,13 +67,27 @@ describe("backups (O7)", () => {
   it("refuses an altered archive or the wrong key, changing nothing", async () => {
     await bookFor(9903, 60, at("2026-12-02T10:00"), NOW);
     const key = randomBytes(32);
-    const { archive } = await createBackup(key);
+    const { archive } = await backup(key);
     const before = await snapshot();
     const altered = Buffer.from(archive);
     altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 1, altered.length - 1);
     await expect(restoreBackup(altered, key)).rejects.toThrow();
     await expect(restoreBackup(archive, randomBytes(32))).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("backup files", () => {
+  it("keeps the newest archives only, and leaves no partial file behind", async () => {
+    await bookFor(9905, 60, at("2026-12-02T10:00"), NOW);
+    const dir = await mkdtemp(path.join(tmpdir(), "ajb-"));
+    const key = randomBytes(32);
+    for (let i = 0; i < 4; i++) await writeBackup(dir, key, 2, new Date(NOW + i * 3_600_000));
+    const files = (await readdir(dir)).sort();
+    // 08:00 in Helsinki is 06:00 UTC: the four were made 06–09 UTC, the last two stay.
+    expect(files).toEqual(["backup-2026-11-30T08-00-00-000Z.ajb", "backup-2026-11-30T09-00-00-000Z.ajb"]);
+    const restored = await restoreBackup(await readFile(path.join(dir, files[1]!)), key);
+    expect(restored.documents).toBeGreaterThan(0);
   });
 });
 
