@@ -25,4 +25,5 @@ VOLUME ["/app/data"]
 # Webhook mode listens here (BOT_MODE=webhook); GET /healthz reports database reachability.
 EXPOSE 8080
 # The compiled bot directly (not `npm start`, which would build again and needs the dev tools).
-CMD ["node", "dist/main.js"]
+# The same memory limits as `npm start` (README, Performance).
+CMD ["node", "--max-old-space-size=96", "--max-semi-space-size=2", "dist/main.js"]

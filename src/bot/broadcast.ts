@@ -8,7 +8,7 @@ import type { BotContext } from "./context.js";
 import { createMarketingSender } from "./marketing.js";
 
 /**
- * Sends broadcasts (A6) at under 30 messages a second (28 by default), through an Api whose
+ * Sends broadcasts (A6) at under 30 messages a second (29 by default), through an Api whose
  * auto-retry obeys 429 `retry_after`. Each recipient is claimed (a unique insert) before the
  * message goes out, so nobody gets a broadcast twice, even across a restart: `resumeAll` at start
  * continues unfinished broadcasts with whoever is left. Consent is re-checked per message.
@@ -19,7 +19,7 @@ export function createBroadcaster(
   config: Config,
   services: Services,
   logger: Logger,
-  { messagesPerSecond = 28, progressEvery = 50, inFlight = 4 } = {},
+  { messagesPerSecond = 29, progressEvery = 50, inFlight = 4 } = {},
 ) {
   const sendMarketing = createMarketingSender(api, i18n, config, services);
   const interval = 1000 / messagesPerSecond;
