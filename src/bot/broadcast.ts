@@ -47,8 +47,19 @@ export function createBroadcaster(
     let next = 0;
     // A few recipients are worked on at once, so database round trips do not eat into the rate;
     // the throttle alone decides how fast messages start.
+    // A worker that fails (the database gone, say) stops the others; `run` rejects only once all
+    // of them have stopped, so nothing is still being sent or claimed behind the caller's back.
+    let failed = false;
     const worker = async () => {
-      while (next < recipients.length) {
+      try {
+        await work();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    const work = async () => {
+      while (next < recipients.length && !failed) {
         const recipient = recipients[next++]!;
         if (!(await services.claimDelivery(broadcastId, recipient.customerId, new Date()))) continue;
         await throttle();
@@ -63,7 +74,9 @@ export function createBroadcaster(
         if (done % progressEvery === 0) await tellAdmin(adminId, "broadcast-progress", { done, total: recipients.length });
       }
     };
-    await Promise.all(Array.from({ length: inFlight }, worker));
+    const outcomes = await Promise.allSettled(Array.from({ length: inFlight }, worker));
+    const failure = outcomes.find((o) => o.status === "rejected");
+    if (failure) throw failure.reason;
     const counts = await services.finishBroadcast(broadcastId, new Date());
     await tellAdmin(adminId, "broadcast-done", { sent: counts.sent ?? 0, skipped: counts["no-consent"] ?? 0, failed: counts.failed ?? 0 });
     return counts;
