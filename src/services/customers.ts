@@ -26,6 +26,15 @@ export interface CustomerSession {
 }
 
 /**
+ * Customer ids by Telegram id, as this process has seen them. An id never changes while its
+ * customer exists, so nothing needs invalidating: a customer erased meanwhile (by any process)
+ * is simply not found by id, and is looked up again by Telegram id. Looking up by `_id` is what
+ * every MongoDB-compatible server indexes best (FerretDB 1.24 on SQLite indexes nothing else).
+ */
+const knownIds = new Map<number, Types.ObjectId>();
+const MAX_KNOWN_IDS = 100_000;
+
+/**
  * Records an interaction: creates the customer on first contact (language from Telegram, stored
  * once) and updates the last-interaction time (P13).
  */
@@ -35,26 +44,34 @@ export async function touchCustomer(
   fallback: Language,
   now: Date,
 ): Promise<CustomerSession> {
-  const upsert = () =>
-    CustomerModel.findOneAndUpdate(
-      { telegramId },
-      {
-        $set: { lastSeenAt: now },
-        $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
-      },
-      // No projection: FerretDB 1.24 does not support one on findAndModify.
-      { upsert: true, returnDocument: "after" },
-    ).lean<{ _id: Types.ObjectId; language: Language }>();
-  let doc;
-  try {
-    doc = await upsert();
-  } catch (error) {
-    // Two first contacts at once (two processes): the unique telegramId lets one insert; the
-    // other finds that customer on its second try.
-    if (!isDuplicateKey(error)) throw error;
-    doc = await upsert();
+  type Touched = { _id: Types.ObjectId; language: Language; telegramId: number };
+  const known = knownIds.get(telegramId);
+  // No projection: FerretDB 1.24 does not support one on findAndModify.
+  let doc = known
+    ? await CustomerModel.findOneAndUpdate({ _id: known }, { $set: { lastSeenAt: now } }, { returnDocument: "after" }).lean<Touched>()
+    : null;
+  if (!doc || doc.telegramId !== telegramId) {
+    const upsert = () =>
+      CustomerModel.findOneAndUpdate(
+        { telegramId },
+        {
+          $set: { lastSeenAt: now },
+          $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
+        },
+        { upsert: true, returnDocument: "after" },
+      ).lean<Touched>();
+    try {
+      doc = await upsert();
+    } catch (error) {
+      // Two first contacts at once (two processes): the unique telegramId lets one insert; the
+      // other finds that customer on its second try.
+      if (!isDuplicateKey(error)) throw error;
+      doc = await upsert();
+    }
+    if (!doc) throw new Error("customer upsert returned nothing");
+    if (knownIds.size >= MAX_KNOWN_IDS) knownIds.clear();
+    knownIds.set(telegramId, doc._id);
   }
-  if (!doc) throw new Error("customer upsert returned nothing");
   return { id: doc._id.toHexString(), language: doc.language };
 }
 
