@@ -52,26 +52,23 @@ export function createBroadcaster(
     let failed = false;
     const worker = async () => {
       try {
-        await work();
+        while (next < recipients.length && !failed) {
+          const recipient = recipients[next++]!;
+          if (!(await services.claimDelivery(broadcastId, recipient.customerId, new Date()))) continue;
+          await throttle();
+          try {
+            const outcome = await sendMarketing(recipient.telegramId, recipient.language, text);
+            await services.settleDelivery(broadcastId, recipient.customerId, outcome);
+          } catch (error) {
+            await services.settleDelivery(broadcastId, recipient.customerId, "failed");
+            logger.warn({ err: error, broadcastId }, "broadcast message failed");
+          }
+          done++;
+          if (done % progressEvery === 0) await tellAdmin(adminId, "broadcast-progress", { done, total: recipients.length });
+        }
       } catch (error) {
         failed = true;
         throw error;
-      }
-    };
-    const work = async () => {
-      while (next < recipients.length && !failed) {
-        const recipient = recipients[next++]!;
-        if (!(await services.claimDelivery(broadcastId, recipient.customerId, new Date()))) continue;
-        await throttle();
-        try {
-          const outcome = await sendMarketing(recipient.telegramId, recipient.language, text);
-          await services.settleDelivery(broadcastId, recipient.customerId, outcome);
-        } catch (error) {
-          await services.settleDelivery(broadcastId, recipient.customerId, "failed");
-          logger.warn({ err: error, broadcastId }, "broadcast message failed");
-        }
-        done++;
-        if (done % progressEvery === 0) await tellAdmin(adminId, "broadcast-progress", { done, total: recipients.length });
       }
     };
     const outcomes = await Promise.allSettled(Array.from({ length: inFlight }, worker));

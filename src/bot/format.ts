@@ -7,7 +7,7 @@ export const INTL_LOCALE: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI",
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A calendar date (yyyy-mm-dd) formatted with `options`. The date is the same everywhere, so it is
+ * A calendar date (yyyy-mm-dd) in the short or long style. The date is the same everywhere, so it is
  * formatted at noon UTC in UTC; one Intl formatter per language and style (building one is costly,
  * and the booking flow redraws its day buttons on every step it replays).
  */

@@ -103,6 +103,11 @@ function dayStartingAt(start: number, zone: string): LocalDay {
   return day;
 }
 
+/** The local day that contains `instant` (one luxon call, then the cache). */
+function dayContaining(instant: number, zone: string): LocalDay {
+  return dayStartingAt(DateTime.fromMillis(instant, { zone }).startOf("day").toMillis(), zone);
+}
+
 const todayCache = new Map<string, LocalDay>();
 
 /**
@@ -113,7 +118,7 @@ const todayCache = new Map<string, LocalDay>();
 function localDays(now: number, zone: string, horizonDays: number): LocalDay[] {
   let today = todayCache.get(zone);
   if (!today || now < today.start || now >= today.end) {
-    today = dayStartingAt(DateTime.fromMillis(now, { zone }).startOf("day").toMillis(), zone);
+    today = dayContaining(now, zone);
     todayCache.set(zone, today);
   }
   const days = [today];
@@ -204,7 +209,7 @@ export function groupSlotsByDay(slots: readonly number[], zone: string): Map<str
   let list: number[] = [];
   for (const slot of slots) {
     if (!day || slot < day.start || slot >= day.end) {
-      if (!day || slot < day.start) day = dayStartingAt(DateTime.fromMillis(slot, { zone }).startOf("day").toMillis(), zone);
+      if (!day || slot < day.start) day = dayContaining(slot, zone);
       while (slot >= day.end) day = dayStartingAt(day.end, zone);
       list = days.get(day.date) ?? [];
       days.set(day.date, list);

@@ -44,13 +44,13 @@ export async function touchCustomer(
   fallback: Language,
   now: Date,
 ): Promise<CustomerSession> {
-  type Touched = { _id: Types.ObjectId; language: Language; telegramId: number };
+  type Touched = { _id: Types.ObjectId; language: Language };
   const known = knownIds.get(telegramId);
   // No projection: FerretDB 1.24 does not support one on findAndModify.
   let doc = known
     ? await CustomerModel.findOneAndUpdate({ _id: known }, { $set: { lastSeenAt: now } }, { returnDocument: "after" }).lean<Touched>()
     : null;
-  if (!doc || doc.telegramId !== telegramId) {
+  if (!doc) {
     const upsert = () =>
       CustomerModel.findOneAndUpdate(
         { telegramId },

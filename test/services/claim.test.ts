@@ -5,7 +5,7 @@ import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
-import { listActiveServices } from "../../src/services/catalog.js";
+import { listActiveServices, type ServiceView } from "../../src/services/catalog.js";
 import { groupSlotsByDay } from "../../src/domain/availability.js";
 import { bookAppointment, freeSlots, slotsOnDay, type BookingSettings } from "../../src/services/booking.js";
 import { claimCells, repairClaims } from "../../src/services/claims.js";
@@ -29,6 +29,14 @@ async function customers(count: number) {
   );
 }
 
+/** The default practice with `count` customers; returns its service of each length. */
+async function practice(count: number): Promise<(minutes: number) => ServiceView> {
+  await seedDefaults();
+  if (count > 0) await customers(count);
+  const all = await listActiveServices();
+  return (minutes) => all.find((s) => s.durationMinutes === minutes)!;
+}
+
 function request(telegramId: number, serviceId: string, start: number) {
   return {
     telegramId,
@@ -42,9 +50,7 @@ function request(telegramId: number, serviceId: string, start: number) {
 
 describe("slot claim (B4)", () => {
   it("50 simultaneous confirms of one slot make exactly one booking", async () => {
-    await seedDefaults();
-    await customers(50);
-    const service = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
+    const service = (await practice(50))(60);
     const start = at("2026-12-01T10:00");
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => bookAppointment(settings, request(1000 + i, service.id, start))),
@@ -60,11 +66,9 @@ describe("slot claim (B4)", () => {
   });
 
   it("concurrent confirms of overlapping times of different lengths make one booking", async () => {
-    await seedDefaults();
-    await customers(20);
-    const all = await listActiveServices();
-    const s60 = all.find((s) => s.durationMinutes === 60)!;
-    const s30 = all.find((s) => s.durationMinutes === 30)!;
+    const ofLength = await practice(20);
+    const s60 = ofLength(60);
+    const s30 = ofLength(30);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         i % 2 === 0
@@ -77,11 +81,9 @@ describe("slot claim (B4)", () => {
   });
 
   it("a 60-minute booking blocks the 30-minute slots that overlap it, and its buffer", async () => {
-    await seedDefaults();
-    await customers(2);
-    const all = await listActiveServices();
-    const s60 = all.find((s) => s.durationMinutes === 60)!;
-    const s30 = all.find((s) => s.durationMinutes === 30)!;
+    const ofLength = await practice(2);
+    const s60 = ofLength(60);
+    const s30 = ofLength(30);
     const first = await bookAppointment(settings, request(1000, s60.id, at("2026-12-01T10:00")));
     expect(first.ok).toBe(true);
 
@@ -100,11 +102,9 @@ describe("slot claim (B4)", () => {
   });
 
   it("the time picker reads one day's bookings yet offers exactly what the whole-horizon computation does", async () => {
-    await seedDefaults();
-    await customers(4);
-    const all = await listActiveServices();
-    const s90 = all.find((s) => s.durationMinutes === 90)!;
-    const s30 = all.find((s) => s.durationMinutes === 30)!;
+    const ofLength = await practice(4);
+    const s90 = ofLength(90);
+    const s30 = ofLength(30);
     // Bookings at the edges of Wednesday 2 December: late Tuesday, early and late Wednesday, early Thursday.
     for (const [i, iso] of ["2026-12-01T16:00", "2026-12-02T09:00", "2026-12-02T15:00", "2026-12-03T09:00"].entries()) {
       expect((await bookAppointment(settings, request(1000 + i, s30.id, at(iso)))).ok).toBe(true);
@@ -127,8 +127,7 @@ describe("slot claim (B4)", () => {
   });
 
   it("time claimed by a process that died before writing the booking is freed at the next start, not while it may still be written", async () => {
-    await seedDefaults();
-    const s60 = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
+    const s60 = (await practice(0))(60);
     const claimAt = async (start: number, bookingId: Types.ObjectId) =>
       SlotClaimModel.insertMany(claimCells(start, start + 75 * 60_000).map((c) => ({ _id: c, bookingId })));
     // A claim made three minutes ago whose booking never came, and one made just now.
@@ -147,9 +146,7 @@ describe("slot claim (B4)", () => {
   });
 
   it("a losing confirm writes nothing: no booking, no details, no audit entry", async () => {
-    await seedDefaults();
-    await customers(2);
-    const s60 = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
+    const s60 = (await practice(2))(60);
     const start = at("2026-12-01T13:00");
     expect((await bookAppointment(settings, request(1000, s60.id, start))).ok).toBe(true);
     // The second customer's view of free times is bypassed: they confirm the taken time anyway.
