@@ -43,7 +43,9 @@ function updatedFields(update: unknown): string[] {
 /**
  * Bumps the calendar version after every write through `schema`'s model. With `fields`, updates
  * that touch none of them (a reminder marked sent, say) leave the version alone; inserts and
- * deletes always bump it. Writes that bypass Mongoose (restore) bump it themselves.
+ * deletes always bump it. A restore (raw writes, with the bot stopped) brings back the stamp
+ * saved with the data it restores; for other writes that bypass the models, a process re-reads
+ * its copy at least once a minute anyway (services/calendar.ts).
  */
 export function bumpsCalendar(schema: Schema, fields?: readonly string[]): void {
   const touches = (names: string[]) => !fields || names.some((n) => n === "*" || fields.includes(n));
