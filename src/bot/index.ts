@@ -96,8 +96,29 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   // Updates of one chat are handled one at a time, in order, even when the runner handles many
   // chats concurrently: a conversation must never see two of its updates at once.
   root.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // Flood protection (O6, O10) comes before anything that writes to the database: past the limit a
+  // user's updates are dropped, with one notice a window in their Telegram language, and cost no
+  // database command at all. Admins are not limited: a practitioner at work taps quickly.
+  root.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: config.rateLimitPerMinute,
+      keyGenerator: (ctx) => (ctx.chat?.type === "private" && ctx.from && !isAdmin(ctx) ? ctx.from.id.toString() : undefined),
+      // The plugin returns this handler's promise to the middleware chain, so it is awaited.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
+      onLimitExceeded: async (ctx) => {
+        ctx.logger.warn("rate limit reached");
+        await ctx.reply(i18n.t(languageFromTelegram(ctx.from?.language_code, config.defaultLanguage), "rate-limited"));
+      },
+    }),
+  );
+  // Only private chats are served: updates from groups and channels are dropped here, before
+  // they cost a database command.
+  const privateChats = root.chatType("private");
   const instance = randomBytes(8).toString("hex");
-  root.use(async (ctx, next) => {
+  privateChats.use(async (ctx, next) => {
+    // An update without a sender (possible for edited or forwarded content) is nobody's to act on.
+    if (!ctx.from) return;
     // A redelivered update (webhook retry, polling restart) is handled once, unless the process
     // that took it died before finishing: then this one handles it again from the saved state.
     if (!(await services.claimUpdate(ctx.update.update_id, instance, new Date()))) {
@@ -115,33 +136,12 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ctx.logger.debug({ kind, ms: Math.round(performance.now() - started) }, "update handled");
   });
 
-  const privateChats = root.chatType("private");
   privateChats.use(async (ctx, next) => {
-    // An update without a sender (possible for edited or forwarded content) is nobody's to act on.
     if (!ctx.from) return;
     ctx.customer = await services.touchCustomer(ctx.from.id, ctx.from.language_code, new Date());
     await next();
   });
   privateChats.use(i18n);
-  // Flood protection (O6): past the limit a user's updates are dropped, with one notice a window.
-  const noticed = new Map<number, number>();
-  privateChats.use(
-    limit<BotContext, never>({
-      timeFrame: 60_000,
-      limit: config.rateLimitPerMinute,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      // The plugin returns this handler's promise to the middleware chain, so it is awaited.
-      // eslint-disable-next-line @typescript-eslint/no-misused-promises
-      onLimitExceeded: async (ctx) => {
-        const id = ctx.from?.id ?? 0;
-        if ((noticed.get(id) ?? 0) > Date.now() - 60_000) return;
-        if (noticed.size > 10_000) noticed.clear();
-        noticed.set(id, Date.now());
-        ctx.logger.warn("rate limit reached");
-        await ctx.reply(ctx.t("rate-limited"));
-      },
-    }),
-  );
   privateChats.use(conversations({ storage: { type: "key", adapter: mongoConversationStorage } }));
 
   // Commands that must work in the middle of a flow are handled before the conversation sees the
@@ -246,6 +246,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   /** What the admin conversations need, bound to this bot. */
   function createAdminFlows(): AdminFlowDeps {
     return {
+      isAdmin: (telegramId) => config.adminIds.includes(telegramId),
       bookingPrice: services.admin.bookingPrice,
       recordPayment: services.admin.recordPayment,
       renderReceipt: (language, receipt) =>

@@ -5,9 +5,11 @@ import { PAYMENT_METHODS } from "../../db/models/payment.js";
 import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
 import type { BotContext, ConversationContext } from "../context.js";
-import { Prompt } from "./prompt.js";
+import { Prompt, type AnswerRules } from "./prompt.js";
 
 export interface AdminFlowDeps {
+  /** Whether this Telegram user is an admin now (the current ADMIN_IDS, not when the flow began). */
+  isAdmin(telegramId: number): boolean;
   bookingPrice(bookingId: string): Promise<number | undefined>;
   recordPayment(adminId: number, bookingId: string, amountCents: number, method: PaymentMethod, now: Date): Promise<Receipt | undefined>;
   /** The receipt as text, in `language`. */
@@ -23,10 +25,33 @@ export interface AdminFlowDeps {
   previewMarketing(language: Language, text: string): string;
 }
 
-/** Waits for typed text or a press on the prompt; other input is answered and waited past. */
-async function textOrButton(conversation: Conversation<BotContext, ConversationContext>, prompt: Prompt, language: Language) {
+type AdminConversation = Conversation<BotContext, ConversationContext>;
+
+/**
+ * Ends the flow unless its user is an admin now. Run at the start and after every answer, so a
+ * flow begun by someone since removed from ADMIN_IDS acts on nothing (also when the removal came
+ * with a restart in the middle of the flow); the update then goes on as anyone else's would.
+ */
+async function requireAdmin(conversation: AdminConversation, deps: AdminFlowDeps, ctx: ConversationContext): Promise<number> {
+  const id = ctx.from?.id;
+  if (id === undefined || !deps.isAdmin(id)) return conversation.halt({ next: true });
+  return id;
+}
+
+/**
+ * Waits for typed text (checked by `acceptText` when given) or a press on the prompt; other input
+ * is answered and waited past. The sender must still be an admin.
+ */
+async function textOrButton(
+  conversation: AdminConversation,
+  deps: AdminFlowDeps,
+  prompt: Prompt,
+  language: Language,
+  acceptText: AnswerRules["acceptText"] = true,
+) {
   for (;;) {
-    const a = await prompt.answer(conversation, { prefix: "adc", language, acceptText: true, commandReply: "booking-type-text" });
+    const a = await prompt.answer(conversation, { prefix: "adc", language, acceptText, commandReply: "booking-type-text" });
+    await requireAdmin(conversation, deps, a.ctx);
     if (a.kind !== "stale") return a;
   }
 }
@@ -39,17 +64,17 @@ export function createAdminCancelConversation(deps: AdminFlowDeps) {
     language: Language,
     bookingId: string,
   ): Promise<void> {
+    const adminId = await requireAdmin(conversation, deps, ctx);
     ctx.i18n.useLocale(language);
     const prompt = new Prompt(ctx);
     await prompt.show(ctx.t("admin-cancel-ask-reason"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
-    const answer = await textOrButton(conversation, prompt, language);
-    if (answer.kind === "button" || !answer.text.trim()) {
+    const answer = await textOrButton(conversation, deps, prompt, language, (text) => (text.trim() ? undefined : "booking-type-text"));
+    if (answer.kind === "button") {
       await prompt.close(ctx.t("admin-cancel-aborted"));
       return;
     }
     const reason = answer.text.trim().slice(0, 500);
     const now = new Date(await conversation.now());
-    const adminId = ctx.from!.id;
     const result = await conversation.external(() => deps.cancelByAdmin(adminId, bookingId, reason, now));
     if (!result) {
       await prompt.close(ctx.t("change-not-active"));
@@ -67,35 +92,29 @@ export function createBroadcastConversation(deps: AdminFlowDeps) {
     ctx: ConversationContext,
     language: Language,
   ): Promise<void> {
+    const adminId = await requireAdmin(conversation, deps, ctx);
     ctx.i18n.useLocale(language);
     const prompt = new Prompt(ctx);
     await prompt.show(ctx.t("admin-broadcast-ask"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
-    let text: string | undefined;
-    while (!text) {
-      const answer = await textOrButton(conversation, prompt, language);
-      if (answer.kind === "button") {
-        await prompt.close(ctx.t("admin-broadcast-aborted"));
-        return;
-      }
-      if (answer.text.length > 3000) {
-        prompt.notice = ctx.t("admin-broadcast-too-long");
-        await prompt.show(ctx.t("admin-broadcast-ask"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
-        continue;
-      }
-      text = answer.text;
+    const composed = await textOrButton(conversation, deps, prompt, language, (text) =>
+      text.length > 3000 ? "admin-broadcast-too-long" : undefined,
+    );
+    if (composed.kind === "button") {
+      await prompt.close(ctx.t("admin-broadcast-aborted"));
+      return;
     }
+    const text = composed.text;
     const count = await conversation.external(() => deps.audienceSize());
     const body = text;
     await prompt.show(
       ctx.t("admin-broadcast-preview", { preview: deps.previewMarketing(language, body), count }),
       new InlineKeyboard().text(ctx.t("button-admin-send-broadcast", { count }), "adc:send").row().text(ctx.t("button-cancel"), "adc:stop"),
     );
-    const answer = await textOrButton(conversation, prompt, language);
+    const answer = await textOrButton(conversation, deps, prompt, language);
     if (answer.kind !== "button" || answer.action !== "send") {
       await prompt.close(ctx.t("admin-broadcast-aborted"));
       return;
     }
-    const adminId = ctx.from!.id;
     const started = await conversation.external(() => deps.startBroadcast(adminId, body));
     await prompt.close(ctx.t("admin-broadcast-started", { count: started }));
   };
@@ -109,6 +128,7 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
     language: Language,
     bookingId: string,
   ): Promise<void> {
+    const adminId = await requireAdmin(conversation, deps, ctx);
     ctx.i18n.useLocale(language);
     const prompt = new Prompt(ctx);
     const price = await conversation.external(() => deps.bookingPrice(bookingId));
@@ -122,7 +142,9 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
         ctx.t("admin-payment-amount"),
         new InlineKeyboard().text(deps.formatPrice(price, language), "adc:price").row().text(ctx.t("button-cancel"), "adc:stop"),
       );
-      const answer = await textOrButton(conversation, prompt, language);
+      const answer = await textOrButton(conversation, deps, prompt, language, (text) =>
+        parseEuroAmount(text) === undefined ? "admin-payment-bad-amount" : undefined,
+      );
       if (answer.kind === "button") {
         if (answer.action !== "price") {
           await prompt.close(ctx.t("admin-payment-aborted"));
@@ -131,20 +153,18 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
         amount = price;
       } else {
         amount = parseEuroAmount(answer.text);
-        if (amount === undefined) prompt.notice = ctx.t("admin-payment-bad-amount");
       }
     }
     const methods = new InlineKeyboard();
     for (const method of PAYMENT_METHODS) methods.text(ctx.t(`payment-method-${method}`), `adc:m:${method}`);
     methods.row().text(ctx.t("button-cancel"), "adc:stop");
     await prompt.show(ctx.t("admin-payment-method"), methods);
-    const chosen = await textOrButton(conversation, prompt, language);
+    const chosen = await textOrButton(conversation, deps, prompt, language, false);
     const method = chosen.kind === "button" && chosen.action === "m" ? PAYMENT_METHODS.find((m) => m === chosen.value) : undefined;
     if (!method) {
       await prompt.close(ctx.t("admin-payment-aborted"));
       return;
     }
-    const adminId = ctx.from!.id;
     const now = new Date(await conversation.now());
     const paid = amount;
     const receipt = await conversation.external(() => deps.recordPayment(adminId, bookingId, paid, method, now));

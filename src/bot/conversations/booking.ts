@@ -9,7 +9,7 @@ import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import type { BotContext, ConversationContext } from "../context.js";
-import { Prompt, type PromptAnswer } from "./prompt.js";
+import { Prompt, type AnswerRules, type PromptAnswer } from "./prompt.js";
 import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime, localDate } from "../format.js";
 
 /** Identifier under which the booking conversation is registered and entered. */
@@ -119,7 +119,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     const prompt = new Prompt(ctx);
 
     /** Waits for a press of the current prompt's buttons, or typed text when `acceptText`. */
-    async function answer(acceptText: boolean): Promise<PromptAnswer> {
+    async function answer(acceptText: AnswerRules["acceptText"]): Promise<PromptAnswer> {
       const a = await prompt.answer(conversation, { prefix: CB, language, acceptText, commandReply: "booking-command-in-flow" });
       if (a.kind === "stale") {
         // An earlier prompt was pressed: the step shown next says where the booking really is.
@@ -173,8 +173,9 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       });
     }
 
-    function invalidText(field: "name" | "email" | "phone", result: Validated<string>): string {
-      return result.ok ? "" : t(`invalid-${field}-${result.reason}`);
+    /** Checks a typed contact detail; refused text is explained and not kept (Prompt.answer). */
+    function validateField(field: "firstName" | "lastName" | "email" | "phone", text: string): Validated<string> {
+      return field === "email" ? validateEmail(text) : field === "phone" ? validatePhone(text) : validateName(text);
     }
 
     let step = (moving ? "day" : "service") as Step;
@@ -343,7 +344,11 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           const keyboard = new InlineKeyboard();
           if (field === "phone") keyboard.text(t("button-skip"), data("skip"));
           await prompt.show(t(`booking-ask-${field}`), navigationRow(keyboard, t, true));
-          const a = await answer(true);
+          const kind = field === "email" || field === "phone" ? field : "name";
+          const a = await answer((text) => {
+            const validated = validateField(field, text);
+            return validated.ok ? undefined : `invalid-${kind}-${validated.reason}`;
+          });
           if (a.kind === "stale") break;
           if (a.kind === "button") {
             if (a.action === "cancel") return cancelled();
@@ -355,12 +360,8 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             } else prompt.notice = t("booking-option-unavailable");
             break;
           }
-          const validated =
-            field === "email" ? validateEmail(a.text) : field === "phone" ? validatePhone(a.text) : validateName(a.text);
-          if (!validated.ok) {
-            prompt.notice = invalidText(field === "email" || field === "phone" ? field : "name", validated);
-            break;
-          }
+          const validated = validateField(field, a.text);
+          if (!validated.ok) break; // cannot happen: the answer loop refused it already
           draft[field] = validated.value;
           if (field === "firstName") go("lastName");
           else if (field === "lastName") go("email");

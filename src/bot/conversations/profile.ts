@@ -7,7 +7,7 @@ import { OPTIONAL_FIELDS as OPTIONAL, PROFILE_FIELDS as FIELDS } from "../../ser
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";
 import type { BotContext, ConversationContext } from "../context.js";
-import { Prompt } from "./prompt.js";
+import { Prompt, type AnswerRules } from "./prompt.js";
 
 /** Identifier under which the profile conversation is registered and entered. */
 export const PROFILE_CONVERSATION = "profile";
@@ -38,10 +38,13 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
     ctx.i18n.useLocale(language);
     const prompt = new Prompt(ctx);
 
-    /** The next press on the current prompt, or typed text; presses on earlier prompts only get "expired". */
-    async function answer() {
+    /**
+     * The next press on the current prompt, or typed text that `acceptText` accepts; presses on
+     * earlier prompts only get "expired".
+     */
+    async function answer(acceptText: AnswerRules["acceptText"] = false) {
       for (;;) {
-        const a = await prompt.answer(conversation, { prefix: CB, language, acceptText: true, commandReply: "profile-command-in-flow" });
+        const a = await prompt.answer(conversation, { prefix: CB, language, acceptText, commandReply: "profile-command-in-flow" });
         if (a.kind !== "stale") return a;
       }
     }
@@ -80,7 +83,6 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
           await prompt.current.editMessageText(card).catch(() => undefined);
           return;
         }
-        if (chosen.kind === "text") prompt.notice = t("booking-use-buttons");
         continue;
       }
 
@@ -114,7 +116,17 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         if (OPTIONAL.includes(field) && p[field] !== undefined) kb.text(t("button-remove"), `${CB}:remove`).row();
         kb.text(t("button-back"), `${CB}:back`);
         await prompt.show(t(`profile-ask-${field}`), kb);
-        const a = await answer();
+        const thisYear = new Date(await conversation.now()).getUTCFullYear();
+        const kind = field === "firstName" || field === "lastName" ? "name" : field;
+        // Refused text is explained by the answer loop and never kept in the flow's state.
+        const a = await answer(
+          field === "gender"
+            ? false
+            : (text) => {
+                const validated = deps.validateProfileValue(field, text, thisYear);
+                return validated.ok ? undefined : `invalid-${kind}-${validated.reason}`;
+              },
+        );
         let value: string | number | undefined;
         if (a.kind === "button") {
           if (a.action === "back") break;
@@ -125,17 +137,8 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
             continue;
           }
         } else {
-          if (field === "gender") {
-            prompt.notice = t("booking-use-buttons");
-            continue;
-          }
-          const thisYear = new Date(await conversation.now()).getUTCFullYear();
           const validated = deps.validateProfileValue(field, a.text, thisYear);
-          if (!validated.ok) {
-            const kind = field === "firstName" || field === "lastName" ? "name" : field;
-            prompt.notice = t(`invalid-${kind}-${validated.reason}`);
-            continue;
-          }
+          if (!validated.ok) continue; // cannot happen: the answer loop refused it already
           value = validated.value;
         }
         const now = new Date(await conversation.now());

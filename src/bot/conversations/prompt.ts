@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { InlineKeyboard } from "grammy";
+import { GrammyError, type InlineKeyboard } from "grammy";
 import type { Language } from "../../config.js";
 import type { BotContext, ConversationContext } from "../context.js";
 
@@ -13,12 +13,21 @@ export type PromptAnswer =
    */
   | { kind: "stale"; ctx: ConversationContext };
 
+/**
+ * Checks typed text at a step that takes text: the message key saying what is wrong with it, or
+ * undefined when it is an answer.
+ */
+export type TextCheck = (text: string) => string | undefined;
+
 /** How a flow takes its answers. Its buttons' data is `prefix:action[:value]`. */
 export interface AnswerRules {
   prefix: string;
   language: Language;
-  /** Whether typed text is an answer at this step (otherwise the customer is asked to press). */
-  acceptText: boolean;
+  /**
+   * Whether typed text is an answer at this step (otherwise the customer is asked to press), and
+   * optionally how it is checked: refused text is explained and not kept (see `answer`).
+   */
+  acceptText: boolean | TextCheck;
   /** The message key a typed /command gets in the middle of the flow. */
   commandReply: string;
 }
@@ -34,6 +43,10 @@ export class Prompt {
   messageId: number | undefined;
   /** A line shown above the next step's text: why the step is asked again, or what happened. */
   notice: string | undefined;
+  /** The current step's text, without its notice: repeated when typed text is refused. */
+  private question: string | undefined;
+  /** Earlier prompts already pressed once: further presses on them are only answered "expired". */
+  private readonly staleSeen: number[] = [];
 
   /** `current` is the context of the customer's latest update; replies go through it. */
   constructor(public current: ConversationContext) {}
@@ -50,65 +63,84 @@ export class Prompt {
 
   /**
    * Waits for this step's answer. Presses on anything but this prompt are answered "expired"
-   * (and those on the flow's own earlier prompts returned as "stale"), other messages get a hint,
-   * and updates without a message (edits, reactions) change nothing. A button's or text's update
-   * becomes `current`.
+   * (and the first press on each of the flow's own earlier prompts is returned as "stale"), other
+   * messages get a hint, and updates without a message (edits, reactions) change nothing. A
+   * button's or text's update becomes `current`.
+   *
+   * Whatever is not an answer is skipped (`conversation.skip`): the plugin forgets the update as
+   * if it had never arrived, so junk never grows the conversation's saved replay log, nor the time
+   * each later update takes to replay it. Only the hint sent for it stays.
    */
   async answer(conversation: Conversation<BotContext, ConversationContext>, rules: AnswerRules): Promise<PromptAnswer> {
-    for (;;) {
-      const next = await conversation.wait();
-      next.i18n.useLocale(rules.language);
-      const query = next.callbackQuery;
-      if (query) {
-        const parts = (query.data ?? "").split(":");
-        const wellFormed = parts[0] === rules.prefix && parts.length <= 3;
-        if (!wellFormed || !this.isPressOn(next)) {
-          await next.answerCallbackQuery({ text: next.t("button-expired") });
-          if (!wellFormed) continue;
-          return { kind: "stale", ctx: next };
-        }
-        await next.answerCallbackQuery();
-        this.current = next;
-        return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
+    const next = await conversation.wait();
+    next.i18n.useLocale(rules.language);
+    const query = next.callbackQuery;
+    if (query) {
+      const parts = (query.data ?? "").split(":");
+      const wellFormed = parts[0] === rules.prefix && parts.length <= 3;
+      if (!wellFormed || !this.isPressOn(next)) {
+        await answerQuietly(next, next.t("button-expired"));
+        const pressed = query.message?.message_id;
+        if (!wellFormed || pressed === undefined || this.staleSeen.includes(pressed)) return conversation.skip({ next: false });
+        this.staleSeen.push(pressed);
+        return { kind: "stale", ctx: next };
       }
-      const text = next.message?.text;
-      if (text?.startsWith("/")) {
-        await next.reply(next.t(rules.commandReply));
-        continue;
-      }
-      if (text !== undefined && rules.acceptText) {
-        this.current = next;
-        return { kind: "text", text, ctx: next };
-      }
-      if (next.message) await next.reply(next.t(rules.acceptText ? "booking-type-text" : "booking-use-buttons"));
+      await answerQuietly(next);
+      this.current = next;
+      return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
     }
+    const text = next.message?.text;
+    if (text?.startsWith("/")) {
+      await next.reply(next.t(rules.commandReply));
+      return conversation.skip({ next: false });
+    }
+    if (text !== undefined && rules.acceptText !== false) {
+      const refusal = typeof rules.acceptText === "function" ? rules.acceptText(text) : undefined;
+      if (refusal !== undefined) {
+        // Asked again below the reason; the step's buttons stay on the prompt above.
+        await next.reply(this.question ? `${next.t(refusal)}\n\n${this.question}` : next.t(refusal));
+        return conversation.skip({ next: false });
+      }
+      this.current = next;
+      return { kind: "text", text, ctx: next };
+    }
+    if (next.message) await next.reply(next.t(rules.acceptText !== false ? "booking-type-text" : "booking-use-buttons"));
+    return conversation.skip({ next: false });
   }
 
   /** Shows a step's text and buttons (with the pending notice above). */
   async show(text: string, keyboard: InlineKeyboard): Promise<void> {
     const body = this.notice ? `${this.notice}\n\n${text}` : text;
+    this.question = text;
     this.notice = undefined;
-    if (this.pressedHere()) {
-      try {
-        await this.current.editMessageText(body, { reply_markup: keyboard });
-      } catch (error) {
-        if (!String(error).includes("message is not modified")) throw error;
-      }
-      return;
-    }
+    if (this.pressedHere() && (await this.edited(body, keyboard))) return;
     await this.retire();
     this.messageId = (await this.current.reply(body, { reply_markup: keyboard })).message_id;
   }
 
   /** Ends the prompt: its message says `text` and has no buttons. */
   async close(text: string): Promise<void> {
-    if (this.pressedHere()) {
-      await this.current.editMessageText(text);
-    } else {
+    if (!(this.pressedHere() && (await this.edited(text)))) {
       await this.retire();
       await this.current.reply(text);
     }
     this.messageId = undefined;
+  }
+
+  /**
+   * Edits the pressed prompt in place. False when Telegram refused the edit (the message is too
+   * old, was deleted, or any other Bot API error): the caller sends the text anew instead, so one
+   * failed call never ends a flow.
+   */
+  private async edited(text: string, keyboard?: InlineKeyboard): Promise<boolean> {
+    try {
+      await this.current.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});
+      return true;
+    } catch (error) {
+      if (error instanceof GrammyError && error.description.includes("message is not modified")) return true;
+      if (!(error instanceof GrammyError)) throw error;
+      return false;
+    }
   }
 
   /** Takes the buttons off the prompt's message. */
@@ -123,4 +155,12 @@ export class Prompt {
       // Already without buttons, or too old to edit: nothing to take off.
     }
   }
+}
+
+/**
+ * Answers a button press. Telegram refuses answers to presses older than about 15 seconds (after
+ * a restart, say); the press itself is still acted on.
+ */
+async function answerQuietly(ctx: ConversationContext, text?: string): Promise<void> {
+  await ctx.answerCallbackQuery(text === undefined ? {} : { text }).catch(() => undefined);
 }
