@@ -1,0 +1,147 @@
+import mongoose from "mongoose";
+import { describe, expect, it } from "vitest";
+import { BookingModel } from "../../src/db/models/booking.js";
+import { ConversationStateModel } from "../../src/db/models/conversation-state.js";
+import { PaymentModel } from "../../src/db/models/payment.js";
+import { ADMIN_ID, createTestBot, TestCustomer, testConfig } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
+import { useTestDatabase } from "../helpers/db.js";
+import { at, bookFor } from "../helpers/fixtures.js";
+
+useTestDatabase();
+const NOW = at("2026-11-30T08:00"); // Monday; with 12 h notice Tuesday is the first bookable day
+const suite = useBotSuite(NOW);
+
+/** The size of a chat's saved conversation state, as stored (encrypted JSON). */
+async function stateSize(chatId: number): Promise<number> {
+  const doc = await ConversationStateModel.findById(String(chatId)).lean();
+  return doc?.state.length ?? 0;
+}
+
+/** Counts every database operation made through the models while `action` runs. */
+async function databaseOperations(action: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  mongoose.set("debug", (collection: string, method: string) => {
+    seen.push(`${collection}.${method}`);
+  });
+  try {
+    await action();
+  } finally {
+    mongoose.set("debug", false);
+  }
+  return seen;
+}
+
+describe("bounded state (O10)", () => {
+  it("300 junk messages at a text step and at a button step leave the saved state as it was, and the flow goes on", async () => {
+    const bot = createTestBot(suite.tg, testConfig({ RATE_LIMIT_PER_MINUTE: "5000" }));
+    const customer = new TestCustomer(bot, suite.tg, { id: 8101, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    const atDayStep = await stateSize(8101);
+    for (let i = 0; i < 100; i++) {
+      await customer.send(`junk ${i} ${"x".repeat(200)}`);
+      await customer.sticker();
+      await customer.send(`/nonsense${i}`);
+    }
+    expect(customer.lastText()).toContain("/cancel");
+    expect(await stateSize(8101)).toBeLessThanOrEqual(atDayStep * 2);
+
+    await customer.press("ti 1.12.");
+    await customer.press("10.00");
+    await customer.send("Testi");
+    await customer.send("Asiakas");
+    const atEmailStep = await stateSize(8101);
+    for (let i = 0; i < 300; i++) await customer.send(`not-an-email-${i} ${"y".repeat(300)}`);
+    expect(customer.lastText()).toContain("sähköpostiosoitteesi");
+    expect(await stateSize(8101)).toBeLessThanOrEqual(atEmailStep * 2);
+
+    // Nothing was lost: the flow continues from the same step.
+    await customer.send("junk.survivor@example.com");
+    expect(customer.lastText()).toContain("puhelinnumerosi");
+  }, 120_000);
+});
+
+describe("flood limit (O6, O10)", () => {
+  it("updates over the limit are dropped before any database operation", async () => {
+    const bot = createTestBot(suite.tg, testConfig({ RATE_LIMIT_PER_MINUTE: "5" }));
+    const customer = new TestCustomer(bot, suite.tg, { id: 8201, language: "fi" });
+    for (let i = 0; i < 5; i++) await customer.send(`hei ${i}`);
+    const operations = await databaseOperations(async () => {
+      for (let i = 0; i < 20; i++) await customer.send(`tulva ${i}`);
+    });
+    expect(operations).toEqual([]);
+    expect(customer.texts().filter((t) => t.includes("nopeammin"))).toHaveLength(1);
+  });
+
+  it("the practitioner is not limited", async () => {
+    const bot = createTestBot(suite.tg, testConfig({ RATE_LIMIT_PER_MINUTE: "3" }));
+    const practitioner = new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    for (let i = 0; i < 10; i++) await practitioner.send("/today");
+    expect(suite.tg.textsTo(ADMIN_ID).filter((t) => t.includes("nopeammin"))).toHaveLength(0);
+    expect(suite.tg.callsOf("sendMessage", ADMIN_ID)).toHaveLength(10);
+  });
+});
+
+describe("Bot API errors inside a flow (O5)", () => {
+  it("a refused edit of the prompt is sent anew and the booking goes on", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 8301, language: "fi" });
+    await customer.send("/book");
+    suite.tg.failWith = (call) =>
+      call.method === "editMessageText" ? { error_code: 400, description: "Bad Request: message can't be edited" } : undefined;
+    await customer.press("60 min");
+    suite.tg.failWith = undefined;
+    expect(customer.lastText()).toContain("valitse päivä");
+    await customer.press("ti 1.12.");
+    expect(customer.lastText()).toContain("valitse kellonaika");
+  });
+
+  it("a refused answer to a button press does not stop the flow", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 8302, language: "fi" });
+    await customer.send("/book");
+    suite.tg.failWith = (call) =>
+      call.method === "answerCallbackQuery" ? { error_code: 400, description: "Bad Request: query is too old" } : undefined;
+    await customer.press("60 min");
+    suite.tg.failWith = undefined;
+    expect(customer.lastText()).toContain("valitse päivä");
+  });
+});
+
+describe("authority (A)", () => {
+  it("an admin removed from ADMIN_IDS (with a restart) cannot finish a cancellation begun before", async () => {
+    const booking = await bookFor(8401, 60, at("2026-12-03T10:00"), NOW);
+    const practitioner = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: ADMIN_ID, language: "fi" });
+    await practitioner.pressData(`ad:cx:${booking.id}`, 1);
+    expect(practitioner.lastText()).toContain("syy");
+
+    // Restarted with another admin list: the same person and chat, no longer an admin.
+    const restarted = new TestCustomer(createTestBot(suite.tg, testConfig({ ADMIN_IDS: "900777" })), suite.tg, {
+      id: ADMIN_ID,
+      language: "fi",
+    });
+    const before = suite.tg.calls.length;
+    await restarted.send("Sairastuminen");
+    expect((await BookingModel.findById(booking.id).lean())?.status).toBe("confirmed");
+    expect(suite.tg.callsOf("sendMessage", 8401)).toHaveLength(0);
+    const answers = suite.tg.calls.slice(before).map((c) => String(c.payload.text ?? ""));
+    expect(answers.join("\n")).not.toContain("Peruttu");
+    // The stale flow is gone: a later message is treated as anyone's.
+    await restarted.send("Sairastuminen");
+    expect((await BookingModel.findById(booking.id).lean())?.status).toBe("confirmed");
+  });
+
+  it("an admin removed in the middle of recording a payment records nothing", async () => {
+    const booking = await bookFor(8402, 60, at("2026-12-03T10:00"), NOW);
+    const practitioner = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: ADMIN_ID, language: "fi" });
+    await practitioner.pressData(`ad:pay:${booking.id}`, 1);
+    await practitioner.press(/55,00/);
+    const restarted = new TestCustomer(createTestBot(suite.tg, testConfig({ ADMIN_IDS: "900777" })), suite.tg, {
+      id: ADMIN_ID,
+      language: "fi",
+    });
+    const methods = suite.tg.latestKeyboardMessage(ADMIN_ID)!;
+    const cash = methods.keyboard!.inline_keyboard.flat().find((b) => b.callback_data?.endsWith(":cash"))!;
+    await restarted.pressData(cash.callback_data!, methods.messageId);
+    expect(await PaymentModel.countDocuments()).toBe(0);
+  });
+});
