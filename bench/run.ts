@@ -14,6 +14,7 @@ import { DateTime } from "luxon";
 import mongoose from "mongoose";
 import { createBroadcaster } from "../src/bot/broadcast.js";
 import { createI18n } from "../src/bot/i18n.js";
+import { createSendPacer } from "../src/bot/pacer.js";
 import { ConsentRecordModel } from "../src/db/models/consent.js";
 import { createReminderJob } from "../src/bot/reminders.js";
 import { connectionOptions, ensureIndexes } from "../src/db/connect.js";
@@ -630,6 +631,8 @@ async function benchBroadcast(base: string): Promise<void> {
   const rejected = enforceRateLimit(tg, 30, [ADMIN_ID]);
   const config = testConfig();
   const api = new Api(config.botToken, { fetch: tg.fetch });
+  // As the bot wires it: the shared send budget innermost, then auto-retry.
+  api.config.use(createSendPacer().transformer("bulk"));
   api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
   const services = createServices(config);
   const broadcaster = createBroadcaster(api, createI18n("fi"), config, services, createLogger("silent"), { progressEvery: 1_000_000 });

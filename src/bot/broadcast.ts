@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { Config } from "../config.js";
@@ -8,8 +7,9 @@ import type { BotContext } from "./context.js";
 import { createMarketingSender } from "./marketing.js";
 
 /**
- * Sends broadcasts (A6) at under 30 messages a second (29 by default), through an Api whose
- * auto-retry obeys 429 `retry_after`. Each recipient is claimed (a unique insert) before the
+ * Sends broadcasts (A6) through an Api whose auto-retry obeys 429 `retry_after` and whose calls
+ * share the bot's send budget at bulk priority (bot/pacer.ts: under 30 calls a second for all the
+ * bot's sending together, retries and progress messages included; customers' answers go first). Each recipient is claimed (a unique insert) before the
  * message goes out, so nobody gets a broadcast twice, even across a restart: `resumeAll` at start
  * continues unfinished broadcasts with whoever is left. Consent is re-checked per message.
  */
@@ -19,19 +19,9 @@ export function createBroadcaster(
   config: Config,
   services: Services,
   logger: Logger,
-  { messagesPerSecond = 29, progressEvery = 50, inFlight = 4 } = {},
+  { progressEvery = 50, inFlight = 4 } = {},
 ) {
   const sendMarketing = createMarketingSender(api, i18n, config, services);
-  const interval = 1000 / messagesPerSecond;
-  let nextSlot = 0;
-
-  /** Waits for the next sending slot: at most `messagesPerSecond` sends start per second. */
-  async function throttle(): Promise<void> {
-    const now = performance.now();
-    const slot = Math.max(now, nextSlot);
-    nextSlot = slot + interval;
-    if (slot > now) await sleep(slot - now);
-  }
 
   async function tellAdmin(adminId: number, key: string, vars: Record<string, number>): Promise<void> {
     const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
@@ -46,7 +36,7 @@ export function createBroadcaster(
     let done = 0;
     let next = 0;
     // A few recipients are worked on at once, so database round trips do not eat into the rate;
-    // the throttle alone decides how fast messages start.
+    // the send budget alone decides how fast messages start.
     // A worker that fails (the database gone, say) stops the others; `run` rejects only once all
     // of them have stopped, so nothing is still being sent or claimed behind the caller's back.
     let failed = false;
@@ -55,7 +45,6 @@ export function createBroadcaster(
         while (next < recipients.length && !failed) {
           const recipient = recipients[next++]!;
           if (!(await services.claimDelivery(broadcastId, recipient.customerId, new Date()))) continue;
-          await throttle();
           try {
             const outcome = await sendMarketing(recipient.telegramId, recipient.language, text);
             await services.settleDelivery(broadcastId, recipient.customerId, outcome);

@@ -34,6 +34,7 @@ import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
+import { createSendPacer } from "./pacer.js";
 import { mainMenu } from "./keyboards.js";
 import { createAdminNotifier } from "./notify.js";
 
@@ -57,12 +58,16 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ...botConfig,
     client: { apiRoot: config.botApiRoot, ...botConfig?.client },
   });
+  // Every Api below gets the shared send budget first (innermost), then its retries.
+  const pacer = createSendPacer();
+  bot.api.config.use(pacer.transformer("interactive"));
   bot.api.config.use(retry());
   const i18n = createI18n(config.defaultLanguage);
   const notifier = createAdminNotifier(bot.api, i18n, config, services, logger);
   // Broadcasts get an Api of their own whose auto-retry waits out long 429s: a campaign may
   // take minutes, and no customer is waiting on it.
   const broadcastApi = new Api(config.botToken, { apiRoot: config.botApiRoot, ...botConfig?.client });
+  broadcastApi.config.use(pacer.transformer("bulk"));
   broadcastApi.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
   const broadcaster = createBroadcaster(broadcastApi, i18n, config, services, logger);
   const isAdmin = (ctx: BotContext) => ctx.from !== undefined && config.adminIds.includes(ctx.from.id);
@@ -171,6 +176,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
 
   const conversationPlugins: MiddlewareFn<ConversationContext>[] = [
     async (ctx, next) => {
+      ctx.api.config.use(pacer.transformer("interactive"));
       ctx.api.config.use(retry());
       await next();
     },

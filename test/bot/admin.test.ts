@@ -5,6 +5,7 @@ import { createBroadcaster } from "../../src/bot/broadcast.js";
 import { registerAdminCommands } from "../../src/bot/commands.js";
 import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
 import { createI18n } from "../../src/bot/i18n.js";
+import { createSendPacer } from "../../src/bot/pacer.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../../src/db/models/broadcast.js";
@@ -291,11 +292,12 @@ describe("broadcast (A6)", () => {
     return { tg, fetch, rejected, delivered };
   }
 
-  function broadcaster(fetch: unknown, messagesPerSecond: number, services = createServices(testConfig())) {
+  function broadcaster(fetch: unknown, perWindow: number, services = createServices(testConfig())) {
     const config = testConfig();
     const api = new Api(config.botToken, { fetch: fetch as typeof globalThis.fetch });
+    api.config.use(createSendPacer({ perWindow }).transformer("bulk"));
     api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 5 }));
-    return createBroadcaster(api, createI18n("fi"), config, services, createLogger("silent"), { messagesPerSecond, progressEvery: 1000 });
+    return createBroadcaster(api, createI18n("fi"), config, services, createLogger("silent"), { progressEvery: 1000, inFlight: 12 });
   }
 
   it("reaches every consenting customer exactly once under a 30 msg/s limit with 429s; a withdrawal mid-send is honoured", async () => {

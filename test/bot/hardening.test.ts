@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { ConversationStateModel } from "../../src/db/models/conversation-state.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
+import { BroadcastModel } from "../../src/db/models/broadcast.js";
+import { CustomerModel } from "../../src/db/models/customer.js";
+import { setMarketingConsent } from "../../src/services/privacy.js";
+import { enforceRateLimit } from "../helpers/fake-telegram.js";
 import { ADMIN_ID, createTestBot, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -81,6 +85,42 @@ describe("flood limit (O6, O10)", () => {
     expect(suite.tg.textsTo(ADMIN_ID).filter((t) => t.includes("nopeammin"))).toHaveLength(0);
     expect(suite.tg.callsOf("sendMessage", ADMIN_ID)).toHaveLength(10);
   });
+});
+
+describe("sending limits (A6, O10)", () => {
+  it("a broadcast, its progress reports and a customer booking meanwhile stay within 30 calls in any second together", async () => {
+    const ids = Array.from({ length: 90 }, (_, i) => 8600 + i);
+    await CustomerModel.insertMany(ids.map((id) => ({ telegramId: id, language: "fi", lastSeenAt: new Date(NOW) })));
+    for (const id of ids) await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
+    const rejected = enforceRateLimit(suite.tg, 30);
+    const bot = createTestBot(suite.tg, testConfig({ RATE_LIMIT_PER_MINUTE: "5000" }));
+    const practitioner = new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    const customer = new TestCustomer(bot, suite.tg, { id: 8599, language: "fi" });
+    await practitioner.send("/broadcast");
+    await practitioner.send("Joulun tarjous");
+    await practitioner.press("Lähetä 90");
+    // A customer taps through a booking while the campaign is sending.
+    for (let i = 0; i < 5; i++) {
+      await customer.send("/book");
+      await customer.press("60 min");
+      await customer.press("ti 1.12.");
+      await customer.send("/cancel");
+    }
+    const deadline = Date.now() + 60_000;
+    while ((await BroadcastModel.countDocuments({ status: "done" })) === 0) {
+      if (Date.now() > deadline) throw new Error("broadcast did not finish");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const stamps = suite.tg.calls.filter((c) => c.method !== "getMe").map((c) => c.at!).sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; j < stamps.length; j++) {
+      while (stamps[j]! - stamps[i]! >= 1000) i++;
+      most = Math.max(most, j - i + 1);
+    }
+    expect(most).toBeLessThanOrEqual(30);
+    expect(rejected()).toBe(0);
+    for (const id of ids) expect(suite.tg.callsOf("sendMessage", id), String(id)).toHaveLength(1);
+  }, 90_000);
 });
 
 describe("Bot API errors inside a flow (O5)", () => {
