@@ -1,6 +1,6 @@
 import { Api, Bot } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createBroadcaster } from "../../src/bot/broadcast.js";
 import { registerAdminCommands } from "../../src/bot/commands.js";
 import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
@@ -117,6 +117,38 @@ describe("agenda and booking actions (A1, A2)", () => {
     await practitioner.pressData(`ad:cx:${booking.id}`, 1);
     await practitioner.send("Toinen syy");
     expect(practitioner.lastText()).toBe("Varaus on jo peruttu tai alkanut, joten sitä ei voi muuttaa.");
+  });
+});
+
+describe("booking notifications (A2, A5)", () => {
+  it("a new-booking notification has the same actions as /today; its 💶 button records a payment", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3250, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ke 2.12.");
+    await customer.press("10.00");
+    await customer.send("Testi");
+    await customer.send("Asiakas");
+    await customer.send("a3250@example.com");
+    await customer.press("Ohita");
+    await customer.press("Olen lukenut");
+    await customer.press("Jatka");
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("Aikasi on varattu");
+
+    const practitioner = admin();
+    expect(practitioner.lastText()).toContain("Uusi varaus");
+    const fromNotification = practitioner.buttons();
+    await practitioner.press("💶 Maksu"); // on the notification: the admin's chat has nothing else yet
+    await practitioner.press("55,00");
+    await practitioner.press("Kortti");
+    expect(practitioner.lastText()).toBe("Maksu kirjattu, kuitti nro 1.");
+    const booking = (await BookingModel.findOne().lean())!; // the only one: each test starts empty
+    expect(await PaymentModel.findOne({ bookingId: booking._id }).lean()).toMatchObject({ amountCents: 5500, method: "card", receiptNumber: 1 });
+
+    vi.setSystemTime(at("2026-12-02T08:00"));
+    await practitioner.send("/today");
+    expect(practitioner.buttons()).toEqual(fromNotification);
   });
 });
 

@@ -5,6 +5,7 @@ import type { AgendaItem, Receipt } from "../../services/admin.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../format.js";
+import { adminBookingKeyboard } from "../keyboards.js";
 
 /** Admin conversations entered from here. */
 export const ADMIN_CANCEL_CONVERSATION = "admin-cancel";
@@ -95,22 +96,13 @@ export function adminFeature(
       name: b.customerName || "–",
       status: b.attendance ? ctx.t(`admin-attendance-${b.attendance}`) : "",
     });
-  const bookingButtons = (ctx: BotContext, bookingId: string) =>
-    new InlineKeyboard()
-      .text(ctx.t("button-admin-attended"), `ad:att:${bookingId}`)
-      .text(ctx.t("button-admin-noshow"), `ad:ns:${bookingId}`)
-      .row()
-      .text(ctx.t("button-admin-payment"), `ad:pay:${bookingId}`)
-      .text(ctx.t("button-admin-details"), `ad:dt:${bookingId}`)
-      .row()
-      .text(ctx.t("button-admin-cancel"), `ad:cx:${bookingId}`);
 
   // A1: the day's bookings with actions, or a plain list for a date or the week.
   composer.command("today", async (ctx) => {
     const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
     const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
     await ctx.reply(ctx.t("admin-agenda-title", { day: formatDayLong(day.toISODate()!, lang(ctx)), count: items.length }));
-    for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: bookingButtons(ctx, b.bookingId) });
+    for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: adminBookingKeyboard(ctx.t, b.bookingId) });
   });
   composer.command("agenda", async (ctx) => {
     const arg = ctx.match.trim().toLowerCase();
