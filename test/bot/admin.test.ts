@@ -21,6 +21,7 @@ import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, enforceRateLimit, FakeTelegram } from "../helpers/fake-telegram.js";
 import { at, bookFor } from "../helpers/fixtures.js";
+import { calendarFilesTo } from "../helpers/ics.js";
 
 useTestDatabase();
 const NOW = at("2026-12-01T08:00"); // Tuesday
@@ -112,6 +113,16 @@ describe("agenda and booking actions (A1, A2)", () => {
     const toCustomer = suite.tg.callsOf("sendMessage", 3201).at(-1)!;
     expect(String(toCustomer.payload.text)).toContain("Mottagningen måste tyvärr avboka din tid");
     expect(String(toCustomer.payload.text)).toContain("Hierojan sairastuminen");
+    expect(calendarFilesTo(suite.tg, 3201)).toEqual([
+      {
+        method: "CANCEL",
+        uid: `${booking.ref}@ajanvarausbotti`,
+        sequence: 1,
+        status: "CANCELLED",
+        dtstart: "20261203T080000Z",
+        caption: "Öppna filen så försvinner den avbokade tiden ur din kalender.",
+      },
+    ]);
     expect((await BookingModel.findById(booking.id).lean())).toMatchObject({ status: "cancelled", cancelledBy: "admin" });
     // Pressing it again: nothing left to cancel.
     await practitioner.pressData(`ad:cx:${booking.id}`, 1);
@@ -178,6 +189,10 @@ describe("schedule and services (A3)", () => {
     await practitioner.press("Peru nämä 2");
     expect(practitioner.lastText()).toContain("Peruttu 2 varaus(ta)");
     expect(String(suite.tg.callsOf("sendMessage", 3402).at(-1)?.payload.text)).toContain("vastaanotto on silloin suljettu");
+    for (const id of [3401, 3402]) {
+      expect(calendarFilesTo(suite.tg, id).map((f) => [f.method, f.status, f.sequence])).toEqual([["CANCEL", "CANCELLED", 1]]);
+    }
+    expect(calendarFilesTo(suite.tg, 3403)).toEqual([]);
     expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3404, language: "fi" });
     await customer.send("/book");

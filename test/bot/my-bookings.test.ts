@@ -5,6 +5,7 @@ import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { at, bookFor } from "../helpers/fixtures.js";
+import { calendarFilesTo } from "../helpers/ics.js";
 
 useTestDatabase();
 
@@ -139,5 +140,46 @@ describe("reschedule from Telegram (B7)", () => {
     await customer.press("Siirrä");
     await customer.press("Takaisin");
     expect(customer.lastText()).toBe("Mitään ei muutettu: varauksesi on voimassa.");
+  });
+});
+
+describe("calendar files (B5, B7)", () => {
+  it("booking, each move and the cancel send files with one UID and a growing SEQUENCE; the last withdraws the event", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9020, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ti 1.12.");
+    await customer.press("10.00");
+    await customer.send("Testi");
+    await customer.send("Asiakas");
+    await customer.send("testi.asiakas@example.com");
+    await customer.press("Ohita");
+    await customer.press("Olen lukenut");
+    await customer.press("Jatka");
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("Aikasi on varattu");
+    const booking = (await BookingModel.findOne().lean())!; // the only one: each test starts empty
+
+    for (const [day, time] of [["to 3.12.", "13.00"], ["ke 2.12.", "14.00"]] as const) {
+      await customer.send("/mybookings");
+      await customer.press("Siirrä");
+      await customer.press(day);
+      await customer.press(time);
+      await customer.press("Vahvista siirto");
+      expect(customer.lastText()).toContain("Varauksesi on siirretty");
+    }
+    await customer.send("/mybookings");
+    await customer.press("Peru");
+    await customer.press("Kyllä, peru");
+    expect(customer.lastText()).toContain("Varauksesi on peruttu");
+
+    const files = calendarFilesTo(suite.tg, 9020);
+    expect(files.map((f) => f.uid)).toEqual(Array(4).fill(`${booking.ref}@ajanvarausbotti`));
+    expect(files.map((f) => f.sequence)).toEqual([0, 1, 2, 3]);
+    expect(files.map((f) => f.method)).toEqual(["PUBLISH", "PUBLISH", "PUBLISH", "CANCEL"]);
+    expect(files.map((f) => f.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED", "CANCELLED"]);
+    expect(files.map((f) => f.dtstart)).toEqual(["20261201T080000Z", "20261203T110000Z", "20261202T120000Z", "20261202T120000Z"]);
+    expect(files[3]!.caption).toBe("Avaa tiedosto, niin peruttu aika poistuu kalenteristasi.");
+    expect((await BookingModel.findById(booking._id).lean())?.icsSequence).toBe(3);
   });
 });

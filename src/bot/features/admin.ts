@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile, Language } from "../../config.js";
-import type { AgendaItem, Receipt } from "../../services/admin.js";
+import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../format.js";
@@ -81,7 +81,10 @@ export function parseIntervals(parts: string[]): Array<{ start: string; end: str
 export function adminFeature(
   services: Services,
   config: { zone: string; business: BusinessProfile; defaultLanguage: Language },
-  hooks: { tellCustomer(telegramId: number, language: Language, key: string, vars: Record<string, string>): Promise<void> },
+  hooks: {
+    /** Tells the customer, if reachable, that the practice cancelled: `reason` in their language, and the calendar file. */
+    tellCustomerCancelled(cancellation: AdminCancellation, reason: (language: Language) => string): Promise<void>;
+  },
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const a = services.admin;
@@ -229,15 +232,7 @@ export function adminFeature(
       const result = await a.cancelByAdmin(ctx.from.id, b.bookingId, ctx.t("admin-off-reason"), new Date());
       if (!result) continue;
       cancelled++;
-      if (result.customerTelegramId && result.customerLanguage) {
-        const l = result.customerLanguage;
-        await hooks.tellCustomer(result.customerTelegramId, l, "customer-cancelled-by-practice", {
-          when: formatDateTime(result.booking.start, l, config.zone),
-          service: result.booking.serviceName[l],
-          reason: ctx.i18n.fluent.translate(l, "admin-off-reason"),
-          phone: config.business.phone,
-        });
-      }
+      await hooks.tellCustomerCancelled(result, (l) => ctx.i18n.fluent.translate(l, "admin-off-reason"));
     }
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.reply(ctx.t("admin-off-cancelled", { count: cancelled }));

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import type { Services } from "../../services/index.js";
+import { calendarFile } from "../calendar-file.js";
 import type { BotContext } from "../context.js";
 import { BOOKING_CONVERSATION, changeRefusalText } from "../conversations/booking.js";
 import { formatDateTime } from "../format.js";
@@ -13,8 +14,9 @@ const MAX_LISTED = 10;
 
 /**
  * `/mybookings` (B6): upcoming bookings, each with Cancel and Reschedule; cancelling asks for
- * confirmation (B7). Every press is checked: the booking must be the presser's own, still
- * standing and before the cutoff; anything else gets a clear answer and changes nothing.
+ * confirmation (B7) and sends a calendar file that withdraws the event. Every press is checked: the booking must be the
+ * presser's own, still standing and before the cutoff; anything else gets a clear answer and
+ * changes nothing.
  */
 export function myBookingsFeature(
   services: Services,
@@ -72,6 +74,11 @@ export function myBookingsFeature(
       );
       ctx.logger.info({ bookingId: result.booking.id }, "booking cancelled by customer");
       await notifier.cancelled(result.booking);
+      const { file, caption } = calendarFile(result.booking, "cancelled", language(ctx), ctx.t, config);
+      // The booking is cancelled whatever happens here: a failed upload must not read as a failed cancel.
+      await ctx.replyWithDocument(file, { caption }).catch((error: unknown) => {
+        ctx.logger.warn({ err: error, bookingId: result.booking.id }, "could not send the cancelling calendar file");
+      });
       return;
     }
     const check = await services.checkChangeable(ctx.from.id, ref, now);
