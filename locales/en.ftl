@@ -454,6 +454,10 @@ privacy-notice =
 
     Security: the data is kept in a protected database that only the practice can access; email, phone and address are stored encrypted, and every view or change by the practice is logged. If a breach affects you, we will tell you as soon as possible and say what we did about it.
 
-## Hardening (issue 12, item 19): calendar file on cancelling
+## Hardening (issue 12, items 19–20): calendar file on cancelling, my bookings past the cutoff
 ics-cancel-caption = Open this file to remove the cancelled appointment from your calendar.
 ics-cancelled-description = This booking is cancelled. To book a new time, use /book in Telegram.
+my-bookings-item-locked =
+    { $when }
+    { $service }
+    This appointment can no longer be cancelled or moved here. If something comes up, please contact the practice: { $phone }, { $email }.

@@ -454,6 +454,10 @@ privacy-notice =
 
     Tietoturva: tiedot säilytetään suojatussa tietokannassa, johon on pääsy vain vastaanotolla; sähköposti, puhelinnumero ja osoite tallennetaan salattuina, ja jokainen vastaanoton katselu tai muutos kirjataan lokiin. Jos tietomurto koskee sinua, kerromme siitä mahdollisimman pian ja kerromme myös, mihin toimiin ryhdyimme.
 
-## Kovennus (issue 12, kohta 19): perumisen kalenteritiedosto
+## Kovennus (issue 12, kohdat 19–20): perumisen kalenteritiedosto, omat varaukset peruutusrajan jälkeen
 ics-cancel-caption = Avaa tiedosto, niin peruttu aika poistuu kalenteristasi.
 ics-cancelled-description = Varaus on peruttu. Uuden ajan voit varata Telegramissa komennolla /book.
+my-bookings-item-locked =
+    { $when }
+    { $service }
+    Tätä aikaa ei voi enää perua tai siirtää täällä. Jos sinulle tulee este, ota yhteyttä vastaanotolle: { $phone }, { $email }.

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
+import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
@@ -36,6 +37,42 @@ describe("/mybookings (B6)", () => {
   });
 });
 
+describe("/mybookings inside the cutoff (B6, B7)", () => {
+  it("shows the practice's phone and email instead of Cancel and Reschedule, and no deadline already past", async () => {
+    const soon = await bookFor(9010, 60, at("2026-12-01T10:00"), NOW);
+    await bookFor(9010, 30, at("2026-12-03T13:00"), NOW);
+    vi.setSystemTime(at("2026-11-30T10:01")); // 23 h 59 min before the first, 51 h before the second
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9010, language: "fi" });
+    await customer.send("/mybookings");
+
+    const items = suite.tg.callsOf("sendMessage", 9010).slice(-2);
+    const [locked, open] = items.map((c) => String(c.payload.text));
+    expect(locked).toContain("tiistaina 1. joulukuuta 2026 10.00");
+    expect(locked).toContain("Tätä aikaa ei voi enää perua tai siirtää täällä");
+    expect(locked).toContain("040 519 6900");
+    expect(locked).toContain("aija.raiski@example.fi");
+    expect(locked).not.toContain("Maksuton peruminen");
+    expect(items[0]!.payload.reply_markup).toBeUndefined();
+    expect(JSON.stringify(items)).not.toContain(`mb:cancel:${soon.ref}`);
+    expect(JSON.stringify(items)).not.toContain(`mb:move:${soon.ref}`);
+    // The later booking still has its buttons and its deadline.
+    expect(open).toContain("Maksuton peruminen tai siirto keskiviikkona 2. joulukuuta 2026 13.00 asti.");
+    expect(customer.buttons().map(([t]) => t)).toEqual(["✖ Peru", "↻ Siirrä"]);
+  });
+
+  it("is the same in Swedish and English", async () => {
+    await bookFor(9011, 60, at("2026-12-01T10:00"), NOW);
+    vi.setSystemTime(at("2026-11-30T10:01"));
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9011, language: "fi" });
+    for (const [language, expected] of [["sv", "kan inte längre avbokas"], ["en", "can no longer be cancelled"]] as const) {
+      await CustomerModel.updateOne({ telegramId: 9011 }, { $set: { language } });
+      await customer.send("/mybookings");
+      expect(customer.lastText()).toContain(expected);
+      expect(customer.lastText()).toContain("040 519 6900");
+    }
+  });
+});
+
 describe("cancel from Telegram (B7)", () => {
   it("asks, cancels, frees the time, tells the admin; the old buttons then answer clearly", async () => {
     const booking = await bookFor(9002, 60, at("2026-12-02T10:00"), NOW);
@@ -66,10 +103,10 @@ describe("cancel from Telegram (B7)", () => {
 
   it("refuses after the cutoff and gives the practitioner's phone and email", async () => {
     const booking = await bookFor(9003, 60, at("2026-12-01T10:00"), NOW);
-    vi.setSystemTime(at("2026-11-30T10:01")); // 23 h 59 min before
     // The customer chose Finnish when booking; Telegram's "en" no longer decides.
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9003, language: "en" });
-    await customer.send("/mybookings");
+    await customer.send("/mybookings"); // listed at 08:00, before the cutoff…
+    vi.setSystemTime(at("2026-11-30T10:01")); // …pressed 23 h 59 min before
     await customer.press("Peru");
     const text = customer.lastText();
     expect(text).toContain("24 tuntiin ennen sen alkua");
