@@ -453,3 +453,11 @@ privacy-notice =
     Your rights: to see your data and get a copy (the full list up to twice a year), to have wrong data corrected, to have your data erased where the law allows, to refuse marketing at any time, and to complain to the Data Protection Ombudsman (tietosuoja.fi). Most of them work right here: /mydata (your data as a file), /profile (correct), /deleteme (erase), /marketing and /unsubscribe (marketing). Or contact { $contact } at { $email } or { $phone }.
 
     Security: the data is kept in a protected database that only the practice can access; email, phone and address are stored encrypted, and every view or change by the practice is logged. If a breach affects you, we will tell you as soon as possible and say what we did about it.
+
+## Hardening (issue 12, items 19–20): calendar file on cancelling, my bookings past the cutoff
+ics-cancel-caption = Open this file to remove the cancelled appointment from your calendar.
+ics-cancelled-description = This booking is cancelled. To book a new time, use /book in Telegram.
+my-bookings-item-locked =
+    { $when }
+    { $service }
+    This appointment can no longer be cancelled or moved here. If something comes up, please contact the practice: { $phone }, { $email }.

@@ -453,3 +453,11 @@ privacy-notice =
     Oikeutesi: saada nähdä tietosi ja saada niistä kopio (koko luettelo enintään kaksi kertaa vuodessa), vaatia virheellisen tiedon korjaamista, vaatia tietojesi poistamista lain sallimissa rajoissa, kieltää markkinointi milloin tahansa sekä tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi). Useimmat onnistuvat suoraan täällä: /mydata (tietosi tiedostona), /profile (korjaa), /deleteme (poista), /marketing ja /unsubscribe (markkinointi). Tai ota yhteyttä: { $contact }, { $email } tai { $phone }.
 
     Tietoturva: tiedot säilytetään suojatussa tietokannassa, johon on pääsy vain vastaanotolla; sähköposti, puhelinnumero ja osoite tallennetaan salattuina, ja jokainen vastaanoton katselu tai muutos kirjataan lokiin. Jos tietomurto koskee sinua, kerromme siitä mahdollisimman pian ja kerromme myös, mihin toimiin ryhdyimme.
+
+## Kovennus (issue 12, kohdat 19–20): perumisen kalenteritiedosto, omat varaukset peruutusrajan jälkeen
+ics-cancel-caption = Avaa tiedosto, niin peruttu aika poistuu kalenteristasi.
+ics-cancelled-description = Varaus on peruttu. Uuden ajan voit varata Telegramissa komennolla /book.
+my-bookings-item-locked =
+    { $when }
+    { $service }
+    Tätä aikaa ei voi enää perua tai siirtää täällä. Jos sinulle tulee este, ota yhteyttä vastaanotolle: { $phone }, { $email }.

@@ -453,3 +453,11 @@ privacy-notice =
     Dina rättigheter: att se dina uppgifter och få en kopia (hela förteckningen högst två gånger per år), att få felaktiga uppgifter rättade, att få dina uppgifter raderade när lagen tillåter, att när som helst förbjuda marknadsföring och att klaga hos dataombudsmannen (tietosuoja.fi). De flesta fungerar direkt här: /mydata (dina uppgifter som fil), /profile (rätta), /deleteme (radera), /marketing och /unsubscribe (marknadsföring). Eller kontakta { $contact }, { $email } eller { $phone }.
 
     Datasäkerhet: uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till; e-post, telefonnummer och adress sparas krypterade, och varje gång mottagningen ser eller ändrar dem loggas. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar vad vi gjorde åt det.
+
+## Härdning (issue 12, punkt 19–20): kalenderfil vid avbokning, mina bokningar efter avbokningsgränsen
+ics-cancel-caption = Öppna filen så försvinner den avbokade tiden ur din kalender.
+ics-cancelled-description = Bokningen är avbokad. Du kan boka en ny tid i Telegram med /book.
+my-bookings-item-locked =
+    { $when }
+    { $service }
+    Den här tiden kan inte längre avbokas eller flyttas här. Om du får förhinder, kontakta mottagningen: { $phone }, { $email }.

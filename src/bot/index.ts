@@ -6,6 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
 import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { AdminCancellation } from "../services/admin.js";
 import type { Services } from "../services/index.js";
 import { languageFromTelegram } from "../services/customers.js";
 import type { BotContext, ConversationContext } from "./context.js";
@@ -27,6 +28,7 @@ import {
   renderReceipt,
 } from "./features/admin.js";
 import { createBroadcaster } from "./broadcast.js";
+import { calendarFile } from "./calendar-file.js";
 import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
@@ -231,14 +233,36 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
     }),
   );
-  const tellCustomer = async (telegramId: number, language: Language, key: string, vars: Record<string, string>) => {
-    await bot.api.sendMessage(telegramId, i18n.t(language, key, vars)).catch((error: unknown) => {
-      logger.warn({ err: error }, "could not tell a customer");
+  /** The practice cancelled: the customer gets the reason and a calendar file withdrawing the event (A2, B7). */
+  const tellCustomerCancelled = async (cancellation: AdminCancellation, reason: (language: Language) => string) => {
+    const { customerTelegramId: chat, customerLanguage: l, booking } = cancellation;
+    if (!chat || !l) return;
+    const text = i18n.t(l, "customer-cancelled-by-practice", {
+      when: formatDateTime(booking.start, l, config.timeZone),
+      service: booking.serviceName[l],
+      reason: reason(l),
+      phone: config.business.phone,
     });
+    const { file, caption } = calendarFile(booking, "cancelled", l, (key, vars) => i18n.t(l, key, vars), {
+      zone: config.timeZone,
+      business: config.business,
+    });
+    try {
+      await bot.api.sendMessage(chat, text);
+      await bot.api.sendDocument(chat, file, { caption });
+    } catch (error) {
+      logger.warn({ err: error, bookingId: booking.id }, "could not tell a customer");
+    }
   };
   privateChats
     .filter(isAdmin)
-    .use(adminFeature(services, { zone: config.timeZone, business: config.business, defaultLanguage: config.defaultLanguage }, { tellCustomer }));
+    .use(
+      adminFeature(
+        services,
+        { zone: config.timeZone, business: config.business, defaultLanguage: config.defaultLanguage },
+        { tellCustomerCancelled },
+      ),
+    );
   // Anyone else trying an admin command or button meets the unknown-input answer; the attempt
   // is logged without who made it or what else they sent.
   const denied: MiddlewareFn<BotContext> = async (ctx, next) => {
@@ -260,15 +284,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       formatPrice,
       cancelByAdmin: services.admin.cancelByAdmin,
       async tellCustomerCancelled(cancellation, reason) {
-        if (cancellation.customerTelegramId && cancellation.customerLanguage) {
-          const l = cancellation.customerLanguage;
-          await tellCustomer(cancellation.customerTelegramId, l, "customer-cancelled-by-practice", {
-            when: formatDateTime(cancellation.booking.start, l, config.timeZone),
-            service: cancellation.booking.serviceName[l],
-            reason,
-            phone: config.business.phone,
-          });
-        }
+        await tellCustomerCancelled(cancellation, () => reason);
         await notifier.cancelledByAdmin(cancellation.booking);
       },
       audienceSize: async () => (await services.telegramAudience()).length,

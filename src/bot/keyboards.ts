@@ -24,3 +24,19 @@ export function languageKeyboard(ctx: BotContext): InlineKeyboard {
   }
   return keyboard;
 }
+
+/**
+ * A booking's actions for the practitioner (A1, A2, A5): attended, no-show, payment, contact
+ * details (audit-logged on the press), cancel with a reason. `/today` and every booking
+ * notification draw the same buttons from here. `t` translates into the admin's language.
+ */
+export function adminBookingKeyboard(t: (key: string) => string, bookingId: string): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("button-admin-attended"), `ad:att:${bookingId}`)
+    .text(t("button-admin-noshow"), `ad:ns:${bookingId}`)
+    .row()
+    .text(t("button-admin-payment"), `ad:pay:${bookingId}`)
+    .text(t("button-admin-details"), `ad:dt:${bookingId}`)
+    .row()
+    .text(t("button-admin-cancel"), `ad:cx:${bookingId}`);
+}

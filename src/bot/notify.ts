@@ -1,11 +1,12 @@
 import type { I18n } from "@grammyjs/i18n";
-import { InlineKeyboard, type Api } from "grammy";
+import type { Api, InlineKeyboard } from "grammy";
 import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { BookingView } from "../services/booking.js";
 import type { Services } from "../services/index.js";
 import type { BotContext } from "./context.js";
 import { formatDateTime } from "./format.js";
+import { adminBookingKeyboard } from "./keyboards.js";
 
 /**
  * Messages to every admin about bookings made, cancelled and moved (B5, B7): customer name,
@@ -31,14 +32,8 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
   }
   const when = (instant: number, language: Language) => formatDateTime(instant, language, config.timeZone);
   const name = (b: BookingView) => `${b.customerFirstName} ${b.customerLastName}`;
-  /** Attendance, contact details only on a press (audit-logged), cancel with a reason (A2). */
-  const actions = (b: BookingView) => (l: Language) =>
-    new InlineKeyboard()
-      .text(i18n.t(l, "button-admin-attended"), `ad:att:${b.id}`)
-      .text(i18n.t(l, "button-admin-noshow"), `ad:ns:${b.id}`)
-      .row()
-      .text(i18n.t(l, "button-admin-details"), `ad:dt:${b.id}`)
-      .text(i18n.t(l, "button-admin-cancel"), `ad:cx:${b.id}`);
+  /** The same actions as in /today (A2): contact details only on a press (audit-logged). */
+  const actions = (b: BookingView) => (l: Language) => adminBookingKeyboard((key) => i18n.t(l, key), b.id);
 
   return {
     booked: (b: BookingView) =>

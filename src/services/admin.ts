@@ -17,7 +17,7 @@ import { currentMarketingConsents, type ConsentState } from "./consents.js";
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
-import { toBookingView, type BookingLean } from "./manage-booking.js";
+import { nextIcsSequence, toBookingView, type BookingLean } from "./manage-booking.js";
 import { buildExport, toProfileView, withdrawAllFor, type CustomerExport } from "./privacy.js";
 
 const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
@@ -90,13 +90,13 @@ export async function cancelByAdmin(adminId: number, bookingId: string, reason: 
     if (!booking || booking.status !== "confirmed") return undefined;
     await BookingModel.updateOne(
       { _id: booking._id },
-      { $set: { status: "cancelled", cancelledAt: now, cancelledBy: "admin", cancelReason: reason.slice(0, 500) } },
+      { $set: { status: "cancelled", cancelledAt: now, cancelledBy: "admin", cancelReason: reason.slice(0, 500) }, $inc: { icsSequence: 1 } },
     );
     await releaseSlot(booking._id);
     await recordAudit(booking.customerId, admin(adminId), "booking-cancelled", now, { subjectId: booking._id });
     const customer = await CustomerModel.findById(booking.customerId).lean<CustomerLean>();
     return {
-      booking: toBookingView(booking, customer ?? {}),
+      booking: toBookingView(nextIcsSequence(booking), customer ?? {}),
       ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
     };
   });

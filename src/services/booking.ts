@@ -45,6 +45,8 @@ export interface BookingView {
   priceCents: number;
   customerFirstName: string;
   customerLastName: string;
+  /** The SEQUENCE its calendar file carries (bookings.icsSequence). */
+  icsSequence: number;
 }
 
 export type BookingResult =
@@ -208,6 +210,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
       priceCents: service.priceCents,
       customerFirstName: request.details.firstName,
       customerLastName: request.details.lastName,
+      icsSequence: booking.icsSequence ?? 0,
     },
   };
 }

@@ -30,7 +30,17 @@ export function toBookingView(d: BookingLean, customer: Names): BookingView {
     priceCents: d.service.priceCents,
     customerFirstName: customer.firstName ?? "",
     customerLastName: customer.lastName ?? "",
+    // Bookings made before the counter existed have none: their files carried no SEQUENCE, i.e. 0.
+    icsSequence: d.icsSequence ?? 0,
   };
+}
+
+/**
+ * The booking as it is after a change that incremented its `icsSequence` in the database (a
+ * move or cancel, under the booking's lock, so the read-then-increment is not raced).
+ */
+export function nextIcsSequence(d: BookingLean): BookingLean {
+  return { ...d, icsSequence: (d.icsSequence ?? 0) + 1 };
 }
 
 /** The last instant at which the customer may still cancel or move a booking starting at `start`. */
@@ -88,11 +98,11 @@ export async function cancelBooking(settings: BookingSettings, telegramId: numbe
     if (reason) return { ok: false, reason };
     await BookingModel.updateOne(
       { _id: own.booking._id },
-      { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" } },
+      { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" }, $inc: { icsSequence: 1 } },
     );
     await releaseSlot(own.booking._id);
     await recordAudit(own.customer._id, CUSTOMER, "booking-cancelled", new Date(now), { subjectId: own.booking._id });
-    return { ok: true, booking: toBookingView(own.booking, own.customer) };
+    return { ok: true, booking: toBookingView(nextIcsSequence(own.booking), own.customer) };
   });
 }
 
@@ -156,11 +166,12 @@ export async function moveBooking(
           ...(due ? { reminderDueAt: due } : {}),
         },
         $unset: { moveTo: 1, reminderSentAt: 1, ...(due ? {} : { reminderDueAt: 1 }) },
+        $inc: { icsSequence: 1 },
       },
     );
     if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
     await recordAudit(customer._id, CUSTOMER, "booking-moved", new Date(now), { subjectId: booking._id });
-    const after = { ...booking, start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
+    const after = { ...nextIcsSequence(booking), start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
     return { ok: true, before: toBookingView(booking, customer), after: toBookingView(after, customer) };
   });
 }

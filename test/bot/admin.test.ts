@@ -1,6 +1,6 @@
 import { Api, Bot } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createBroadcaster } from "../../src/bot/broadcast.js";
 import { registerAdminCommands } from "../../src/bot/commands.js";
 import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
@@ -22,6 +22,7 @@ import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, enforceRateLimit, FakeTelegram } from "../helpers/fake-telegram.js";
 import { at, bookFor } from "../helpers/fixtures.js";
+import { calendarFilesTo } from "../helpers/ics.js";
 
 useTestDatabase();
 const NOW = at("2026-12-01T08:00"); // Tuesday
@@ -113,11 +114,53 @@ describe("agenda and booking actions (A1, A2)", () => {
     const toCustomer = suite.tg.callsOf("sendMessage", 3201).at(-1)!;
     expect(String(toCustomer.payload.text)).toContain("Mottagningen måste tyvärr avboka din tid");
     expect(String(toCustomer.payload.text)).toContain("Hierojan sairastuminen");
+    expect(calendarFilesTo(suite.tg, 3201)).toEqual([
+      {
+        method: "CANCEL",
+        uid: `${booking.ref}@ajanvarausbotti`,
+        sequence: 1,
+        status: "CANCELLED",
+        dtstart: "20261203T080000Z",
+        caption: "Öppna filen så försvinner den avbokade tiden ur din kalender.",
+      },
+    ]);
     expect((await BookingModel.findById(booking.id).lean())).toMatchObject({ status: "cancelled", cancelledBy: "admin" });
     // Pressing it again: nothing left to cancel.
     await practitioner.pressData(`ad:cx:${booking.id}`, 1);
     await practitioner.send("Toinen syy");
     expect(practitioner.lastText()).toBe("Varaus on jo peruttu tai alkanut, joten sitä ei voi muuttaa.");
+  });
+});
+
+describe("booking notifications (A2, A5)", () => {
+  it("a new-booking notification has the same actions as /today; its 💶 button records a payment", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3250, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ke 2.12.");
+    await customer.press("10.00");
+    await customer.send("Testi");
+    await customer.send("Asiakas");
+    await customer.send("a3250@example.com");
+    await customer.press("Ohita");
+    await customer.press("Olen lukenut");
+    await customer.press("Jatka");
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("Aikasi on varattu");
+
+    const practitioner = admin();
+    expect(practitioner.lastText()).toContain("Uusi varaus");
+    const fromNotification = practitioner.buttons();
+    await practitioner.press("💶 Maksu"); // on the notification: the admin's chat has nothing else yet
+    await practitioner.press("55,00");
+    await practitioner.press("Kortti");
+    expect(practitioner.lastText()).toBe("Maksu kirjattu, kuitti nro 1.");
+    const booking = (await BookingModel.findOne().lean())!; // the only one: each test starts empty
+    expect(await PaymentModel.findOne({ bookingId: booking._id }).lean()).toMatchObject({ amountCents: 5500, method: "card", receiptNumber: 1 });
+
+    vi.setSystemTime(at("2026-12-02T08:00"));
+    await practitioner.send("/today");
+    expect(practitioner.buttons()).toEqual(fromNotification);
   });
 });
 
@@ -147,6 +190,10 @@ describe("schedule and services (A3)", () => {
     await practitioner.press("Peru nämä 2");
     expect(practitioner.lastText()).toContain("Peruttu 2 varaus(ta)");
     expect(String(suite.tg.callsOf("sendMessage", 3402).at(-1)?.payload.text)).toContain("vastaanotto on silloin suljettu");
+    for (const id of [3401, 3402]) {
+      expect(calendarFilesTo(suite.tg, id).map((f) => [f.method, f.status, f.sequence])).toEqual([["CANCEL", "CANCELLED", 1]]);
+    }
+    expect(calendarFilesTo(suite.tg, 3403)).toEqual([]);
     expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 3404, language: "fi" });
     await customer.send("/book");

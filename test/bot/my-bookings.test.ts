@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
+import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { at, bookFor } from "../helpers/fixtures.js";
+import { calendarFilesTo } from "../helpers/ics.js";
 
 useTestDatabase();
 
@@ -32,6 +34,42 @@ describe("/mybookings (B6)", () => {
     expect(texts[1]).toContain("keskiviikkona 2. joulukuuta 2026 10.00");
     expect(texts[1]).toContain("Maksuton peruminen tai siirto tiistaina 1. joulukuuta 2026 10.00 asti.");
     expect(customer.buttons().map(([t]) => t)).toEqual(["✖ Peru", "↻ Siirrä"]);
+  });
+});
+
+describe("/mybookings inside the cutoff (B6, B7)", () => {
+  it("shows the practice's phone and email instead of Cancel and Reschedule, and no deadline already past", async () => {
+    const soon = await bookFor(9010, 60, at("2026-12-01T10:00"), NOW);
+    await bookFor(9010, 30, at("2026-12-03T13:00"), NOW);
+    vi.setSystemTime(at("2026-11-30T10:01")); // 23 h 59 min before the first, 51 h before the second
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9010, language: "fi" });
+    await customer.send("/mybookings");
+
+    const items = suite.tg.callsOf("sendMessage", 9010).slice(-2);
+    const [locked, open] = items.map((c) => String(c.payload.text));
+    expect(locked).toContain("tiistaina 1. joulukuuta 2026 10.00");
+    expect(locked).toContain("Tätä aikaa ei voi enää perua tai siirtää täällä");
+    expect(locked).toContain("040 519 6900");
+    expect(locked).toContain("aija.raiski@example.fi");
+    expect(locked).not.toContain("Maksuton peruminen");
+    expect(items[0]!.payload.reply_markup).toBeUndefined();
+    expect(JSON.stringify(items)).not.toContain(`mb:cancel:${soon.ref}`);
+    expect(JSON.stringify(items)).not.toContain(`mb:move:${soon.ref}`);
+    // The later booking still has its buttons and its deadline.
+    expect(open).toContain("Maksuton peruminen tai siirto keskiviikkona 2. joulukuuta 2026 13.00 asti.");
+    expect(customer.buttons().map(([t]) => t)).toEqual(["✖ Peru", "↻ Siirrä"]);
+  });
+
+  it("is the same in Swedish and English", async () => {
+    await bookFor(9011, 60, at("2026-12-01T10:00"), NOW);
+    vi.setSystemTime(at("2026-11-30T10:01"));
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9011, language: "fi" });
+    for (const [language, expected] of [["sv", "kan inte längre avbokas"], ["en", "can no longer be cancelled"]] as const) {
+      await CustomerModel.updateOne({ telegramId: 9011 }, { $set: { language } });
+      await customer.send("/mybookings");
+      expect(customer.lastText()).toContain(expected);
+      expect(customer.lastText()).toContain("040 519 6900");
+    }
   });
 });
 
@@ -65,10 +103,10 @@ describe("cancel from Telegram (B7)", () => {
 
   it("refuses after the cutoff and gives the practitioner's phone and email", async () => {
     const booking = await bookFor(9003, 60, at("2026-12-01T10:00"), NOW);
-    vi.setSystemTime(at("2026-11-30T10:01")); // 23 h 59 min before
     // The customer chose Finnish when booking; Telegram's "en" no longer decides.
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9003, language: "en" });
-    await customer.send("/mybookings");
+    await customer.send("/mybookings"); // listed at 08:00, before the cutoff…
+    vi.setSystemTime(at("2026-11-30T10:01")); // …pressed 23 h 59 min before
     await customer.press("Peru");
     const text = customer.lastText();
     expect(text).toContain("24 tuntiin ennen sen alkua");
@@ -139,5 +177,46 @@ describe("reschedule from Telegram (B7)", () => {
     await customer.press("Siirrä");
     await customer.press("Takaisin");
     expect(customer.lastText()).toBe("Mitään ei muutettu: varauksesi on voimassa.");
+  });
+});
+
+describe("calendar files (B5, B7)", () => {
+  it("booking, each move and the cancel send files with one UID and a growing SEQUENCE; the last withdraws the event", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9020, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("ti 1.12.");
+    await customer.press("10.00");
+    await customer.send("Testi");
+    await customer.send("Asiakas");
+    await customer.send("testi.asiakas@example.com");
+    await customer.press("Ohita");
+    await customer.press("Olen lukenut");
+    await customer.press("Jatka");
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("Aikasi on varattu");
+    const booking = (await BookingModel.findOne().lean())!; // the only one: each test starts empty
+
+    for (const [day, time] of [["to 3.12.", "13.00"], ["ke 2.12.", "14.00"]] as const) {
+      await customer.send("/mybookings");
+      await customer.press("Siirrä");
+      await customer.press(day);
+      await customer.press(time);
+      await customer.press("Vahvista siirto");
+      expect(customer.lastText()).toContain("Varauksesi on siirretty");
+    }
+    await customer.send("/mybookings");
+    await customer.press("Peru");
+    await customer.press("Kyllä, peru");
+    expect(customer.lastText()).toContain("Varauksesi on peruttu");
+
+    const files = calendarFilesTo(suite.tg, 9020);
+    expect(files.map((f) => f.uid)).toEqual(Array(4).fill(`${booking.ref}@ajanvarausbotti`));
+    expect(files.map((f) => f.sequence)).toEqual([0, 1, 2, 3]);
+    expect(files.map((f) => f.method)).toEqual(["PUBLISH", "PUBLISH", "PUBLISH", "CANCEL"]);
+    expect(files.map((f) => f.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED", "CANCELLED"]);
+    expect(files.map((f) => f.dtstart)).toEqual(["20261201T080000Z", "20261203T110000Z", "20261202T120000Z", "20261202T120000Z"]);
+    expect(files[3]!.caption).toBe("Avaa tiedosto, niin peruttu aika poistuu kalenteristasi.");
+    expect((await BookingModel.findById(booking._id).lean())?.icsSequence).toBe(3);
   });
 });

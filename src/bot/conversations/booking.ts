@@ -1,16 +1,16 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
-import { buildIcs } from "../../domain/ics.js";
 import type { BookingRequest, BookingResult, BookingView, SlotQuery } from "../../services/booking.js";
 import type { ServiceView } from "../../services/catalog.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
+import { calendarFile } from "../calendar-file.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { Prompt, type AnswerRules, type PromptAnswer } from "./prompt.js";
-import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime, localDate } from "../format.js";
+import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime } from "../format.js";
 
 /** Identifier under which the booking conversation is registered and entered. */
 export const BOOKING_CONVERSATION = "booking";
@@ -158,19 +158,8 @@ export function createBookingConversation(deps: BookingFlowDeps) {
 
     /** Sends the appointment as an .ics file; a moved booking keeps its uid, so calendars update it. */
     async function sendCalendarFile(booked: BookingView): Promise<void> {
-      const ics = buildIcs({
-        uid: `${booked.ref}@ajanvarausbotti`,
-        start: booked.start,
-        end: booked.end,
-        title: `${booked.serviceName[language]} – ${deps.business.name}`,
-        description: t("ics-description", { phone: deps.business.phone, email: deps.business.email }),
-        location: deps.business.address,
-        organizerName: deps.business.name,
-        organizerEmail: deps.business.email,
-      });
-      await prompt.current.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), `booking-${localDate(booked.start, deps.zone)}.ics`), {
-        caption: t("booking-ics-caption"),
-      });
+      const { file, caption } = calendarFile(booked, "booked", language, t, deps);
+      await prompt.current.replyWithDocument(file, { caption });
     }
 
     /** Checks a typed contact detail; refused text is explained and not kept (Prompt.answer). */

@@ -1,10 +1,11 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile, Language } from "../../config.js";
-import type { AgendaItem, Receipt } from "../../services/admin.js";
+import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../format.js";
+import { adminBookingKeyboard } from "../keyboards.js";
 
 /** Admin conversations entered from here. */
 export const ADMIN_CANCEL_CONVERSATION = "admin-cancel";
@@ -80,7 +81,10 @@ export function parseIntervals(parts: string[]): Array<{ start: string; end: str
 export function adminFeature(
   services: Services,
   config: { zone: string; business: BusinessProfile; defaultLanguage: Language },
-  hooks: { tellCustomer(telegramId: number, language: Language, key: string, vars: Record<string, string>): Promise<void> },
+  hooks: {
+    /** Tells the customer, if reachable, that the practice cancelled: `reason` in their language, and the calendar file. */
+    tellCustomerCancelled(cancellation: AdminCancellation, reason: (language: Language) => string): Promise<void>;
+  },
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const a = services.admin;
@@ -95,22 +99,13 @@ export function adminFeature(
       name: b.customerName || "–",
       status: b.attendance ? ctx.t(`admin-attendance-${b.attendance}`) : "",
     });
-  const bookingButtons = (ctx: BotContext, bookingId: string) =>
-    new InlineKeyboard()
-      .text(ctx.t("button-admin-attended"), `ad:att:${bookingId}`)
-      .text(ctx.t("button-admin-noshow"), `ad:ns:${bookingId}`)
-      .row()
-      .text(ctx.t("button-admin-payment"), `ad:pay:${bookingId}`)
-      .text(ctx.t("button-admin-details"), `ad:dt:${bookingId}`)
-      .row()
-      .text(ctx.t("button-admin-cancel"), `ad:cx:${bookingId}`);
 
   // A1: the day's bookings with actions, or a plain list for a date or the week.
   composer.command("today", async (ctx) => {
     const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
     const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
     await ctx.reply(ctx.t("admin-agenda-title", { day: formatDayLong(day.toISODate()!, lang(ctx)), count: items.length }));
-    for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: bookingButtons(ctx, b.bookingId) });
+    for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: adminBookingKeyboard(ctx.t, b.bookingId) });
   });
   composer.command("agenda", async (ctx) => {
     const arg = ctx.match.trim().toLowerCase();
@@ -237,15 +232,7 @@ export function adminFeature(
       const result = await a.cancelByAdmin(ctx.from.id, b.bookingId, ctx.t("admin-off-reason"), new Date());
       if (!result) continue;
       cancelled++;
-      if (result.customerTelegramId && result.customerLanguage) {
-        const l = result.customerLanguage;
-        await hooks.tellCustomer(result.customerTelegramId, l, "customer-cancelled-by-practice", {
-          when: formatDateTime(result.booking.start, l, config.zone),
-          service: result.booking.serviceName[l],
-          reason: ctx.i18n.fluent.translate(l, "admin-off-reason"),
-          phone: config.business.phone,
-        });
-      }
+      await hooks.tellCustomerCancelled(result, (l) => ctx.i18n.fluent.translate(l, "admin-off-reason"));
     }
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.reply(ctx.t("admin-off-cancelled", { count: cancelled }));

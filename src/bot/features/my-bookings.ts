@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import type { Services } from "../../services/index.js";
+import { calendarFile } from "../calendar-file.js";
 import type { BotContext } from "../context.js";
 import { BOOKING_CONVERSATION, changeRefusalText } from "../conversations/booking.js";
 import { formatDateTime } from "../format.js";
@@ -12,9 +13,11 @@ const ACTION = /^mb:(cancel|yes|keep|move):([\w-]{1,32})$/;
 const MAX_LISTED = 10;
 
 /**
- * `/mybookings` (B6): upcoming bookings, each with Cancel and Reschedule; cancelling asks for
- * confirmation (B7). Every press is checked: the booking must be the presser's own, still
- * standing and before the cutoff; anything else gets a clear answer and changes nothing.
+ * `/mybookings` (B6): upcoming bookings, each with Cancel and Reschedule, or, past the cutoff,
+ * the practice's phone and email instead; cancelling asks for confirmation (B7) and sends a
+ * calendar file that withdraws the event. Every press is checked: the booking must be the
+ * presser's own, still standing and before the cutoff; anything else gets a clear answer and
+ * changes nothing.
  */
 export function myBookingsFeature(
   services: Services,
@@ -32,18 +35,19 @@ export function myBookingsFeature(
       return;
     }
     await ctx.reply(ctx.t("my-bookings-title"));
+    const now = Date.now();
     for (const booking of bookings.slice(0, MAX_LISTED)) {
+      const item = { when: when(ctx, booking.start), service: booking.serviceName[language(ctx)] };
+      const deadline = services.changeDeadline(booking.start);
+      // Past the cutoff the buttons could only lead to a refusal: give the way that still works.
+      if (now > deadline) {
+        await ctx.reply(ctx.t("my-bookings-item-locked", { ...item, phone: config.business.phone, email: config.business.email }));
+        continue;
+      }
       const keyboard = new InlineKeyboard()
         .text(ctx.t("button-cancel-booking"), `mb:cancel:${booking.ref}`)
         .text(ctx.t("button-move-booking"), `mb:move:${booking.ref}`);
-      await ctx.reply(
-        ctx.t("my-bookings-item", {
-          when: when(ctx, booking.start),
-          service: booking.serviceName[language(ctx)],
-          deadline: when(ctx, services.changeDeadline(booking.start)),
-        }),
-        { reply_markup: keyboard },
-      );
+      await ctx.reply(ctx.t("my-bookings-item", { ...item, deadline: when(ctx, deadline) }), { reply_markup: keyboard });
     }
   };
   composer.command("mybookings", list);
@@ -72,6 +76,11 @@ export function myBookingsFeature(
       );
       ctx.logger.info({ bookingId: result.booking.id }, "booking cancelled by customer");
       await notifier.cancelled(result.booking);
+      const { file, caption } = calendarFile(result.booking, "cancelled", language(ctx), ctx.t, config);
+      // The booking is cancelled whatever happens here: a failed upload must not read as a failed cancel.
+      await ctx.replyWithDocument(file, { caption }).catch((error: unknown) => {
+        ctx.logger.warn({ err: error, bookingId: result.booking.id }, "could not send the cancelling calendar file");
+      });
       return;
     }
     const check = await services.checkChangeable(ctx.from.id, ref, now);

@@ -58,6 +58,11 @@ const bookingSchema = new Schema(
     /** When the reminder is due; unset when the booking gets none (booked inside the window). */
     reminderDueAt: { type: Date },
     reminderSentAt: { type: Date },
+    /**
+     * The SEQUENCE of the booking's calendar event: 0 when booked, one more at every move and
+     * cancel (under the booking's lock), so calendar apps replace the event instead of adding one.
+     */
+    icsSequence: { type: Number, default: 0 },
   },
   { timestamps: true, collection: "bookings" },
 );
