@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       secret: mode.secret,
       path,
       maxBodyBytes: mode.maxBodyBytes,
-      trustProxy: mode.trustProxy,
+      trustedProxies: mode.trustedProxies,
       healthy: async () => (await mongoose.connection.db?.admin().ping())?.ok === 1,
       logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
       logger,
