@@ -18,6 +18,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
 COPY locales ./locales
+# Without MONGODB_URI and where MongoDB cannot be downloaded, the bot runs FerretDB through this.
+COPY scripts ./scripts
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

@@ -85,7 +85,18 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   WEBHOOK_MAX_BODY_BYTES: positiveInt(1_000_000),
-  TRUST_PROXY: z.stringbool().default(false),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .transform((raw, ctx) => {
+      // A number is how many proxies append to X-Forwarded-For; true (as before) means one.
+      if (/^\d+$/.test(raw) && Number(raw) <= 10) return Number(raw);
+      const flag = z.stringbool().safeParse(raw);
+      if (flag.success) return flag.data ? 1 : 0;
+      ctx.addIssue({ code: "custom", message: "must be false, true (one reverse proxy) or how many proxies are in front of the bot (0–10)" });
+      return z.NEVER;
+    }),
 
   RATE_LIMIT_PER_MINUTE: positiveInt(30),
   BACKUP_DIR: z.string().trim().min(1).optional(),
@@ -100,7 +111,16 @@ const schema = z.object({
 /** How updates arrive: long polling, or a webhook that cannot exist without its secret. */
 export type BotMode =
   | { kind: "polling" }
-  | { kind: "webhook"; url: string; secret: string; host: string; port: number; maxBodyBytes: number; trustProxy: boolean };
+  | {
+      kind: "webhook";
+      url: string;
+      secret: string;
+      host: string;
+      port: number;
+      maxBodyBytes: number;
+      /** Reverse proxies in front that append to X-Forwarded-For; 0: the connection's address. */
+      trustedProxies: number;
+    };
 
 /** Validated configuration, in the shapes the code uses. */
 export interface Config {
@@ -180,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             host: e.HOST,
             port: e.PORT,
             maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
-            trustProxy: e.TRUST_PROXY,
+            trustedProxies: e.TRUST_PROXY,
           }
         : { kind: "polling" },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

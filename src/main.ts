@@ -8,6 +8,7 @@ import { createReminderJob } from "./bot/reminders.js";
 import { createRetentionJob } from "./bot/retention.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
+import { DatabaseUnavailableError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
 import { createWebhookServer } from "./server.js";
 import { startBackupSchedule } from "./backup-job.js";
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       secret: mode.secret,
       path,
       maxBodyBytes: mode.maxBodyBytes,
-      trustProxy: mode.trustProxy,
+      trustedProxies: mode.trustedProxies,
       healthy: async () => (await mongoose.connection.db?.admin().ping())?.ok === 1,
       logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
       logger,
@@ -99,6 +100,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError) {
+    console.error(error.message);
+    process.exit(69); // EX_UNAVAILABLE
+  }
   console.error("fatal:", error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,7 @@
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { webhookCallback, type Bot } from "grammy";
+import type { Update } from "grammy/types";
 import type { BotContext } from "./bot/context.js";
 import type { Logger } from "./logger.js";
 
@@ -10,34 +12,87 @@ export interface WebhookServerOptions {
   /** Path Telegram posts to, e.g. "/telegram". */
   path: string;
   maxBodyBytes: number;
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the bot append the address they saw to X-Forwarded-For
+   * (TRUST_PROXY); 0 takes the connection's own address.
+   */
+  trustedProxies: number;
   /** True when the database answers. */
   healthy(): Promise<boolean>;
   /** Records a request's source address in the access log (P11). */
   logAccess(ip: string, path: string, status: number): Promise<void>;
   logger: Logger;
-}
-
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? req.headers["x-forwarded-for"] : undefined;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || req.socket.remoteAddress || "unknown";
+  /** How often the count of requests refused before authentication is logged; default a minute. */
+  refusalReportMs?: number;
 }
 
 /**
- * The webhook mode's HTTP server (O2, O8): POST `path` with Telegram's secret token (checked by
- * grammY's webhookCallback: 401 without it), bodies over `maxBodyBytes` refused with 413, and
- * GET /healthz reporting whether the database answers. Every webhook request's source address
- * goes to the access log; nothing else about it is logged.
+ * The address the request came from. Each trusted proxy appends the address it saw to
+ * X-Forwarded-For, so with `trustedProxies` of them the entry that many places from the right is
+ * the one the outermost trusted proxy saw; anything left of it is whatever the client sent.
+ */
+function clientAddress(req: IncomingMessage, trustedProxies: number): string {
+  const own = req.socket.remoteAddress ?? "unknown";
+  if (trustedProxies === 0) return own;
+  const header = req.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  return hops[Math.max(hops.length - trustedProxies, 0)] ?? own;
+}
+
+function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+  const given = Buffer.from(Array.isArray(header) ? (header[0] ?? "") : (header ?? ""));
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The body as an update, or undefined when it is not JSON or not an update-shaped object. */
+function parseUpdate(raw: string): Update | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  return Number.isSafeInteger((value as { update_id?: unknown }).update_id) ? (value as Update) : undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The webhook mode's HTTP server (O2, O8): POST `path` with Telegram's secret token (401 without
+ * it), bodies over `maxBodyBytes` refused with 413 and bodies that are not an update with 400 (a
+ * 5xx would make Telegram send them again), and GET /healthz reporting whether the database
+ * answers. Each authenticated request's source address goes to the access log; requests refused
+ * before authentication (wrong path or secret) are only counted, and the counts logged once a
+ * `refusalReportMs`, so that anyone on the internet cannot make the bot write a row per request.
  */
 export function createWebhookServer(options: WebhookServerOptions): Server {
-  const handleUpdate = webhookCallback(options.bot, "http", { secretToken: options.secret, onTimeout: "return" });
+  const handleUpdate = webhookCallback(options.bot, "callback", { onTimeout: "return" });
   const finish = (res: ServerResponse, status: number, body = "") => {
     if (!res.headersSent) res.writeHead(status, { "content-type": "text/plain" }).end(body);
   };
 
-  return createServer((req, res) => {
+  const refused = new Map<number, number>();
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, body: string) => {
+    refused.set(status, (refused.get(status) ?? 0) + 1);
+    req.resume();
+    finish(res, status, body);
+  };
+  const reportRefused = () => {
+    if (refused.size === 0) return;
+    options.logger.warn({ refused: Object.fromEntries(refused) }, "webhook requests refused before authentication");
+    refused.clear();
+  };
+
+  const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (req.method === "GET" && url.pathname === "/healthz") {
@@ -45,24 +100,42 @@ export function createWebhookServer(options: WebhookServerOptions): Server {
         res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
         return;
       }
-      if (url.pathname !== options.path) return finish(res, 404, "not found");
-      const ip = clientAddress(req, options.trustProxy);
+      if (url.pathname !== options.path) return refuse(req, res, 404, "not found");
+      if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"], options.secret)) {
+        return refuse(req, res, 401, "secret token is wrong");
+      }
+      const ip = clientAddress(req, options.trustedProxies);
       res.once("finish", () => {
         options.logAccess(ip, url.pathname, res.statusCode).catch((error: unknown) => options.logger.warn({ err: error }, "access log write failed"));
       });
-      if (req.method !== "POST") return finish(res, 405, "method not allowed");
+      if (req.method !== "POST") {
+        req.resume();
+        return finish(res, 405, "method not allowed");
+      }
       const length = Number(req.headers["content-length"]);
-      if (!Number.isFinite(length)) return finish(res, 411, "length required");
+      if (!Number.isFinite(length)) {
+        req.resume();
+        return finish(res, 411, "length required");
+      }
       if (length > options.maxBodyBytes) {
         req.resume();
         return finish(res, 413, "payload too large");
       }
       try {
-        await handleUpdate(req, res);
+        const update = parseUpdate(await readBody(req));
+        if (!update) return finish(res, 400, "not an update");
+        await handleUpdate(update, (json: string) => res.writeHead(200, { "content-type": "application/json" }).end(json));
+        finish(res, 200);
       } catch (error) {
         options.logger.error({ err: error }, "webhook request failed");
         finish(res, 500, "error");
       }
     })();
   });
+  const reporter = setInterval(reportRefused, options.refusalReportMs ?? 60_000).unref();
+  server.on("close", () => {
+    clearInterval(reporter);
+    reportRefused();
+  });
+  return server;
 }

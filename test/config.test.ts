@@ -95,6 +95,29 @@ describe("configuration (O1)", () => {
   });
 });
 
+describe("webhook behind reverse proxies (TRUST_PROXY)", () => {
+  const webhook = { ...valid, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.fi/telegram", WEBHOOK_SECRET: "s".repeat(32) };
+  const proxies = (value?: string) => {
+    const mode = loadConfig({ ...webhook, TRUST_PROXY: value }).mode;
+    return mode.kind === "webhook" ? mode.trustedProxies : undefined;
+  };
+
+  it("is the number of proxies in front; true means one and false none, as before", () => {
+    expect(proxies(undefined)).toBe(0);
+    expect(proxies("false")).toBe(0);
+    expect(proxies("true")).toBe(1);
+    expect(proxies("1")).toBe(1);
+    expect(proxies("2")).toBe(2);
+    expect(proxies("0")).toBe(0);
+  });
+
+  it("names anything else", () => {
+    for (const value of ["maybe", "-1", "11", "1.5"]) {
+      expect(problems({ ...webhook, TRUST_PROXY: value }).find((p) => p.startsWith("TRUST_PROXY ")), value).toContain("how many proxies");
+    }
+  });
+});
+
 describe("business id (Y-tunnus)", () => {
   it("accepts valid ids and rejects wrong check digits and shapes", () => {
     expect(isValidBusinessId("3006642-2")).toBe(true);

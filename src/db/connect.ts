@@ -1,7 +1,6 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded.js";
 import { AuditEntryModel } from "./models/audit.js";
 import { BookingModel } from "./models/booking.js";
 import { CalendarVersionModel } from "./models/calendar-version.js";
@@ -42,7 +41,8 @@ export const MODELS = [
 /** An open database, and how to close it (and the embedded server, if one was started). */
 export interface Database {
   uri: string;
-  embedded: boolean;
+  /** The server this process started because no MONGODB_URI was given, if it did. */
+  embedded: "mongodb" | "ferretdb" | undefined;
   close(): Promise<void>;
 }
 
@@ -66,38 +66,35 @@ export async function ensureIndexes(): Promise<void> {
 }
 
 /**
- * Connects Mongoose to `uri`, or, with no uri, to an embedded MongoDB whose files live in
- * `<dataDir>/mongodb` and so survive restarts (O3).
+ * Connects Mongoose to `uri`, or, with no uri, to an embedded database whose files live in
+ * `dataDir` and so survive restarts (O3): MongoDB, or FerretDB where MongoDB cannot be downloaded
+ * (`startEmbeddedDatabase`, which throws DatabaseUnavailableError when neither starts).
  */
 export async function connectDatabase(
   uri: string | undefined,
   dataDir: string,
   logger: Logger,
 ): Promise<Database> {
-  let stopEmbedded: (() => Promise<void>) | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   if (!uri) {
-    const dbPath = path.resolve(dataDir, "mongodb");
-    await mkdir(dbPath, { recursive: true });
-    // Imported only when needed: it is the one heavy dependency an external database never uses.
-    const { MongoMemoryServer } = await import("mongodb-memory-server");
-    logger.info({ dbPath }, "starting embedded MongoDB");
-    const server = await MongoMemoryServer.create({
-      instance: { dbPath, storageEngine: "wiredTiger", dbName: "ajanvaraus" },
-    });
-    uri = server.getUri("ajanvaraus");
-    stopEmbedded = async () => {
-      await server.stop({ doCleanup: false });
-    };
+    embedded = await startEmbeddedDatabase(dataDir, logger);
+    uri = embedded.uri;
   }
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, ...connectionOptions(uri) });
-  await ensureIndexes();
-  logger.info({ embedded: Boolean(stopEmbedded) }, "database connected");
+  try {
+    await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, ...connectionOptions(uri) });
+    await ensureIndexes();
+  } catch (error) {
+    await mongoose.disconnect();
+    await embedded?.stop();
+    throw error;
+  }
+  logger.info({ embedded: embedded?.engine ?? false }, "database connected");
   return {
     uri,
-    embedded: Boolean(stopEmbedded),
+    embedded: embedded?.engine,
     async close() {
       await mongoose.disconnect();
-      await stopEmbedded?.();
+      await embedded?.stop();
     },
   };
 }
