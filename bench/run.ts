@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, Bot } from "grammy";
 import { DateTime } from "luxon";
-import mongoose from "mongoose";
+import mongoose, { Types } from "mongoose";
 import { createBroadcaster } from "../src/bot/broadcast.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createSendPacer } from "../src/bot/pacer.js";
@@ -151,6 +151,7 @@ async function benchContention(base: string, rounds: number): Promise<void> {
       Array.from({ length: 50 }, async (_, i) => {
         const t0 = performance.now();
         const r = await bookAppointment(settings, {
+          bookingId: new Types.ObjectId().toHexString(),
           telegramId: 100 + i, serviceId: service.id, start, now: NOW, privacyAcknowledged: true,
           details: { firstName: "Bench", lastName: "Customer", email: `b${i}@example.com` },
         });

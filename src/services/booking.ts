@@ -7,7 +7,9 @@ import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService } from "./catalog.js";
+import { AuditEntryModel } from "../db/models/audit.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
+import { toBookingView, type BookingLean } from "./manage-booking.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot, releaseSlot } from "./claims.js";
@@ -24,6 +26,12 @@ export interface BookingSettings {
 
 /** A confirm request from the booking flow. */
 export interface BookingRequest {
+  /**
+   * The new booking's id (24 hex digits), chosen before the confirm button was shown and kept
+   * with the summary: the same summary confirmed again (a double tap, or a press repeated after a
+   * crash) finds the booking it made instead of making a second one.
+   */
+  bookingId: string;
   telegramId: number;
   serviceId: string;
   start: number;
@@ -51,7 +59,9 @@ export interface BookingView {
 
 export type BookingResult =
   | { ok: true; booking: BookingView }
-  | { ok: false; reason: "slot-taken" | "service-unavailable" | "privacy-not-acknowledged" };
+  /** Lost to another booking: `taken` is the time it holds, to leave out of the times shown next. */
+  | { ok: false; reason: "slot-taken"; taken: Interval[] }
+  | { ok: false; reason: "service-unavailable" | "privacy-not-acknowledged" };
 
 /** How long a slot must be: the treatment and the buffer after it. */
 export interface SlotShape {
@@ -59,6 +69,8 @@ export interface SlotShape {
   bufferAfterMinutes: number;
   /** A booking whose own time counts as free (when moving it). */
   excludeBookingId?: Types.ObjectId;
+  /** Time taken that the calendar copy may not show yet (see SlotQuery). */
+  alsoBusy?: Interval[];
 }
 
 /** Every free start instant for a slot shape from `now` to the horizon (B2). */
@@ -78,7 +90,7 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
     zone: settings.zone,
     weeklyHours: calendar.weeklyHours,
     exceptions: calendar.exceptions,
-    busy: calendar.busy.filter((b) => b.booking !== exclude && b.start < to && b.end > from),
+    busy: [...calendar.busy.filter((b) => b.booking !== exclude), ...(shape.alsoBusy ?? [])].filter((b) => b.start < to && b.end > from),
     durationMinutes: shape.durationMinutes,
     bufferAfterMinutes: shape.bufferAfterMinutes,
     granularityMinutes: settings.rules.granularityMinutes,
@@ -95,12 +107,16 @@ export async function isOffered(settings: BookingSettings, shape: SlotShape, sta
 
 /**
  * What the customer is picking a time for: a new booking of a service, or a move of one of
- * their own bookings (which keeps its booked length).
+ * their own bookings (which keeps its booked length). `alsoBusy` is time known to be taken that
+ * the calendar may not show yet (a booking that won a race and is being written).
  */
-export type SlotQuery = { serviceId: string } | { telegramId: number; ref: string };
+export type SlotQuery = ({ serviceId: string } | { telegramId: number; ref: string }) & { alsoBusy?: Interval[] };
 
 async function shapeOf(query: SlotQuery): Promise<SlotShape | undefined> {
-  if ("serviceId" in query) return findActiveService(query.serviceId);
+  if ("serviceId" in query) {
+    const service = await findActiveService(query.serviceId);
+    return service && { ...service, ...(query.alsoBusy ? { alsoBusy: query.alsoBusy } : {}) };
+  }
   const customer = await CustomerModel.findOne({ telegramId: query.telegramId }, { _id: 1 }).lean();
   if (!customer) return undefined;
   const booking = await BookingModel.findOne({ ref: query.ref, customerId: customer._id, status: "confirmed" }).lean();
@@ -109,6 +125,7 @@ async function shapeOf(query: SlotQuery): Promise<SlotShape | undefined> {
     durationMinutes: booking.service.durationMinutes,
     bufferAfterMinutes: (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE,
     excludeBookingId: booking._id,
+    ...(query.alsoBusy ? { alsoBusy: query.alsoBusy } : {}),
   };
 }
 
@@ -137,33 +154,56 @@ export function reminderDueAt(rules: BookingRules, start: number, now: number): 
   return due > now ? new Date(due) : undefined;
 }
 
+/**
+ * A new booking's or move's identity (an ObjectId's hex), chosen by a flow before it shows the
+ * confirm button, so that confirming twice is recognised (bookAppointment, moveBooking).
+ */
+export function newIdentity(): string {
+  return new Types.ObjectId().toHexString();
+}
+
 function newRef(): string {
   return randomBytes(9).toString("base64url");
 }
 
 /**
  * Books an appointment (B3, B4): re-checks that the time is still offered, claims it atomically
- * under a new booking id, and only then saves the customer's details and choices and writes the
- * booking. A lost race returns "slot-taken" having written nothing, so the many customers who
- * lose a popular time cost the database one failed insert each. If the process dies between the
- * claim and the booking, the claim has no booking and is released at the next start (repairClaims).
+ * under the booking id the flow chose, and only then saves the customer's details and choices and
+ * writes the booking. A lost race returns "slot-taken" having written nothing, so the many
+ * customers who lose a popular time cost the database one failed insert each.
+ *
+ * Idempotent: confirming the same request again (same `bookingId`) returns the booking the first
+ * confirm made, also when that process died before it could reply. If a process dies between the
+ * claim and the booking, the claim has no booking: confirming again claims it afresh, and
+ * otherwise the claim sweep frees it once its lease is over (repairClaims).
  */
 export async function bookAppointment(settings: BookingSettings, request: BookingRequest): Promise<BookingResult> {
+  if (!Types.ObjectId.isValid(request.bookingId)) return { ok: false, reason: "service-unavailable" };
+  const bookingId = new Types.ObjectId(request.bookingId);
+  const now = new Date(request.now);
+  const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean<CustomerFields & { _id: Types.ObjectId }>();
+  const made = await BookingModel.findById(bookingId).lean<BookingLean>();
+  if (made) {
+    if (!customer || !made.customerId.equals(customer._id)) return { ok: false, reason: "service-unavailable" };
+    // Made by an earlier press whose process may have died before the audit entry.
+    if (!(await AuditEntryModel.exists({ subjectId: bookingId, action: "booking-created" }))) {
+      await recordAudit(made.customerId, CUSTOMER, "booking-created", now, { subjectId: bookingId });
+    }
+    return { ok: true, booking: toBookingView(made, customer) };
+  }
+
   const service = await findActiveService(request.serviceId);
   if (!service) return { ok: false, reason: "service-unavailable" };
-  const now = new Date(request.now);
-
-  const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean<CustomerFields>();
   const alreadyAcknowledged = customer?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION;
   if (!alreadyAcknowledged && !request.privacyAcknowledged) return { ok: false, reason: "privacy-not-acknowledged" };
 
-  if (!(await isOffered(settings, service, request.start, request.now))) return { ok: false, reason: "slot-taken" };
+  if (!(await isOffered(settings, service, request.start, request.now))) return { ok: false, reason: "slot-taken", taken: [] };
 
   const start = request.start;
   const end = start + service.durationMinutes * MINUTE;
   const bufferEnd = end + service.bufferAfterMinutes * MINUTE;
-  const bookingId = new Types.ObjectId();
-  if (!(await claimSlot(bookingId, start, bufferEnd))) return { ok: false, reason: "slot-taken" };
+  const claim = await claimSlot(bookingId, start, bufferEnd, now);
+  if (!claim.ok) return { ok: false, reason: "slot-taken", taken: claim.taken };
 
   let booking;
   try {
@@ -193,7 +233,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
       reminderDueAt: reminderDueAt(settings.rules, start, request.now),
     });
   } catch (error) {
-    // Nothing was booked: give the time back at once rather than at the next start.
+    // Nothing was booked: give the time back at once rather than after the lease.
     await releaseSlot(bookingId).catch(() => undefined);
     throw error;
   }

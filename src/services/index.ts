@@ -25,8 +25,8 @@ export function createServices(config: Config) {
     upcomingBookings: manage.upcomingBookings,
     checkChangeable: (telegramId: number, ref: string, now: number) => manage.checkChangeable(settings, telegramId, ref, now),
     cancelBooking: (telegramId: number, ref: string, now: number) => manage.cancelBooking(settings, telegramId, ref, now),
-    moveBooking: (telegramId: number, ref: string, start: number, now: number) =>
-      manage.moveBooking(settings, telegramId, ref, start, now),
+    moveBooking: (telegramId: number, ref: string, start: number, now: number, moveId: string) =>
+      manage.moveBooking(settings, telegramId, ref, start, now, moveId),
     changeDeadline: (start: number) => manage.changeDeadline(settings, start),
     claimDueReminders: reminders.claimDueReminders,
     markReminderSent: reminders.markReminderSent,

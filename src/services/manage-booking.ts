@@ -5,6 +5,7 @@ import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { isOffered, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
+import type { Interval } from "../domain/availability.js";
 import { withLock } from "./locks.js";
 
 const MINUTE = 60_000;
@@ -108,13 +109,18 @@ export async function cancelBooking(settings: BookingSettings, telegramId: numbe
 
 export type MoveResult =
   | { ok: true; before: BookingView; after: BookingView }
-  | { ok: false; reason: ChangeRefusal | "slot-taken" };
+  /** Lost to another booking: `taken` is the time it holds (see BookingResult). */
+  | { ok: false; reason: "slot-taken"; taken: Interval[] }
+  | { ok: false; reason: ChangeRefusal };
 
 /**
  * Moves a customer's booking to `newStart` (B7), under the booking's lock. The new time is
  * claimed before the old one is released, so a failure at any point leaves the original booking
  * standing; a time overlapping the booking's own keeps the shared cells. The reminder follows the
  * booking: it is due again relative to the new time.
+ *
+ * Idempotent: `moveId` is the move's identity, chosen before its confirm button was shown; the
+ * same move confirmed again (after a crash before the reply, say) returns what it did.
  */
 export async function moveBooking(
   settings: BookingSettings,
@@ -122,6 +128,7 @@ export async function moveBooking(
   ref: string,
   newStart: number,
   now: number,
+  moveId: string,
 ): Promise<MoveResult> {
   const found = await ownBooking(telegramId, ref);
   if (!found) return { ok: false, reason: "not-found" };
@@ -129,12 +136,17 @@ export async function moveBooking(
     const own = await ownBooking(telegramId, ref);
     if (!own) return { ok: false, reason: "not-found" };
     const { booking, customer } = own;
+    const done = booking.lastMove;
+    if (done?.moveId === moveId && done.fromStart && done.fromEnd && booking.status === "confirmed") {
+      const earlier = { ...booking, start: done.fromStart, end: done.fromEnd };
+      return { ok: true, before: toBookingView(earlier, customer), after: toBookingView(booking, customer) };
+    }
     const before = refusal(settings, booking, now);
     if (before) return { ok: false, reason: before };
 
     const bufferMinutes = (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE;
     const shape = { durationMinutes: booking.service.durationMinutes, bufferAfterMinutes: bufferMinutes, excludeBookingId: booking._id };
-    if (!(await isOffered(settings, shape, newStart, now))) return { ok: false, reason: "slot-taken" };
+    if (!(await isOffered(settings, shape, newStart, now))) return { ok: false, reason: "slot-taken", taken: [] };
 
     const newEnd = newStart + booking.service.durationMinutes * MINUTE;
     const newBufferEnd = newEnd + bufferMinutes * MINUTE;
@@ -151,9 +163,10 @@ export async function moveBooking(
       { _id: booking._id },
       { $set: { moveTo: { start: new Date(newStart), bufferEnd: new Date(newBufferEnd), at: new Date(now) } } },
     );
-    if (!(await claimCellsFor(booking._id, toClaim))) {
+    const claim = await claimCellsFor(booking._id, toClaim, new Date(now));
+    if (!claim.ok) {
       await BookingModel.updateOne({ _id: booking._id }, { $unset: { moveTo: 1 } });
-      return { ok: false, reason: "slot-taken" };
+      return { ok: false, reason: "slot-taken", taken: claim.taken };
     }
     const due = reminderDueAt(settings.rules, newStart, now);
     await BookingModel.updateOne(
@@ -163,6 +176,7 @@ export async function moveBooking(
           start: new Date(newStart),
           end: new Date(newEnd),
           bufferEnd: new Date(newBufferEnd),
+          lastMove: { moveId, fromStart: booking.start, fromEnd: booking.end },
           ...(due ? { reminderDueAt: due } : {}),
         },
         $unset: { moveTo: 1, reminderSentAt: 1, ...(due ? {} : { reminderDueAt: 1 }) },

@@ -1,3 +1,4 @@
+import { Types } from "mongoose";
 import { DateTime } from "luxon";
 import type { BookingSettings } from "../../src/services/booking.js";
 import { bookAppointment } from "../../src/services/booking.js";
@@ -35,6 +36,7 @@ export async function bookFor(
   const service = (await listActiveServices()).find((s) => s.durationMinutes === minutes);
   if (!service) throw new Error(`no ${minutes}-minute service`);
   const result = await bookAppointment(settings, {
+    bookingId: new Types.ObjectId().toHexString(),
     telegramId,
     serviceId: service.id,
     start,

@@ -8,7 +8,7 @@ import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { listActiveServices, type ServiceView } from "../../src/services/catalog.js";
 import { groupSlotsByDay } from "../../src/domain/availability.js";
 import { bookAppointment, freeSlots, slotsOnDay, type BookingSettings } from "../../src/services/booking.js";
-import { claimCells, repairClaims } from "../../src/services/claims.js";
+import { claimCells, claimSlot, repairClaims, STALE_CLAIM_MS } from "../../src/services/claims.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
 
@@ -37,8 +37,9 @@ async function practice(count: number): Promise<(minutes: number) => ServiceView
   return (minutes) => all.find((s) => s.durationMinutes === minutes)!;
 }
 
-function request(telegramId: number, serviceId: string, start: number) {
+function request(telegramId: number, serviceId: string, start: number, bookingId = new Types.ObjectId().toHexString()) {
   return {
+    bookingId,
     telegramId,
     serviceId,
     start,
@@ -98,7 +99,7 @@ describe("slot claim (B4)", () => {
 
     // Even bypassing the availability check, the database refuses an overlapping claim.
     const overlapping = await bookAppointment(settings, request(1001, s30.id, at("2026-12-01T10:30")));
-    expect(overlapping).toEqual({ ok: false, reason: "slot-taken" });
+    expect(overlapping).toMatchObject({ ok: false, reason: "slot-taken" });
   });
 
   it("the time picker reads one day's bookings yet offers exactly what the whole-horizon computation does", async () => {
@@ -142,7 +143,7 @@ describe("slot claim (B4)", () => {
     await customers(1);
     expect((await bookAppointment(settings, request(1000, s60.id, dead))).ok).toBe(true);
     // The young claim stays: nobody can take its time, whatever the free-time list says.
-    expect(await bookAppointment(settings, request(1000, s60.id, inProgress))).toEqual({ ok: false, reason: "slot-taken" });
+    expect(await bookAppointment(settings, request(1000, s60.id, inProgress))).toMatchObject({ ok: false, reason: "slot-taken" });
   });
 
   it("a losing confirm writes nothing: no booking, no details, no audit entry", async () => {
@@ -151,11 +152,67 @@ describe("slot claim (B4)", () => {
     expect((await bookAppointment(settings, request(1000, s60.id, start))).ok).toBe(true);
     // The second customer's view of free times is bypassed: they confirm the taken time anyway.
     const claimsBefore = await SlotClaimModel.countDocuments();
-    expect(await bookAppointment(settings, request(1001, s60.id, start))).toEqual({ ok: false, reason: "slot-taken" });
+    expect(await bookAppointment(settings, request(1001, s60.id, start))).toMatchObject({ ok: false, reason: "slot-taken" });
     expect(await BookingModel.countDocuments()).toBe(1);
     expect(await SlotClaimModel.countDocuments()).toBe(claimsBefore);
     const loser = await CustomerModel.findOne({ telegramId: 1001 }).lean();
     expect(loser?.firstName).toBeUndefined();
     expect(await AuditEntryModel.countDocuments({ customerId: loser!._id })).toBe(0);
+  });
+
+  it("confirming the same summary again finds the booking it made, also after a crash between claim and booking", async () => {
+    const s60 = (await practice(2))(60);
+    const start = at("2026-12-01T13:00");
+    const same = request(1000, s60.id, start);
+    const first = await bookAppointment(settings, same);
+    const again = await bookAppointment(settings, same);
+    expect(first.ok && again.ok).toBe(true);
+    expect(again).toEqual(first);
+    expect(await BookingModel.countDocuments()).toBe(1);
+    expect(await AuditEntryModel.countDocuments({ action: "booking-created" })).toBe(1);
+
+    // A process claimed the time under this summary's id and died before writing the booking:
+    // the same confirm pressed again books it (the claim is its own), nobody else can.
+    const later = at("2026-12-01T15:00");
+    const crashed = request(1001, s60.id, later);
+    await claimSlot(new Types.ObjectId(crashed.bookingId), later, later + 75 * 60_000);
+    expect(await bookAppointment(settings, request(1000, s60.id, later))).toMatchObject({ ok: false, reason: "slot-taken" });
+    const retried = await bookAppointment(settings, crashed);
+    expect(retried.ok).toBe(true);
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(2);
+    expect(await SlotClaimModel.countDocuments({ bookingId: new Types.ObjectId(crashed.bookingId) })).toBe(15);
+  });
+
+  it("the loser of a race is told the winner's whole time, and the times offered next leave it out", async () => {
+    const ofLength = await practice(2);
+    const s30 = ofLength(30);
+    const winnerStart = at("2026-12-01T10:00");
+    // The winner has claimed but not yet written its booking: the calendar does not show it.
+    const winnerId = new Types.ObjectId();
+    expect((await claimSlot(winnerId, winnerStart, winnerStart + 105 * 60_000)).ok).toBe(true);
+    const lost = await bookAppointment(settings, request(1001, s30.id, at("2026-12-01T10:30")));
+    expect(lost).toMatchObject({ ok: false, reason: "slot-taken", taken: [{ start: winnerStart, end: winnerStart + 105 * 60_000 }] });
+    const taken = !lost.ok && lost.reason === "slot-taken" ? lost.taken : [];
+    const before = await slotsOnDay(settings, { serviceId: s30.id }, "2026-12-01", now);
+    const after = await slotsOnDay(settings, { serviceId: s30.id, alsoBusy: taken }, "2026-12-01", now);
+    expect(before).toContain(at("2026-12-01T10:30"));
+    expect(after).not.toContain(at("2026-12-01T10:30"));
+    // Nothing that overlaps 10:00–11:45 (the winner with its buffer) is offered.
+    for (const slot of after) expect(slot + 45 * 60_000 <= winnerStart || slot >= winnerStart + 105 * 60_000, new Date(slot).toISOString()).toBe(true);
+    expect(after).toContain(at("2026-12-01T09:15"));
+  });
+
+  it("the sweep frees a claim whose booking never came once its lease is over, on a running instance", async () => {
+    const s60 = (await practice(1))(60);
+    const start = at("2026-12-01T13:00");
+    const orphan = new Types.ObjectId();
+    const claimedAt = new Date(Date.now());
+    await claimSlot(orphan, start, start + 75 * 60_000, claimedAt);
+    // Within the lease: kept (its booking may be being written by another process).
+    expect(await repairClaims(claimedAt.getTime() + STALE_CLAIM_MS - 1000)).toBe(0);
+    expect(await bookAppointment(settings, request(1000, s60.id, start))).toMatchObject({ ok: false, reason: "slot-taken" });
+    // After it: freed, and the time can be booked.
+    expect(await repairClaims(claimedAt.getTime() + STALE_CLAIM_MS + 1000)).toBe(15);
+    expect((await bookAppointment(settings, request(1000, s60.id, start))).ok).toBe(true);
   });
 });

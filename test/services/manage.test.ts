@@ -1,3 +1,4 @@
+import { newIdentity } from "../../src/services/booking.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
@@ -67,7 +68,7 @@ describe("cancel (B7)", () => {
     await bookFor(7006, 30, at("2026-12-03T10:00"), NOW);
     expect(await cancelBooking(SETTINGS, 7006, booking.ref, NOW)).toEqual({ ok: false, reason: "not-found" });
     expect(await cancelBooking(SETTINGS, 7006, "nonexistent", NOW)).toEqual({ ok: false, reason: "not-found" });
-    expect(await moveBooking(SETTINGS, 7006, booking.ref, at("2026-12-04T10:00"), NOW)).toEqual({ ok: false, reason: "not-found" });
+    expect(await moveBooking(SETTINGS, 7006, booking.ref, at("2026-12-04T10:00"), NOW, newIdentity())).toEqual({ ok: false, reason: "not-found" });
     expect((await BookingModel.findOne({ ref: booking.ref }).lean())?.status).toBe("confirmed");
   });
 });
@@ -75,7 +76,7 @@ describe("cancel (B7)", () => {
 describe("reschedule (B7)", () => {
   it("moves a booking: the new time is claimed and the old one freed", async () => {
     const booking = await bookFor(7007, 60, at("2026-12-02T10:00"), NOW);
-    const result = await moveBooking(SETTINGS, 7007, booking.ref, at("2026-12-03T13:00"), NOW);
+    const result = await moveBooking(SETTINGS, 7007, booking.ref, at("2026-12-03T13:00"), NOW, newIdentity());
     expect(result.ok).toBe(true);
     const stored = await BookingModel.findOne({ ref: booking.ref }).lean();
     expect(stored?.start.getTime()).toBe(at("2026-12-03T13:00"));
@@ -89,7 +90,7 @@ describe("reschedule (B7)", () => {
 
   it("moves into an overlapping time of its own (15 minutes later), keeping the shared cells", async () => {
     const booking = await bookFor(7008, 60, at("2026-12-02T10:00"), NOW);
-    const result = await moveBooking(SETTINGS, 7008, booking.ref, at("2026-12-02T10:15"), NOW);
+    const result = await moveBooking(SETTINGS, 7008, booking.ref, at("2026-12-02T10:15"), NOW, newIdentity());
     expect(result.ok).toBe(true);
     const cells = await SlotClaimModel.find().lean();
     expect(cells.map((c) => c._id.getTime()).sort()).toEqual(
@@ -101,8 +102,8 @@ describe("reschedule (B7)", () => {
     const mine = await bookFor(7009, 60, at("2026-12-02T10:00"), NOW);
     const target = at("2026-12-03T13:00");
     await bookFor(7010, 30, at("2026-12-03T13:30"), NOW); // overlaps the hour from 13:00
-    const result = await moveBooking(SETTINGS, 7009, mine.ref, target, NOW);
-    expect(result).toEqual({ ok: false, reason: "slot-taken" });
+    const result = await moveBooking(SETTINGS, 7009, mine.ref, target, NOW, newIdentity());
+    expect(result).toMatchObject({ ok: false, reason: "slot-taken" });
     const stored = await BookingModel.findOne({ ref: mine.ref }).lean();
     expect(stored?.status).toBe("confirmed");
     expect(stored?.start.getTime()).toBe(at("2026-12-02T10:00"));
@@ -117,8 +118,8 @@ describe("reschedule (B7)", () => {
     // confirm in another process would between our availability check and our claim.
     const other = await bookFor(7012, 30, at("2026-12-04T13:00"), NOW);
     await SlotClaimModel.create({ _id: new Date(target + 30 * MINUTE), bookingId: other.id });
-    const result = await moveBooking(SETTINGS, 7011, mine.ref, target, NOW);
-    expect(result).toEqual({ ok: false, reason: "slot-taken" });
+    const result = await moveBooking(SETTINGS, 7011, mine.ref, target, NOW, newIdentity());
+    expect(result).toMatchObject({ ok: false, reason: "slot-taken" });
     const stored = await BookingModel.findOne({ ref: mine.ref }).lean();
     expect(stored?.start.getTime()).toBe(at("2026-12-02T10:00"));
     expect(await SlotClaimModel.countDocuments({ bookingId: stored!._id })).toBe(15);
@@ -134,7 +135,7 @@ describe("reschedule (B7)", () => {
       const day = at(`2026-12-${weekdays[Math.floor(i / 5)]}T13:00`);
       bookings.push(await bookFor(7100 + i, 30, day + (i % 5) * 45 * MINUTE, NOW));
     }
-    const results = await Promise.all(bookings.map((b, i) => moveBooking(SETTINGS, 7100 + i, b.ref, target, NOW)));
+    const results = await Promise.all(bookings.map((b, i) => moveBooking(SETTINGS, 7100 + i, b.ref, target, NOW, newIdentity())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await BookingModel.countDocuments({ status: "confirmed", start: new Date(target) })).toBe(1);
     expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(50);

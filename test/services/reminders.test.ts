@@ -1,3 +1,4 @@
+import { newIdentity } from "../../src/services/booking.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createReminderJob } from "../../src/bot/reminders.js";
@@ -76,7 +77,7 @@ describe("reminders (B8)", () => {
   it("follow a moved booking: none at the old time, one before the new time", async () => {
     const tg = new FakeTelegram();
     const booking = await bookFor(8200, 60, at("2026-12-03T10:00"), NOW);
-    expect((await moveBooking(SETTINGS, 8200, booking.ref, at("2026-12-07T13:00"), NOW)).ok).toBe(true);
+    expect((await moveBooking(SETTINGS, 8200, booking.ref, at("2026-12-07T13:00"), NOW, newIdentity())).ok).toBe(true);
     expect(await job(tg).runOnce(at("2026-12-02T10:30"))).toBe(0);
     expect(await job(tg).runOnce(at("2026-12-06T13:00"))).toBe(1);
     expect(String(remindersTo(tg, 8200)[0]!.payload.text)).toContain("13.00");
@@ -93,7 +94,7 @@ describe("reminders (B8)", () => {
       return createReminderJob(bot.api, createI18n("fi"), cfg, createServices(cfg), createLogger("silent")).runOnce(now);
     };
     expect(await reminderRun(at("2026-12-02T10:00"))).toBe(1);
-    expect((await moveBooking(rules, 8250, booking.ref, at("2026-12-08T13:00"), at("2026-12-02T12:00"))).ok).toBe(true);
+    expect((await moveBooking(rules, 8250, booking.ref, at("2026-12-08T13:00"), at("2026-12-02T12:00"), newIdentity())).ok).toBe(true);
     expect(await reminderRun(at("2026-12-05T12:00"))).toBe(0);
     expect(await reminderRun(at("2026-12-06T13:00"))).toBe(1);
     const texts = remindersTo(tg, 8250).map((c) => String(c.payload.text));

@@ -1,8 +1,9 @@
 import type { Conversation } from "@grammyjs/conversations";
+import type { Interval } from "../../domain/availability.js";
 import { InlineKeyboard } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
-import type { BookingRequest, BookingResult, BookingView, SlotQuery } from "../../services/booking.js";
+import { newIdentity, type BookingRequest, type BookingResult, type BookingView, type SlotQuery } from "../../services/booking.js";
 import type { ServiceView } from "../../services/catalog.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
@@ -26,7 +27,7 @@ export interface BookingFlowDeps {
   bookingProfile(telegramId: number): Promise<BookingProfile>;
   book(request: BookingRequest): Promise<BookingResult>;
   checkChangeable(telegramId: number, ref: string, now: number): Promise<ChangeCheck>;
-  moveBooking(telegramId: number, ref: string, start: number, now: number): Promise<MoveResult>;
+  moveBooking(telegramId: number, ref: string, start: number, now: number, moveId: string): Promise<MoveResult>;
   /** Tell every admin about a new or moved booking; they never throw. */
   notifyAdminsBooked(booking: BookingView): Promise<void>;
   notifyAdminsMoved(before: BookingView, after: BookingView): Promise<void>;
@@ -58,6 +59,8 @@ interface Draft {
   phone?: string;
   privacyAcknowledged: boolean;
   marketing: ConsentState;
+  /** Time lost to others in this flow, left out of the times shown even before the calendar shows it. */
+  alsoBusy: Interval[];
 }
 
 /** A reply to a prompt: a press of one of its buttons, or typed text. */
@@ -106,8 +109,10 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       }
       moving = check.booking;
     }
-    const slotQuery = (): SlotQuery =>
-      moving && moveRef !== undefined ? { telegramId, ref: moveRef } : { serviceId: draft.service!.id };
+    const slotQuery = (): SlotQuery => ({
+      ...(moving && moveRef !== undefined ? { telegramId, ref: moveRef } : { serviceId: draft.service!.id }),
+      ...(draft.alsoBusy.length > 0 ? { alsoBusy: draft.alsoBusy } : {}),
+    });
     const serviceName = (): string => (moving ? moving.serviceName[language] : draft.service!.name[language]);
 
     const profile = await conversation.external(() => deps.bookingProfile(telegramId));
@@ -115,6 +120,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       dayPage: 0,
       privacyAcknowledged: profile.privacyAcknowledged,
       marketing: { ...profile.consents },
+      alsoBusy: [],
     };
     const prompt = new Prompt(ctx);
 
@@ -398,6 +404,10 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         case "summary": {
           const service = draft.service!;
           const start = draft.start!;
+          // The booking's identity is fixed before its Confirm button is shown and kept in the
+          // flow's saved state: this summary confirmed twice (a press repeated after a crash)
+          // finds the booking the first press made.
+          const bookingId = await conversation.external(() => newIdentity());
           const chosen = (["telegram", "email", "sms"] as const).filter((c) => draft.marketing[c]).map((c) => t(`channel-${c}`));
           const outcome = await confirmStep(
             t("booking-summary", {
@@ -418,6 +428,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           if (outcome === "again") break;
           const now = await conversation.now();
           const request: BookingRequest = {
+            bookingId,
             telegramId,
             serviceId: service.id,
             start,
@@ -435,6 +446,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           if (!result.ok) {
             if (result.reason === "slot-taken") {
               prompt.notice = t("booking-slot-taken");
+              draft.alsoBusy = [...draft.alsoBusy, ...result.taken];
               backTo("time");
             } else if (result.reason === "privacy-not-acknowledged") {
               draft.privacyAcknowledged = false;
@@ -466,6 +478,8 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         case "moveSummary": {
           const from = moving!;
           const start = draft.start!;
+          // As for a new booking: a move confirmed again after a crash is recognised as done.
+          const moveId = await conversation.external(() => newIdentity());
           const outcome = await confirmStep(
             t("move-summary", {
               service: serviceName(),
@@ -479,10 +493,11 @@ export function createBookingConversation(deps: BookingFlowDeps) {
           if (outcome === "again") break;
           const now = await conversation.now();
           const ref = moveRef!;
-          const result = await conversation.external(() => deps.moveBooking(telegramId, ref, start, now));
+          const result = await conversation.external(() => deps.moveBooking(telegramId, ref, start, now, moveId));
           if (!result.ok) {
             if (result.reason === "slot-taken") {
               prompt.notice = t("booking-slot-taken");
+              draft.alsoBusy = [...draft.alsoBusy, ...result.taken];
               backTo("time");
               break;
             }

@@ -55,6 +55,15 @@ const bookingSchema = new Schema(
       bufferEnd: { type: Date },
       at: { type: Date },
     },
+    /**
+     * The latest completed move: its identity (chosen by the flow before the confirm button was
+     * shown) and the time it moved from, so the same move confirmed again is recognised as done.
+     */
+    lastMove: {
+      moveId: { type: String },
+      fromStart: { type: Date },
+      fromEnd: { type: Date },
+    },
     /** When the reminder is due; unset when the booking gets none (booked inside the window). */
     reminderDueAt: { type: Date },
     reminderSentAt: { type: Date },

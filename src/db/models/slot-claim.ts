@@ -12,6 +12,12 @@ const slotClaimSchema = new Schema(
   {
     _id: { type: Date, required: true },
     bookingId: { type: Schema.Types.ObjectId, required: true, index: true },
+    /**
+     * When the cell was claimed: a claim whose booking is still missing after a lease
+     * (services/claims.ts, STALE_CLAIM_MS) was left by a process that died, and is freed.
+     * Cells claimed before this field existed have none; their booking id's time stands in.
+     */
+    claimedAt: { type: Date },
   },
   { collection: "slot_claims", versionKey: false },
 );
