@@ -10,6 +10,7 @@ import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
 import { CustomerModel } from "./models/customer.js";
 import { DataRequestModel } from "./models/data-request.js";
+import { InstanceModel } from "./models/instance.js";
 import { LockModel } from "./models/lock.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "./models/schedule.js";
 import { PaymentModel } from "./models/payment.js";
@@ -29,6 +30,7 @@ export const MODELS = [
   ConversationStateModel,
   CustomerModel,
   DataRequestModel,
+  InstanceModel,
   LockModel,
   PaymentModel,
   ProcessedUpdateModel,
