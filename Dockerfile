@@ -12,11 +12,9 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Dev dependencies are left out; tsx (a runtime dependency) runs the maintenance commands
-# (npm run backup / restore / rotate-key) from the sources.
+# Dev dependencies are left out: the bot and the maintenance commands (npm run backup / restore /
+# rotate-key, which run dist/cli/*.js) need only the compiled code (test/cli/compiled-commands.test.ts).
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY tsconfig.json ./
-COPY src ./src
 COPY locales ./locales
 # Without MONGODB_URI and where MongoDB cannot be downloaded, the bot runs FerretDB through this.
 COPY scripts ./scripts

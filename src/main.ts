@@ -12,9 +12,11 @@ import { DatabaseUnavailableError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
 import { createWebhookServer } from "./server.js";
 import { startBackupSchedule } from "./backup-job.js";
-import { createFieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
+import { createFieldCrypto, fieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
 import { repairClaims } from "./services/claims.js";
 import { createServices } from "./services/index.js";
+import { startInstanceHeartbeat } from "./services/instances.js";
+import { assertDataUnderKey } from "./services/key-rotation.js";
 import { seedDefaults } from "./services/seed.js";
 
 /** Starts the bot: configuration, database, defaults, then long polling through the runner. */
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   useFieldCrypto(createFieldCrypto(config.encryptionKey));
   const database = await connectDatabase(config.mongodbUri, config.dataDir, logger);
+  await assertDataUnderKey(fieldCrypto());
+  const heartbeat = await startInstanceHeartbeat(logger);
   await seedDefaults();
   const freed = await repairClaims(Date.now());
   if (freed > 0) logger.warn({ cells: freed }, "released slot claims left by an earlier crash");
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     await reminders.stop();
     await retention.stop();
     backups.stop();
+    await heartbeat.stop();
     await database.close();
     logger.info("stopped");
     process.exit(0);

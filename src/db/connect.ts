@@ -9,6 +9,7 @@ import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
 import { CustomerModel } from "./models/customer.js";
 import { DataRequestModel } from "./models/data-request.js";
+import { InstanceModel } from "./models/instance.js";
 import { LockModel } from "./models/lock.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "./models/schedule.js";
 import { PaymentModel } from "./models/payment.js";
@@ -28,6 +29,7 @@ export const MODELS = [
   ConversationStateModel,
   CustomerModel,
   DataRequestModel,
+  InstanceModel,
   LockModel,
   PaymentModel,
   ProcessedUpdateModel,

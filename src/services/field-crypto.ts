@@ -5,10 +5,13 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
  * database (the ENCRYPTION_KEY environment variable), and keyed hashes (HMAC-SHA-256) for
  * looking customers up by email or phone without storing them in the clear.
  *
- * Ciphertexts read `v1.<key id>.<iv>.<tag>.<data>` (base64url parts); the key id lets a later
- * key rotation tell which key encrypted a value.
+ * Ciphertexts read `v1.<key id>.<iv>.<tag>.<data>` (base64url parts); the key id (a fingerprint
+ * of the key, every value has carried it since the first release) lets a key rotation skip the
+ * values it already did and the start-up check name the key a value needs.
  */
 export interface FieldCrypto {
+  /** Fingerprint of the key (8 characters): not secret, safe to print. */
+  readonly keyId: string;
   encrypt(plaintext: string): string;
   decrypt(ciphertext: string): string;
   /** A stable keyed hash of a normalised value, for exact-match lookups. */
@@ -17,6 +20,20 @@ export interface FieldCrypto {
 
 /** Thrown for a key that is missing or not 32 bytes. */
 export class EncryptionKeyError extends Error {}
+
+/** Thrown when a value was encrypted with a key other than the one decrypting it. */
+export class ForeignKeyError extends Error {
+  constructor(readonly keyId: string | undefined) {
+    super(`field was encrypted with another key (id ${keyId ?? "unknown"})`);
+    this.name = "ForeignKeyError";
+  }
+}
+
+/** The id of the key a stored value was encrypted with, or undefined for what is not one. */
+export function encryptedKeyId(ciphertext: string): string | undefined {
+  const [version, id] = ciphertext.split(".", 2);
+  return version === "v1" && id ? id : undefined;
+}
 
 /** Parses a 32-byte key given as base64 (44 characters) or hex (64 characters). */
 export function parseEncryptionKey(raw: string | undefined): Buffer {
@@ -36,6 +53,7 @@ export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
   const macKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "ajanvaraus lookup hash v1", 32));
   const keyId = createHash("sha256").update(encKey).digest("base64url").slice(0, 8);
   return {
+    keyId,
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", encKey, iv);
@@ -46,7 +64,7 @@ export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
     decrypt(ciphertext) {
       const [version, id, iv, tag, data] = ciphertext.split(".");
       if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("not an encrypted field");
-      if (id !== keyId) throw new Error("field was encrypted with another key");
+      if (id !== keyId) throw new ForeignKeyError(id);
       const decipher = createDecipheriv("aes-256-gcm", encKey, Buffer.from(iv, "base64url"));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
