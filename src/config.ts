@@ -68,6 +68,7 @@ const schema = z.object({
   CANCELLATION_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).default(24),
   REMINDER_CHECK_SECONDS: positiveInt(30).refine((n) => n <= 3600, "must be at most 3600"),
+  CLAIM_SWEEP_SECONDS: positiveInt(60).refine((n) => n <= 600, "must be at most 600"),
   INACTIVE_CUSTOMER_YEARS: z.coerce.number().positive().default(3),
   RETENTION_ANSWER_DAYS: positiveInt(30),
   TECHNICAL_LOG_DAYS: positiveInt(30),
@@ -142,6 +143,8 @@ export interface Config {
   booking: BookingRules;
   /** How often the reminder job looks for due reminders. */
   reminderCheckSeconds: number;
+  /** How often time claimed by a booking that never came is looked for (and freed after its lease). */
+  claimSweepSeconds: number;
   retention: RetentionRules;
   /** How often the retention job runs. */
   retentionCheckHours: number;
@@ -230,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reminderOffsetMinutes: Math.round(e.REMINDER_HOURS_BEFORE * 60),
     },
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
+    claimSweepSeconds: e.CLAIM_SWEEP_SECONDS,
     retention: {
       inactiveYears: e.INACTIVE_CUSTOMER_YEARS,
       answerDays: e.RETENTION_ANSWER_DAYS,

@@ -18,6 +18,7 @@ import { createServices } from "./services/index.js";
 import { startInstanceHeartbeat } from "./services/instances.js";
 import { assertDataUnderKey } from "./services/key-rotation.js";
 import { seedDefaults } from "./services/seed.js";
+import { runPeriodically } from "./scheduler.js";
 
 /** Starts the bot: configuration, database, defaults, then long polling through the runner. */
 async function main(): Promise<void> {
@@ -38,8 +39,17 @@ async function main(): Promise<void> {
   await assertDataUnderKey(fieldCrypto());
   const heartbeat = await startInstanceHeartbeat(logger);
   await seedDefaults();
-  const freed = await repairClaims(Date.now());
-  if (freed > 0) logger.warn({ cells: freed }, "released slot claims left by an earlier crash");
+  // Time claimed by a booking that never came (its process died between claim and write) is
+  // freed once its lease is over, at start and every CLAIM_SWEEP_SECONDS while running (O9).
+  const claimSweep = runPeriodically(
+    "claim sweep",
+    config.claimSweepSeconds * 1000,
+    async () => {
+      const freed = await repairClaims(Date.now());
+      if (freed > 0) logger.warn({ cells: freed }, "released slot claims left by a crashed booking or move");
+    },
+    logger,
+  );
 
   const services = createServices(config);
   const { bot, i18n, notifier, broadcaster } = createBot({ config, services, logger });
@@ -93,6 +103,7 @@ async function main(): Promise<void> {
     // wait for them); conversation state is already in the database.
     await stopUpdates();
     await reminders.stop();
+    await claimSweep.stop();
     await retention.stop();
     backups.stop();
     await heartbeat.stop();

@@ -15,6 +15,11 @@ export class BotApiServer {
   /** When each update was first handed to the bot (performance.now()), by update id. */
   readonly deliveredAt = new Map<number, number>();
   private server: Server | undefined;
+  /**
+   * Calls for which this returns true get no answer (until `stop`): the bot waits on them, as it
+   * would on a stalled network, so a test can kill it at a known point.
+   */
+  hold: ((method: string, payload: Record<string, unknown>) => boolean) | undefined;
   private nextId = 1;
 
   async start(): Promise<string> {
@@ -46,7 +51,11 @@ export class BotApiServer {
 
   private async answer(url: string, body: string): Promise<string> {
     const method = url.split("/").pop() ?? "";
-    if (method !== "getUpdates") return (await this.tg.fetch(url, { body })).text();
+    if (method !== "getUpdates") {
+      const payload = (body.startsWith("{") ? JSON.parse(body) : {}) as Record<string, unknown>;
+      if (this.hold?.(method, payload)) return new Promise<string>(() => undefined);
+      return (await this.tg.fetch(url, { body })).text();
+    }
     const params = (body.startsWith("{") ? JSON.parse(body) : {}) as { offset?: number; timeout?: number };
     const offset = params.offset ?? 0;
     while (this.queue.length > 0 && this.queue[0]!.update_id < offset) this.queue.shift();
