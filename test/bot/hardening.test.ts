@@ -36,6 +36,40 @@ async function databaseOperations(action: () => Promise<void>): Promise<string[]
   return seen;
 }
 
+describe("a lost race (B4)", () => {
+  it("the times shown to every loser leave out the lost time and everything overlapping the winner's booking", async () => {
+    const bot = createTestBot(suite.tg);
+    const ids = [8701, 8702, 8703, 8704, 8705];
+    const customers = ids.map((id) => new TestCustomer(bot, suite.tg, { id, language: "fi" }));
+    for (const customer of customers) {
+      await customer.send("/book");
+      await customer.press("60 min");
+      await customer.press("ti 1.12.");
+      await customer.press("10.00");
+      await customer.send("Testi");
+      await customer.send("Asiakas");
+      await customer.send(`kilpa${customer.user.id}@example.com`);
+      await customer.press("Ohita");
+      await customer.press("Olen lukenut");
+      await customer.press("Jatka");
+    }
+    await Promise.all(customers.map((c) => c.press("Vahvista")));
+    const winners = customers.filter((c) => c.lastText().includes("Aikasi on varattu"));
+    const losers = customers.filter((c) => c.lastText().includes("ehti varata"));
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(4);
+    // The winner holds 10.00–11.15 (60 min + 15 min buffer); a 60-minute time with its buffer
+    // fits neither before it nor before the 12.00 break, so the first one left is 12.30.
+    for (const loser of losers) {
+      const times = loser.buttons().map(([text]) => text).filter((t) => /^\d{1,2}\.\d{2}$/.test(t));
+      expect(times.length, String(loser.user.id)).toBeGreaterThan(0);
+      for (const blocked of ["9.00", "9.15", "9.30", "9.45", "10.00", "10.15", "10.30", "10.45"]) expect(times, String(loser.user.id)).not.toContain(blocked);
+      expect(times).toContain("12.30");
+    }
+    expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(1);
+  });
+});
+
 describe("bounded state (O10)", () => {
   it("300 junk messages at a text step and at a button step leave the saved state as it was, and the flow goes on", async () => {
     const bot = createTestBot(suite.tg, testConfig({ RATE_LIMIT_PER_MINUTE: "5000" }));
