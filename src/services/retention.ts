@@ -54,8 +54,8 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
   const claimed: InactiveCustomer[] = [];
   for (const c of candidates) {
     if (await BookingModel.exists({ customerId: c._id, status: "confirmed", start: { $gt: now } })) continue;
-    // A question from an earlier period of inactivity, answered by coming back, is spent.
-    await RetentionNoticeModel.deleteOne({ _id: c._id, warnedAt: { $lt: c.lastSeenAt } });
+    // A question from an earlier period of inactivity, answered or answered by coming back, is spent.
+    await RetentionNoticeModel.deleteOne({ _id: c._id, $or: [{ warnedAt: { $lt: c.lastSeenAt } }, { answeredAt: { $exists: true } }] });
     try {
       await RetentionNoticeModel.create({ _id: c._id, warnedAt: now });
     } catch (error) {
@@ -68,10 +68,14 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
   return claimed;
 }
 
-/** The customer wants their data kept (the "keep my data" button), or used the bot again. */
-export async function keepCustomerData(customerId: Types.ObjectId | string): Promise<boolean> {
-  const result = await RetentionNoticeModel.deleteOne({ _id: customerId });
-  return result.deletedCount > 0;
+/**
+ * The customer wants their data kept (the "keep my data" button), or used the bot again: the
+ * question is marked answered (the export shows when), and the customer is not erased for it.
+ * Returns whether an unanswered question was waiting.
+ */
+export async function keepCustomerData(customerId: Types.ObjectId | string, now: Date): Promise<boolean> {
+  const result = await RetentionNoticeModel.updateOne({ _id: customerId, answeredAt: { $exists: false } }, { $set: { answeredAt: now } });
+  return result.modifiedCount > 0;
 }
 
 /**
@@ -80,7 +84,7 @@ export async function keepCustomerData(customerId: Types.ObjectId | string): Pro
  */
 export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise<ErasureResult[]> {
   const deadline = new Date(now.getTime() - rules.answerDays * DAY);
-  const notices = await RetentionNoticeModel.find({ warnedAt: { $lt: deadline } }).lean();
+  const notices = await RetentionNoticeModel.find({ warnedAt: { $lt: deadline }, answeredAt: { $exists: false } }).lean();
   const results: ErasureResult[] = [];
   for (const notice of notices) {
     const customer = await CustomerModel.findById(notice._id, { lastSeenAt: 1 }).lean();
@@ -89,7 +93,7 @@ export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise
       continue;
     }
     if (customer.lastSeenAt > notice.warnedAt) {
-      await keepCustomerData(notice._id); // they came back: the relationship continues
+      await keepCustomerData(notice._id, customer.lastSeenAt); // they came back: the relationship continues
       continue;
     }
     results.push(await eraseCustomer(notice._id, SYSTEM, now));

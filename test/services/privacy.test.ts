@@ -37,6 +37,8 @@ beforeEach(async () => {
 
 const NOW = at("2026-11-30T08:00");
 const DAY = 86_400_000;
+/** A delivery that succeeds (the bot would send the file here). */
+const delivered = () => Promise.resolve();
 const RULES = { inactiveYears: 3, answerDays: 30, technicalDays: 30, auditDays: 1095, paymentYears: 6, accessLogDays: 30 };
 
 async function rawCollection(name: string) {
@@ -122,7 +124,8 @@ describe("access and portability (P5)", () => {
       bookingId: mine.id, customerId: customer!._id, customerName: "Testi Asiakas1401", receiptNumber: 1, amountCents: 5500,
       method: "card", serviceName: "Klassinen hieronta 60 min", vatTreatment: "exempt", vatRatePercent: 0, paidAt: new Date(NOW),
     });
-    const result = await requestExport(1401, new Date(NOW));
+    expect((await requestExport(1401, new Date(NOW), delivered)).status).toBe("answered");
+    const result = await requestExport(1401, new Date(NOW + 1000), delivered);
     expect(result.status).toBe("answered");
     if (result.status !== "answered") return;
     const json = JSON.stringify(result.data);
@@ -130,6 +133,7 @@ describe("access and portability (P5)", () => {
     expect(result.data.bookings.map((b) => b.reference)).toEqual([mine.ref]);
     expect(result.data.consentHistory).toHaveLength(1);
     expect(result.data.payments).toHaveLength(1);
+    // The earlier export is listed with its audit entry; this one is recorded once delivered.
     expect(result.data.auditTrail.map((e) => e.action)).toEqual(expect.arrayContaining(["change", "booking-created", "consent", "export"]));
     expect(result.data.dataRequests).toHaveLength(1);
     expect(json).not.toContain(theirs.ref);
@@ -138,13 +142,16 @@ describe("access and portability (P5)", () => {
 
   it("answers two requests in 12 months at once; a third becomes a 30-day request; a year later it is immediate again", async () => {
     await bookFor(1501, 60, at("2026-12-02T10:00"), NOW);
-    expect((await requestExport(1501, new Date(NOW))).status).toBe("answered");
-    expect((await requestExport(1501, new Date(NOW + 100 * DAY))).status).toBe("answered");
-    const third = await requestExport(1501, new Date(NOW + 200 * DAY));
+    expect((await requestExport(1501, new Date(NOW), delivered)).status).toBe("answered");
+    expect((await requestExport(1501, new Date(NOW + 100 * DAY), delivered)).status).toBe("answered");
+    const third = await requestExport(1501, new Date(NOW + 200 * DAY), delivered);
     expect(third).toEqual({ status: "pending", dueAt: NOW + 230 * DAY });
     const pending = await DataRequestModel.findOne({ status: "pending" }).lean();
     expect(pending?.dueAt.getTime()).toBe(NOW + 230 * DAY);
-    expect((await requestExport(1501, new Date(NOW + 366 * DAY))).status).toBe("answered");
+    expect(await requestExport(1501, new Date(NOW + 201 * DAY), delivered)).toEqual({ status: "already-pending", dueAt: NOW + 230 * DAY });
+    // A year on the customer may have it at once again; the request still waiting is answered by the same file.
+    expect((await requestExport(1501, new Date(NOW + 366 * DAY), delivered)).status).toBe("answered");
+    expect(await DataRequestModel.countDocuments({ status: "pending" })).toBe(0);
   });
 });
 
@@ -195,7 +202,7 @@ describe("retention (P9)", () => {
     expect(await claimInactiveCustomers(RULES, new Date(NOW + DAY))).toEqual([]);
 
     const keeper = await CustomerModel.findOne({ telegramId: 1701 }).lean();
-    expect(await keepCustomerData(keeper!._id)).toBe(true);
+    expect(await keepCustomerData(keeper!._id, new Date(NOW + DAY))).toBe(true);
     await CustomerModel.updateOne({ telegramId: 1702 }, { $set: { lastSeenAt: new Date(NOW + 5 * DAY) } }); // came back
 
     expect(await eraseUnanswered(RULES, new Date(NOW + 29 * DAY))).toHaveLength(0);
