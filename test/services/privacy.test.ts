@@ -12,6 +12,7 @@ import { DataRequestModel } from "../../src/db/models/data-request.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { createFieldCrypto, fieldCrypto } from "../../src/services/field-crypto.js";
+import { touchCustomer } from "../../src/services/customers.js";
 import { createServices } from "../../src/services/index.js";
 import {
   eraseByTelegramId,
@@ -20,6 +21,7 @@ import {
   profile,
   requestExport,
   setMarketingConsent,
+  updateLanguage,
   updateProfileField,
   withdrawAllMarketing,
 } from "../../src/services/privacy.js";
@@ -215,6 +217,38 @@ describe("retention (P9)", () => {
     await bookFor(1801, 60, at("2026-12-02T10:00"), NOW);
     await CustomerModel.updateOne({ telegramId: 1801 }, { $set: { lastSeenAt: new Date(NOW - 4 * YEAR) } });
     expect(await claimInactiveCustomers(RULES, new Date(NOW))).toEqual([]);
+  });
+
+  it("forgets people who only opened the bot once their last interaction is TECHNICAL_LOG_DAYS old, and nobody else", async () => {
+    const old = new Date(NOW - 31 * DAY);
+    const touch = (id: number, when: Date) => touchCustomer(id, "fi", "fi", when);
+    await touch(1901, old); // /start only
+    await touch(1902, old); // changed the language (audit-logged), nothing else
+    await updateLanguage(1902, "sv", old);
+    await touch(1903, old); // acknowledged the notice, never booked
+    await CustomerModel.updateOne({ telegramId: 1903 }, { $set: { privacyNoticeVersion: "1", privacyAcknowledgedAt: old } });
+    await ConversationStateModel.create({ _id: "1901", state: "{}", updatedAt: old });
+    await touch(1904, new Date(NOW - 29 * DAY)); // still within the period
+    await bookFor(1905, 60, at("2026-10-20T10:00"), at("2026-10-10T08:00")); // a customer, with a booking
+    await CustomerModel.updateOne({ telegramId: 1905 }, { $set: { lastSeenAt: old } });
+    await touch(1906, old); // granted marketing consent
+    await setMarketingConsent(1906, "telegram", true, "command", old);
+    await touch(1907, old); // asked for their data
+    await requestExport(1907, old, delivered);
+    await touch(1908, old); // gave a detail in /profile
+    await updateProfileField(1908, "birthYear", 1970, { kind: "customer" }, old);
+    await touch(1909, old); // the practitioner
+    const gone = await CustomerModel.find({ telegramId: { $in: [1901, 1902, 1903] } }).lean();
+
+    expect((await purgeExpired(RULES, new Date(NOW - 2 * DAY), { keepTelegramIds: [1909] })).passersBy).toBe(0);
+    const purged = await purgeExpired(RULES, new Date(NOW), { keepTelegramIds: [1909] });
+    expect(purged.passersBy).toBe(3);
+    expect((await CustomerModel.find().lean()).map((c) => c.telegramId).sort()).toEqual([1904, 1905, 1906, 1907, 1908, 1909]);
+    expect(await ConversationStateModel.countDocuments({ _id: "1901" })).toBe(0);
+    for (const c of gone) expect(await AuditEntryModel.countDocuments({ customerId: c._id, action: "erase", actorKind: "system" })).toBe(1);
+    // One who comes back later simply starts afresh.
+    await touch(1901, new Date(NOW));
+    expect(await CustomerModel.countDocuments({ telegramId: 1901 })).toBe(1);
   });
 
   it("deletes technical records, old audit entries and payments past the accounting period", async () => {
