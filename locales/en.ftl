@@ -214,11 +214,12 @@ button-marketing-stop = 🔕 Stop marketing messages
 mydata-caption = Everything we store about you, as a JSON file.
 mydata-summary =
     Your data, { $name }:
-    • bookings: { $bookings } (visits: { $visits })
+    • bookings: { $bookings } (visits: { $visits }, missed: { $noShows }, cancelled: { $cancelled })
     • payments: { $payments }
     • marketing consent records: { $consentRecords }
+    • marketing messages you received: { $marketingMessages }
     • audit entries (who viewed or changed your data): { $auditEntries }
-    • data requests: { $dataRequests }
+    • data requests: { $dataRequests }{ $more }
 
     How long we keep it: while you are a customer; after 3 years without use we ask, and erase if you do not answer. Payment records 6 years from the end of the financial year (accounting law). Audit entries at least 2 years.
 
@@ -461,3 +462,10 @@ my-bookings-item-locked =
     { $when }
     { $service }
     This appointment can no longer be cancelled or moved here. If something comes up, please contact the practice: { $phone }, { $email }.
+
+## Data requests and export (issue 12: /mydata, requests)
+mydata-still-pending = Your earlier request is still waiting for an answer, so there is no need to ask again. The practitioner will answer it by { $due }. Questions: { $email }.
+mydata-summary-consents-asked = • asked about marketing consent: { $date }
+mydata-summary-retention-asked = • { $asked }: we asked whether to keep your data (no answer yet)
+mydata-summary-retention-answered = • { $asked }: we asked whether to keep your data; it was kept because you answered or used the bot { $answered }
+admin-request-not-delivered = The file could not be sent to the customer (they may have blocked the bot). The request is still waiting: try again later or give them the data another way.

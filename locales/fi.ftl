@@ -214,11 +214,12 @@ button-marketing-stop = 🔕 Lopeta markkinointiviestit
 mydata-caption = Kaikki sinusta tallennetut tiedot JSON-tiedostona.
 mydata-summary =
     Tietosi, { $name }:
-    • varaukset: { $bookings } (käynnit: { $visits })
+    • varaukset: { $bookings } (käynnit: { $visits }, saapumatta jääneet: { $noShows }, perutut: { $cancelled })
     • maksut: { $payments }
     • markkinointilupien kirjaukset: { $consentRecords }
+    • saamasi markkinointiviestit: { $marketingMessages }
     • lokimerkinnät (kuka on katsonut tai muuttanut tietojasi): { $auditEntries }
-    • tietopyynnöt: { $dataRequests }
+    • tietopyynnöt: { $dataRequests }{ $more }
 
     Säilytysajat: niin kauan kuin olet asiakas; 3 vuoden käyttämättömyyden jälkeen kysymme ja poistamme, jos et vastaa. Maksutiedot 6 vuotta tilikauden päättymisestä (kirjanpitolaki). Lokimerkinnät vähintään 2 vuotta.
 
@@ -461,3 +462,10 @@ my-bookings-item-locked =
     { $when }
     { $service }
     Tätä aikaa ei voi enää perua tai siirtää täällä. Jos sinulle tulee este, ota yhteyttä vastaanotolle: { $phone }, { $email }.
+
+## Tietopyynnöt ja vienti (issue 12: /mydata, tietopyynnöt)
+mydata-still-pending = Edellinen tietopyyntösi odottaa vielä vastausta, joten uutta pyyntöä ei tarvita. Vastaanotto vastaa siihen viimeistään { $due }. Kysymykset: { $email }.
+mydata-summary-consents-asked = • markkinointiluvista kysyttiin: { $date }
+mydata-summary-retention-asked = • { $asked } kysyimme, säilytetäänkö tietosi (et ole vielä vastannut)
+mydata-summary-retention-answered = • { $asked } kysyimme, säilytetäänkö tietosi; ne säilytettiin, koska vastasit tai käytit bottia { $answered }
+admin-request-not-delivered = Tiedoston lähetys asiakkaalle epäonnistui (asiakas on ehkä estänyt botin). Pyyntö odottaa yhä: yritä myöhemmin uudelleen tai toimita tiedot muuta kautta.

@@ -214,11 +214,12 @@ button-marketing-stop = 🔕 Stoppa marknadsföringen
 mydata-caption = Allt vi har sparat om dig, som en JSON-fil.
 mydata-summary =
     Dina uppgifter, { $name }:
-    • bokningar: { $bookings } (besök: { $visits })
+    • bokningar: { $bookings } (besök: { $visits }, uteblivna: { $noShows }, avbokade: { $cancelled })
     • betalningar: { $payments }
     • registreringar av samtycken: { $consentRecords }
+    • marknadsföringsmeddelanden du fått: { $marketingMessages }
     • loggposter (vem som sett eller ändrat dina uppgifter): { $auditEntries }
-    • begäranden om uppgifter: { $dataRequests }
+    • begäranden om uppgifter: { $dataRequests }{ $more }
 
     Hur länge vi sparar: så länge du är kund; efter 3 år utan användning frågar vi och raderar om du inte svarar. Betalningsuppgifter 6 år från räkenskapsperiodens slut (bokföringslagen). Loggposter minst 2 år.
 
@@ -461,3 +462,10 @@ my-bookings-item-locked =
     { $when }
     { $service }
     Den här tiden kan inte längre avbokas eller flyttas här. Om du får förhinder, kontakta mottagningen: { $phone }, { $email }.
+
+## Begäran om uppgifter och export (issue 12: /mydata, begäranden)
+mydata-still-pending = Din tidigare begäran väntar fortfarande på svar, så du behöver inte göra en ny. Mottagningen besvarar den senast { $due }. Frågor: { $email }.
+mydata-summary-consents-asked = • du tillfrågades om samtycke till marknadsföring: { $date }
+mydata-summary-retention-asked = • { $asked } frågade vi om dina uppgifter ska sparas (du har inte svarat ännu)
+mydata-summary-retention-answered = • { $asked } frågade vi om dina uppgifter ska sparas; de sparades eftersom du svarade eller använde boten { $answered }
+admin-request-not-delivered = Filen kunde inte skickas till kunden (kunden har kanske blockerat boten). Begäran väntar fortfarande: försök igen senare eller lämna ut uppgifterna på annat sätt.

@@ -18,7 +18,8 @@ import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
 import { nextIcsSequence, toBookingView, type BookingLean } from "./manage-booking.js";
-import { buildExport, toProfileView, withdrawAllFor, type CustomerExport } from "./privacy.js";
+import { buildExport, type CustomerExport } from "./data-export.js";
+import { dataRequestLock, toProfileView, withdrawAllFor } from "./privacy.js";
 
 const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
 type CustomerLean = CustomerFields & { _id: Types.ObjectId };
@@ -394,21 +395,52 @@ export async function pendingRequests(): Promise<PendingRequest[]> {
   }));
 }
 
-/** Answers a pending access request: marks it answered and returns the export to send. */
+/** Who an answered request's export goes to. Plain data. */
+export interface RequestRecipient {
+  telegramId: number;
+  language: Language;
+}
+
+export type RequestAnswer =
+  | { status: "answered" }
+  /** Already answered, or the customer is gone. */
+  | { status: "gone" }
+  /** `deliver` failed: the request is still pending. */
+  | { status: "not-delivered"; error: unknown };
+
+/**
+ * Answers a pending access request (A7): builds the customer's export and hands it to
+ * `deliver`; only once that returned is the request marked answered and the export audit-logged,
+ * so a failed send leaves it pending for another try. Every other access request the customer
+ * has pending is answered by the same export. Runs under the customer's "data-request" lock, so
+ * two presses at once send the file once.
+ */
 export async function answerRequest(
   adminId: number,
   requestId: string,
   now: Date,
-): Promise<{ telegramId: number; language: Language; data: CustomerExport } | undefined> {
-  if (!Types.ObjectId.isValid(requestId)) return undefined;
-  return withLock(`request:${requestId}`, async () => {
+  deliver: (recipient: RequestRecipient, data: CustomerExport) => Promise<void>,
+): Promise<RequestAnswer> {
+  if (!Types.ObjectId.isValid(requestId)) return { status: "gone" };
+  const found = await DataRequestModel.findById(requestId, { customerId: 1 }).lean();
+  if (!found) return { status: "gone" };
+  return withLock(dataRequestLock(found.customerId), async (): Promise<RequestAnswer> => {
     const request = await DataRequestModel.findOne({ _id: requestId, status: "pending" }).lean();
-    if (!request) return undefined;
+    if (!request) return { status: "gone" };
     const customer = await CustomerModel.findById(request.customerId).lean<CustomerLean>();
-    if (!customer) return undefined;
-    await DataRequestModel.updateOne({ _id: request._id }, { $set: { status: "answered", answeredAt: now } });
-    await recordAudit(customer._id, admin(adminId), "export", now, { subjectId: request._id });
-    return { telegramId: customer.telegramId, language: customer.language, data: await buildExport(customer, now) };
+    if (!customer) return { status: "gone" };
+    const data = await buildExport(customer, now);
+    try {
+      await deliver({ telegramId: customer.telegramId, language: customer.language }, data);
+    } catch (error) {
+      return { status: "not-delivered", error };
+    }
+    const answered = await DataRequestModel.find({ customerId: customer._id, kind: "access", status: "pending" }, { _id: 1 }).lean();
+    for (const r of answered) {
+      await DataRequestModel.updateOne({ _id: r._id }, { $set: { status: "answered", answeredAt: now } });
+      await recordAudit(customer._id, admin(adminId), "export", now, { subjectId: r._id });
+    }
+    return { status: "answered" };
   });
 }
 

@@ -48,7 +48,7 @@ export function createServices(config: Config) {
     keepCustomerData: retention.keepCustomerData,
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
-    purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now),
+    purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
     admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone) },
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,

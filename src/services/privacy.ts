@@ -11,11 +11,12 @@ import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../domain/contact.js";
 import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
-import { auditTrail, CUSTOMER, recordAudit, type Actor } from "./audit.js";
+import { CUSTOMER, recordAudit, type Actor } from "./audit.js";
 import type { BookingView } from "./booking.js";
 import { releaseSlot } from "./claims.js";
 import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
 import { reveal } from "./customers.js";
+import { buildExport, summarizeExport, type CustomerExport, type ExportSummary } from "./data-export.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
 import { toBookingView, type BookingLean } from "./manage-booking.js";
@@ -197,133 +198,69 @@ export async function updateLanguage(telegramId: number, language: Language, now
 
 // --- Access and portability (P5) -----------------------------------------------------------
 
-/** Everything stored about a customer, as the JSON export gives it. */
-export interface CustomerExport {
-  exportedAt: string;
-  profile: Record<string, unknown>;
-  consentHistory: Array<Record<string, unknown>>;
-  bookings: Array<Record<string, unknown>>;
-  visits: Array<Record<string, unknown>>;
-  payments: Array<Record<string, unknown>>;
-  auditTrail: Array<Record<string, unknown>>;
-  dataRequests: Array<Record<string, unknown>>;
-}
-
 export type ExportResult =
-  | { status: "answered"; data: CustomerExport; counts: Record<string, number> }
+  | { status: "answered"; data: CustomerExport; summary: ExportSummary }
+  /** Recorded now for the practitioner (A7), who was not told yet: tell them. */
   | { status: "pending"; dueAt: number }
+  /** An earlier request still waits for the practitioner; nothing new was recorded. */
+  | { status: "already-pending"; dueAt: number }
   | { status: "unknown" };
 
-/** Everything stored about one customer, as the export gives it. */
-export async function buildExport(customer: CustomerLean, now: Date): Promise<CustomerExport> {
-  const [consents, bookings, payments, requests, trail] = await Promise.all([
-    ConsentRecordModel.find({ customerId: customer._id }).sort({ at: 1 }).lean(),
-    BookingModel.find({ customerId: customer._id, status: { $in: ["confirmed", "cancelled"] } }).sort({ start: 1 }).lean(),
-    PaymentModel.find({ customerId: customer._id }).sort({ paidAt: 1 }).lean(),
-    DataRequestModel.find({ customerId: customer._id }).sort({ requestedAt: 1 }).lean(),
-    auditTrail(customer._id),
-  ]);
-  const bookingView = (b: (typeof bookings)[number]) => ({
-    reference: b.ref,
-    service: b.service.name,
-    durationMinutes: b.service.durationMinutes,
-    priceCents: b.service.priceCents,
-    start: b.start.toISOString(),
-    end: b.end.toISOString(),
-    status: b.status,
-    ...(b.cancelledAt ? { cancelledAt: b.cancelledAt.toISOString(), cancelledBy: b.cancelledBy } : {}),
-    bookedAt: (b as { createdAt?: Date }).createdAt?.toISOString(),
-  });
-  return {
-    exportedAt: now.toISOString(),
-    profile: {
-      telegramUserId: customer.telegramId,
-      firstName: customer.firstName ?? null,
-      lastName: customer.lastName ?? null,
-      email: reveal(customer.email) ?? null,
-      phone: reveal(customer.phone) ?? null,
-      address: reveal(customer.address) ?? null,
-      gender: customer.gender ?? null,
-      birthYear: customer.birthYear ?? null,
-      language: customer.language,
-      lastInteraction: customer.lastSeenAt.toISOString(),
-      customerSince: customer.createdAt?.toISOString() ?? null,
-      privacyNoticeVersion: customer.privacyNoticeVersion ?? null,
-      privacyNoticeAcknowledgedAt: customer.privacyAcknowledgedAt?.toISOString() ?? null,
-    },
-    consentHistory: consents.map((c) => ({
-      purpose: c.purpose,
-      channel: c.channel,
-      action: c.action,
-      wordingVersion: c.wordingVersion,
-      method: c.method,
-      at: c.at.toISOString(),
-    })),
-    bookings: bookings.map(bookingView),
-    visits: bookings.filter((b) => b.status === "confirmed" && b.start < now).map(bookingView),
-    payments: payments.map((p) => ({
-      receiptNumber: p.receiptNumber,
-      amountCents: p.amountCents,
-      method: p.method,
-      service: p.serviceName,
-      vatTreatment: p.vatTreatment,
-      vatRatePercent: p.vatRatePercent,
-      paidAt: p.paidAt.toISOString(),
-    })),
-    auditTrail: trail.map((e) => ({ ...e })),
-    dataRequests: requests.map((r) => ({
-      kind: r.kind,
-      status: r.status,
-      requestedAt: r.requestedAt.toISOString(),
-      dueAt: r.dueAt.toISOString(),
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-    })),
-  };
-}
-
 /**
- * Answers a /mydata request (P5). The first two in any twelve months get the export at once; a
- * further one is recorded as a pending request due in 30 days for the practitioner (A7). Either
- * way the request is recorded and audit-logged; nothing is refused silently.
+ * Answers a /mydata request (P5). The first two in any twelve months are answered at once: the
+ * export is handed to `deliver`, and the request is recorded as answered (and audit-logged) only
+ * once `deliver` returned, so a failed send uses up nothing and the customer may simply ask
+ * again; a request still waiting for the practitioner is answered by the same file. Beyond two,
+ * one request is recorded as pending, due in 30 days, for the practitioner (A7); while it waits,
+ * asking again records nothing and returns its due date. Runs under the customer's
+ * "data-request" lock, so two requests at once (a double tap, two processes) cannot both decide;
+ * the practitioner's answer takes the same lock.
  */
-export async function requestExport(telegramId: number, now: Date): Promise<ExportResult> {
+export async function requestExport(
+  telegramId: number,
+  now: Date,
+  deliver: (data: CustomerExport) => Promise<void>,
+): Promise<ExportResult> {
   const customer = await customerByTelegram(telegramId);
   if (!customer) return { status: "unknown" };
-  const yearAgo = new Date(now.getTime() - 365 * DAY);
-  const answered = await DataRequestModel.countDocuments({
-    customerId: customer._id,
-    kind: "access",
-    status: "answered",
-    requestedAt: { $gt: yearAgo },
+  return withLock(dataRequestLock(customer._id), async (): Promise<ExportResult> => {
+    const yearAgo = new Date(now.getTime() - 365 * DAY);
+    const answered = await DataRequestModel.countDocuments({
+      customerId: customer._id,
+      kind: "access",
+      status: "answered",
+      requestedAt: { $gt: yearAgo },
+    });
+    const waiting = await DataRequestModel.find({ customerId: customer._id, kind: "access", status: "pending" }).sort({ dueAt: 1 }).lean();
+    const dueAt = new Date(now.getTime() + REQUEST_DUE_DAYS * DAY);
+    if (answered >= EXPORTS_PER_YEAR) {
+      if (waiting[0]) return { status: "already-pending", dueAt: waiting[0].dueAt.getTime() };
+      const request = await DataRequestModel.create({ customerId: customer._id, kind: "access", status: "pending", requestedAt: now, dueAt });
+      await recordAudit(customer._id, CUSTOMER, "data-request", now, { subjectId: request._id });
+      return { status: "pending", dueAt: dueAt.getTime() };
+    }
+    const data = await buildExport(customer, now);
+    await deliver(data);
+    const request = await DataRequestModel.create({
+      customerId: customer._id,
+      kind: "access",
+      status: "answered",
+      requestedAt: now,
+      dueAt,
+      answeredAt: now,
+    });
+    await recordAudit(customer._id, CUSTOMER, "export", now, { subjectId: request._id });
+    for (const w of waiting) {
+      await DataRequestModel.updateOne({ _id: w._id }, { $set: { status: "answered", answeredAt: now } });
+      await recordAudit(customer._id, CUSTOMER, "export", now, { subjectId: w._id });
+    }
+    return { status: "answered", data, summary: summarizeExport(data) };
   });
-  const dueAt = new Date(now.getTime() + REQUEST_DUE_DAYS * DAY);
-  if (answered >= EXPORTS_PER_YEAR) {
-    const request = await DataRequestModel.create({ customerId: customer._id, kind: "access", status: "pending", requestedAt: now, dueAt });
-    await recordAudit(customer._id, CUSTOMER, "data-request", now, { subjectId: request._id });
-    return { status: "pending", dueAt: dueAt.getTime() };
-  }
-  const request = await DataRequestModel.create({
-    customerId: customer._id,
-    kind: "access",
-    status: "answered",
-    requestedAt: now,
-    dueAt,
-    answeredAt: now,
-  });
-  await recordAudit(customer._id, CUSTOMER, "export", now, { subjectId: request._id });
-  const data = await buildExport(customer, now);
-  return {
-    status: "answered",
-    data,
-    counts: {
-      bookings: data.bookings.length,
-      visits: data.visits.length,
-      payments: data.payments.length,
-      consentRecords: data.consentHistory.length,
-      auditEntries: data.auditTrail.length,
-      dataRequests: data.dataRequests.length,
-    },
-  };
+}
+
+/** The lock under which a customer's access requests are decided and answered. */
+export function dataRequestLock(customerId: Types.ObjectId): string {
+  return `data-request:${customerId.toHexString()}`;
 }
 
 // --- Erasure (P7) --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { Language } from "../config.js";
 import { AuditEntryModel } from "../db/models/audit.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
+import { ConsentRecordModel } from "../db/models/consent.js";
 import { ConversationStateModel } from "../db/models/conversation-state.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
@@ -23,7 +24,10 @@ export interface RetentionRules {
   inactiveYears: number;
   /** How long a customer has to answer before being erased. */
   answerDays: number;
-  /** Technical records: abandoned conversation states, stale locks. */
+  /**
+   * Technical records (abandoned conversation states, stale locks), and the records of people
+   * who only opened the bot and never became customers (see forgetPassersBy).
+   */
   technicalDays: number;
   /** Audit entries and data-request records (at least two years). */
   auditDays: number;
@@ -54,8 +58,8 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
   const claimed: InactiveCustomer[] = [];
   for (const c of candidates) {
     if (await BookingModel.exists({ customerId: c._id, status: "confirmed", start: { $gt: now } })) continue;
-    // A question from an earlier period of inactivity, answered by coming back, is spent.
-    await RetentionNoticeModel.deleteOne({ _id: c._id, warnedAt: { $lt: c.lastSeenAt } });
+    // A question from an earlier period of inactivity, answered or answered by coming back, is spent.
+    await RetentionNoticeModel.deleteOne({ _id: c._id, $or: [{ warnedAt: { $lt: c.lastSeenAt } }, { answeredAt: { $exists: true } }] });
     try {
       await RetentionNoticeModel.create({ _id: c._id, warnedAt: now });
     } catch (error) {
@@ -68,10 +72,14 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
   return claimed;
 }
 
-/** The customer wants their data kept (the "keep my data" button), or used the bot again. */
-export async function keepCustomerData(customerId: Types.ObjectId | string): Promise<boolean> {
-  const result = await RetentionNoticeModel.deleteOne({ _id: customerId });
-  return result.deletedCount > 0;
+/**
+ * The customer wants their data kept (the "keep my data" button), or used the bot again: the
+ * question is marked answered (the export shows when), and the customer is not erased for it.
+ * Returns whether an unanswered question was waiting.
+ */
+export async function keepCustomerData(customerId: Types.ObjectId | string, now: Date): Promise<boolean> {
+  const result = await RetentionNoticeModel.updateOne({ _id: customerId, answeredAt: { $exists: false } }, { $set: { answeredAt: now } });
+  return result.modifiedCount > 0;
 }
 
 /**
@@ -80,7 +88,7 @@ export async function keepCustomerData(customerId: Types.ObjectId | string): Pro
  */
 export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise<ErasureResult[]> {
   const deadline = new Date(now.getTime() - rules.answerDays * DAY);
-  const notices = await RetentionNoticeModel.find({ warnedAt: { $lt: deadline } }).lean();
+  const notices = await RetentionNoticeModel.find({ warnedAt: { $lt: deadline }, answeredAt: { $exists: false } }).lean();
   const results: ErasureResult[] = [];
   for (const notice of notices) {
     const customer = await CustomerModel.findById(notice._id, { lastSeenAt: 1 }).lean();
@@ -89,7 +97,7 @@ export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise
       continue;
     }
     if (customer.lastSeenAt > notice.warnedAt) {
-      await keepCustomerData(notice._id); // they came back: the relationship continues
+      await keepCustomerData(notice._id, customer.lastSeenAt); // they came back: the relationship continues
       continue;
     }
     results.push(await eraseCustomer(notice._id, SYSTEM, now));
@@ -97,12 +105,62 @@ export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise
   return results;
 }
 
+/** Profile fields only a customer fills in (in the booking flow or /profile). */
+const DETAIL_FIELDS = ["firstName", "lastName", "email", "phone", "address", "gender", "birthYear"] as const;
+
+/** Whether anything beyond the bare record ties this person to the practice. */
+async function hasCustomerRelationship(customerId: Types.ObjectId): Promise<boolean> {
+  const found = await Promise.all([
+    BookingModel.exists({ customerId }),
+    ConsentRecordModel.exists({ customerId }), // marketing messages need a consent, so this covers them too
+    DataRequestModel.exists({ customerId }),
+    PaymentModel.exists({ customerId }),
+    RetentionNoticeModel.exists({ _id: customerId }),
+  ]);
+  return found.some(Boolean);
+}
+
+/**
+ * Forgets people who only looked (/start, /privacy, /help, /language) and never booked, gave
+ * details, consented, paid or made a request. Their record (Telegram id, language, last
+ * interaction) serves no booking and no customer relationship, so it goes once the last
+ * interaction is `technicalDays` old instead of waiting out the years kept for customers.
+ * Acknowledging the privacy notice alone is no relationship. Someone in the middle of a first
+ * booking has just interacted, so is not touched; one who returns later simply starts afresh.
+ * `keepTelegramIds` (the practitioners) keep their language setting however long they are away.
+ * Returns how many were forgotten.
+ */
+export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTelegramIds: readonly number[] = [], limit = 500): Promise<number> {
+  const cutoff = new Date(now.getTime() - rules.technicalDays * DAY);
+  const bare = Object.fromEntries(DETAIL_FIELDS.map((field) => [field, { $exists: false }]));
+  const candidates = await CustomerModel.find({ lastSeenAt: { $lt: cutoff }, telegramId: { $nin: [...keepTelegramIds] }, ...bare }, { _id: 1, telegramId: 1 })
+    .sort({ lastSeenAt: 1 })
+    .limit(limit)
+    .lean<Array<{ _id: Types.ObjectId; telegramId: number }>>();
+  let forgotten = 0;
+  for (const c of candidates) {
+    if (await hasCustomerRelationship(c._id)) continue;
+    // Conditional on the last interaction, so someone who came back meanwhile stays.
+    const removed = await CustomerModel.deleteOne({ _id: c._id, lastSeenAt: { $lt: cutoff } });
+    if (removed.deletedCount === 0) continue;
+    await ConversationStateModel.deleteOne({ _id: String(c.telegramId), updatedAt: { $lt: cutoff } });
+    await recordAudit(c._id, SYSTEM, "erase", now);
+    forgotten++;
+  }
+  return forgotten;
+}
+
 /**
  * Deletes what has outlived its retention period: technical records (abandoned conversation
- * states, stale locks, claims of past time), audit entries and request records past `auditDays`,
- * and payment records past the accounting period.
+ * states, stale locks, claims of past time), the records of people who never became customers
+ * (forgetPassersBy), audit entries and request records past `auditDays`, and payment records
+ * past the accounting period.
  */
-export async function purgeExpired(rules: RetentionRules, now: Date): Promise<Record<string, number>> {
+export async function purgeExpired(
+  rules: RetentionRules,
+  now: Date,
+  options: { keepTelegramIds?: readonly number[] } = {},
+): Promise<Record<string, number>> {
   const technical = new Date(now.getTime() - rules.technicalDays * DAY);
   const audit = new Date(now.getTime() - rules.auditDays * DAY);
   // A payment of year Y is kept until the end of year Y + paymentYears.
@@ -117,8 +175,10 @@ export async function purgeExpired(rules: RetentionRules, now: Date): Promise<Re
     SlotClaimModel.deleteMany({ _id: { $lt: new Date(now.getTime() - rules.technicalDays * DAY) } }),
   ]);
   const technical2 = await purgeTechnical(now, rules.accessLogDays);
+  const passersBy = await forgetPassersBy(rules, now, options.keepTelegramIds);
   return {
     ...technical2,
+    passersBy,
     conversations: conversations.deletedCount,
     locks: locks.deletedCount,
     auditEntries: audits.deletedCount,

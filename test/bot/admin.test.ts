@@ -11,6 +11,7 @@ import { BookingModel } from "../../src/db/models/booking.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../../src/db/models/broadcast.js";
 import { ConsentRecordModel } from "../../src/db/models/consent.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
+import { DataRequestModel } from "../../src/db/models/data-request.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { ServiceModel } from "../../src/db/models/service.js";
 import { createLogger } from "../../src/logger.js";
@@ -253,13 +254,40 @@ describe("customers, requests, audit, stats (A4, A7, A8, A9)", () => {
 
   it("/requests shows a third export request with its due date and answers it", async () => {
     await bookFor(3701, 60, at("2026-12-03T10:00"), NOW);
-    for (let i = 0; i < 3; i++) await requestExport(3701, new Date(NOW + i * 1000));
+    for (let i = 0; i < 3; i++) await requestExport(3701, new Date(NOW + i * 1000), () => Promise.resolve());
     const practitioner = admin();
     await practitioner.send("/requests");
     expect(practitioner.lastText()).toContain("Määräpäivä: torstaina 31. joulukuuta 2026");
     await practitioner.press("Lähetä tiedot");
     expect(practitioner.lastText()).toBe("Vastattu: asiakas sai tietonsa.");
     expect(suite.tg.callsOf("sendDocument", 3701)).toHaveLength(1);
+    await practitioner.send("/requests");
+    expect(practitioner.lastText()).toBe("Odottavia tietopyyntöjä ei ole.");
+  });
+
+  it("a request whose file could not be sent stays pending, and the practitioner is told", async () => {
+    await bookFor(3702, 60, at("2026-12-03T10:00"), NOW);
+    for (let i = 0; i < 3; i++) await requestExport(3702, new Date(NOW + i * 1000), () => Promise.resolve());
+    const customerId = (await CustomerModel.findOne({ telegramId: 3702 }).lean())!._id;
+    let blocked = true;
+    suite.tg.failWith = (call) =>
+      blocked && call.method === "sendDocument" && Number(call.payload.chat_id) === 3702
+        ? { error_code: 403, description: "Forbidden: bot was blocked by the user" }
+        : undefined;
+    const practitioner = admin();
+    await practitioner.send("/requests");
+    await practitioner.press("Lähetä tiedot");
+    expect(practitioner.lastText()).toContain("Tiedoston lähetys asiakkaalle epäonnistui");
+    expect(suite.tg.callsOf("sendDocument", 3702)).toHaveLength(0);
+    expect(await DataRequestModel.countDocuments({ customerId, status: "pending" })).toBe(1);
+    expect(await AuditEntryModel.countDocuments({ customerId, action: "export", actorId: ADMIN_ID })).toBe(0);
+    // The button is still there; once the customer can be reached, the same press answers it.
+    blocked = false;
+    await practitioner.press("Lähetä tiedot");
+    expect(practitioner.lastText()).toBe("Vastattu: asiakas sai tietonsa.");
+    expect(suite.tg.callsOf("sendDocument", 3702)).toHaveLength(1);
+    expect(await DataRequestModel.countDocuments({ customerId, status: "pending" })).toBe(0);
+    expect(await AuditEntryModel.countDocuments({ customerId, action: "export", actorId: ADMIN_ID })).toBe(1);
     await practitioner.send("/requests");
     expect(practitioner.lastText()).toBe("Odottavia tietopyyntöjä ei ole.");
   });

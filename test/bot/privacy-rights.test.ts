@@ -4,9 +4,11 @@ import { createBot } from "../../src/bot/index.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
+import { DataRequestModel } from "../../src/db/models/data-request.js";
+import { RetentionNoticeModel } from "../../src/db/models/retention-notice.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices } from "../../src/services/index.js";
-import { marketingState, profile, setMarketingConsent } from "../../src/services/privacy.js";
+import { marketingState, profile, requestExport, setMarketingConsent } from "../../src/services/privacy.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -77,6 +79,67 @@ describe("/mydata (P5)", () => {
     expect(customer.lastText()).toContain("vastaanotto vastaa siihen viimeistään");
     expect(customer.lastText()).toContain("30. joulukuuta 2026");
     expect(suite.tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("kolmannen kerran");
+  });
+});
+
+describe("/mydata: one request at a time, and nothing lost to a failed send (issue 12)", () => {
+  it("a third, fourth and fifth /mydata leave one pending request; the practitioner is told once; the customer gets its due date", async () => {
+    await bookFor(2111, 60, at("2026-12-02T10:00"), NOW);
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2111, language: "fi" });
+    await customer.send("/mydata");
+    await customer.send("/mydata");
+    for (let i = 0; i < 3; i++) await customer.send("/mydata");
+    expect(suite.tg.callsOf("sendDocument", 2111)).toHaveLength(2);
+    const customerId = (await CustomerModel.findOne({ telegramId: 2111 }).lean())!._id;
+    expect(await DataRequestModel.countDocuments({ customerId, status: "pending" })).toBe(1);
+    expect(suite.tg.callsOf("sendMessage", ADMIN_ID).filter((c) => String(c.payload.text).includes("kolmannen kerran"))).toHaveLength(1);
+    expect(customer.lastText()).toContain("Edellinen tietopyyntösi odottaa vielä vastausta");
+    expect(customer.lastText()).toContain("30. joulukuuta 2026");
+    expect(await AuditEntryModel.countDocuments({ customerId, action: "data-request" })).toBe(1);
+  });
+
+  it("two requests at once (two processes) record one pending request", async () => {
+    await bookFor(2112, 60, at("2026-12-02T10:00"), NOW);
+    for (let i = 0; i < 2; i++) await requestExport(2112, new Date(NOW), () => Promise.resolve());
+    const results = await Promise.all(Array.from({ length: 5 }, () => requestExport(2112, new Date(NOW), () => Promise.resolve())));
+    expect(results.map((r) => r.status).sort()).toEqual(["already-pending", "already-pending", "already-pending", "already-pending", "pending"]);
+    expect(await DataRequestModel.countDocuments({ status: "pending" })).toBe(1);
+  });
+
+  it("a file that could not be sent uses up nothing: the request is recorded only once the customer has it", async () => {
+    await bookFor(2113, 60, at("2026-12-02T10:00"), NOW);
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2113, language: "fi" });
+    let failing = true;
+    suite.tg.failWith = (call) =>
+      failing && call.method === "sendDocument" ? { error_code: 400, description: "Bad Request: file upload failed" } : undefined;
+    await customer.send("/mydata");
+    await customer.send("/mydata");
+    expect(suite.tg.callsOf("sendDocument", 2113)).toHaveLength(0);
+    expect(customer.lastText()).toContain("Pahoittelut");
+    expect(await DataRequestModel.countDocuments()).toBe(0);
+    failing = false;
+    await customer.send("/mydata");
+    await customer.send("/mydata");
+    expect(suite.tg.callsOf("sendDocument", 2113)).toHaveLength(2);
+    expect(await DataRequestModel.countDocuments({ status: "answered" })).toBe(2);
+  });
+
+  it("the summary tells visits from no-shows and names what was asked and when", async () => {
+    const missed = await bookFor(2114, 60, at("2026-11-20T10:00"), at("2026-11-10T08:00"));
+    await BookingModel.updateOne({ _id: missed.id }, { $set: { attendance: "no-show" } });
+    await bookFor(2114, 60, at("2026-11-23T10:00"), at("2026-11-10T08:00"));
+    const customerId = (await CustomerModel.findOne({ telegramId: 2114 }).lean())!._id;
+    await RetentionNoticeModel.create({ _id: customerId, warnedAt: new Date(at("2026-11-01T12:00")), answeredAt: new Date(at("2026-11-02T09:30")) });
+    await CustomerModel.updateOne({ _id: customerId }, { $set: { consentsAskedAt: new Date(at("2026-11-10T08:00")) } });
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2114, language: "fi" });
+    await customer.send("/mydata");
+    expect(customer.lastText()).toContain("varaukset: 2 (käynnit: 1, saapumatta jääneet: 1, perutut: 0)");
+    expect(customer.lastText()).toContain(
+      "• tietopyynnöt: 0\n• markkinointiluvista kysyttiin: tiistaina 10. marraskuuta 2026 8.00\n" +
+        "• sunnuntaina 1. marraskuuta 2026 12.00 kysyimme, säilytetäänkö tietosi; ne säilytettiin, koska vastasit tai käytit bottia maanantaina 2. marraskuuta 2026 9.30\n\nSäilytysajat",
+    );
+    const file = suite.tg.callsOf("sendDocument", 2114).at(-1)!;
+    expect(file.multipart).toContain('"noShows"');
   });
 });
 

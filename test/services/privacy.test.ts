@@ -12,6 +12,7 @@ import { DataRequestModel } from "../../src/db/models/data-request.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { createFieldCrypto, fieldCrypto } from "../../src/services/field-crypto.js";
+import { touchCustomer } from "../../src/services/customers.js";
 import { createServices } from "../../src/services/index.js";
 import {
   eraseByTelegramId,
@@ -20,6 +21,7 @@ import {
   profile,
   requestExport,
   setMarketingConsent,
+  updateLanguage,
   updateProfileField,
   withdrawAllMarketing,
 } from "../../src/services/privacy.js";
@@ -37,6 +39,8 @@ beforeEach(async () => {
 
 const NOW = at("2026-11-30T08:00");
 const DAY = 86_400_000;
+/** A delivery that succeeds (the bot would send the file here). */
+const delivered = () => Promise.resolve();
 const RULES = { inactiveYears: 3, answerDays: 30, technicalDays: 30, auditDays: 1095, paymentYears: 6, accessLogDays: 30 };
 
 async function rawCollection(name: string) {
@@ -122,7 +126,8 @@ describe("access and portability (P5)", () => {
       bookingId: mine.id, customerId: customer!._id, customerName: "Testi Asiakas1401", receiptNumber: 1, amountCents: 5500,
       method: "card", serviceName: "Klassinen hieronta 60 min", vatTreatment: "exempt", vatRatePercent: 0, paidAt: new Date(NOW),
     });
-    const result = await requestExport(1401, new Date(NOW));
+    expect((await requestExport(1401, new Date(NOW), delivered)).status).toBe("answered");
+    const result = await requestExport(1401, new Date(NOW + 1000), delivered);
     expect(result.status).toBe("answered");
     if (result.status !== "answered") return;
     const json = JSON.stringify(result.data);
@@ -130,6 +135,7 @@ describe("access and portability (P5)", () => {
     expect(result.data.bookings.map((b) => b.reference)).toEqual([mine.ref]);
     expect(result.data.consentHistory).toHaveLength(1);
     expect(result.data.payments).toHaveLength(1);
+    // The earlier export is listed with its audit entry; this one is recorded once delivered.
     expect(result.data.auditTrail.map((e) => e.action)).toEqual(expect.arrayContaining(["change", "booking-created", "consent", "export"]));
     expect(result.data.dataRequests).toHaveLength(1);
     expect(json).not.toContain(theirs.ref);
@@ -138,13 +144,16 @@ describe("access and portability (P5)", () => {
 
   it("answers two requests in 12 months at once; a third becomes a 30-day request; a year later it is immediate again", async () => {
     await bookFor(1501, 60, at("2026-12-02T10:00"), NOW);
-    expect((await requestExport(1501, new Date(NOW))).status).toBe("answered");
-    expect((await requestExport(1501, new Date(NOW + 100 * DAY))).status).toBe("answered");
-    const third = await requestExport(1501, new Date(NOW + 200 * DAY));
+    expect((await requestExport(1501, new Date(NOW), delivered)).status).toBe("answered");
+    expect((await requestExport(1501, new Date(NOW + 100 * DAY), delivered)).status).toBe("answered");
+    const third = await requestExport(1501, new Date(NOW + 200 * DAY), delivered);
     expect(third).toEqual({ status: "pending", dueAt: NOW + 230 * DAY });
     const pending = await DataRequestModel.findOne({ status: "pending" }).lean();
     expect(pending?.dueAt.getTime()).toBe(NOW + 230 * DAY);
-    expect((await requestExport(1501, new Date(NOW + 366 * DAY))).status).toBe("answered");
+    expect(await requestExport(1501, new Date(NOW + 201 * DAY), delivered)).toEqual({ status: "already-pending", dueAt: NOW + 230 * DAY });
+    // A year on the customer may have it at once again; the request still waiting is answered by the same file.
+    expect((await requestExport(1501, new Date(NOW + 366 * DAY), delivered)).status).toBe("answered");
+    expect(await DataRequestModel.countDocuments({ status: "pending" })).toBe(0);
   });
 });
 
@@ -195,7 +204,7 @@ describe("retention (P9)", () => {
     expect(await claimInactiveCustomers(RULES, new Date(NOW + DAY))).toEqual([]);
 
     const keeper = await CustomerModel.findOne({ telegramId: 1701 }).lean();
-    expect(await keepCustomerData(keeper!._id)).toBe(true);
+    expect(await keepCustomerData(keeper!._id, new Date(NOW + DAY))).toBe(true);
     await CustomerModel.updateOne({ telegramId: 1702 }, { $set: { lastSeenAt: new Date(NOW + 5 * DAY) } }); // came back
 
     expect(await eraseUnanswered(RULES, new Date(NOW + 29 * DAY))).toHaveLength(0);
@@ -208,6 +217,38 @@ describe("retention (P9)", () => {
     await bookFor(1801, 60, at("2026-12-02T10:00"), NOW);
     await CustomerModel.updateOne({ telegramId: 1801 }, { $set: { lastSeenAt: new Date(NOW - 4 * YEAR) } });
     expect(await claimInactiveCustomers(RULES, new Date(NOW))).toEqual([]);
+  });
+
+  it("forgets people who only opened the bot once their last interaction is TECHNICAL_LOG_DAYS old, and nobody else", async () => {
+    const old = new Date(NOW - 31 * DAY);
+    const touch = (id: number, when: Date) => touchCustomer(id, "fi", "fi", when);
+    await touch(1901, old); // /start only
+    await touch(1902, old); // changed the language (audit-logged), nothing else
+    await updateLanguage(1902, "sv", old);
+    await touch(1903, old); // acknowledged the notice, never booked
+    await CustomerModel.updateOne({ telegramId: 1903 }, { $set: { privacyNoticeVersion: "1", privacyAcknowledgedAt: old } });
+    await ConversationStateModel.create({ _id: "1901", state: "{}", updatedAt: old });
+    await touch(1904, new Date(NOW - 29 * DAY)); // still within the period
+    await bookFor(1905, 60, at("2026-10-20T10:00"), at("2026-10-10T08:00")); // a customer, with a booking
+    await CustomerModel.updateOne({ telegramId: 1905 }, { $set: { lastSeenAt: old } });
+    await touch(1906, old); // granted marketing consent
+    await setMarketingConsent(1906, "telegram", true, "command", old);
+    await touch(1907, old); // asked for their data
+    await requestExport(1907, old, delivered);
+    await touch(1908, old); // gave a detail in /profile
+    await updateProfileField(1908, "birthYear", 1970, { kind: "customer" }, old);
+    await touch(1909, old); // the practitioner
+    const gone = await CustomerModel.find({ telegramId: { $in: [1901, 1902, 1903] } }).lean();
+
+    expect((await purgeExpired(RULES, new Date(NOW - 2 * DAY), { keepTelegramIds: [1909] })).passersBy).toBe(0);
+    const purged = await purgeExpired(RULES, new Date(NOW), { keepTelegramIds: [1909] });
+    expect(purged.passersBy).toBe(3);
+    expect((await CustomerModel.find().lean()).map((c) => c.telegramId).sort()).toEqual([1904, 1905, 1906, 1907, 1908, 1909]);
+    expect(await ConversationStateModel.countDocuments({ _id: "1901" })).toBe(0);
+    for (const c of gone) expect(await AuditEntryModel.countDocuments({ customerId: c._id, action: "erase", actorKind: "system" })).toBe(1);
+    // One who comes back later simply starts afresh.
+    await touch(1901, new Date(NOW));
+    expect(await CustomerModel.countDocuments({ telegramId: 1901 })).toBe(1);
   });
 
   it("deletes technical records, old audit entries and payments past the accounting period", async () => {

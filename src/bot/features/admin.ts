@@ -6,6 +6,7 @@ import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
+import { exportFile } from "./privacy-rights.js";
 
 /** Admin conversations entered from here. */
 export const ADMIN_CANCEL_CONVERSATION = "admin-cancel";
@@ -334,14 +335,17 @@ export function adminFeature(
   });
   composer.callbackQuery(/^ad:rq:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const answered = await a.answerRequest(ctx.from.id, ctx.match[1]!, new Date());
-    if (!answered) {
-      await ctx.editMessageText(ctx.t("admin-request-gone")).catch(() => undefined);
+    const result = await a.answerRequest(ctx.from.id, ctx.match[1]!, new Date(), async (recipient, data) => {
+      await ctx.api.sendDocument(recipient.telegramId, exportFile(data), {
+        caption: ctx.i18n.fluent.translate(recipient.language, "mydata-caption"),
+      });
+    });
+    if (result.status === "not-delivered") {
+      ctx.logger.warn({ err: result.error, requestId: ctx.match[1] }, "data request export not delivered");
+      await ctx.reply(ctx.t("admin-request-not-delivered"));
       return;
     }
-    const file = new InputFile(Buffer.from(JSON.stringify(answered.data, null, 2), "utf8"), "my-data.json");
-    await ctx.api.sendDocument(answered.telegramId, file, { caption: ctx.i18n.fluent.translate(answered.language, "mydata-caption") });
-    await ctx.editMessageText(ctx.t("admin-request-answered")).catch(() => undefined);
+    await ctx.editMessageText(ctx.t(result.status === "answered" ? "admin-request-answered" : "admin-request-gone")).catch(() => undefined);
   });
 
   // A9: statistics.

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import type { MarketingChannel } from "../../db/models/consent.js";
 import type { ConsentState } from "../../services/consents.js";
+import type { CustomerExport } from "../../services/data-export.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { formatDateTime } from "../format.js";
@@ -13,6 +14,11 @@ export const MARKETING_STOP = "mk:stop";
 export const KEEP_DATA = "rt:keep";
 
 const CHANNELS: MarketingChannel[] = ["telegram", "email", "sms"];
+
+/** A customer's export (P5) as the file they receive, whoever sends it. */
+export function exportFile(data: CustomerExport): InputFile {
+  return new InputFile(Buffer.from(JSON.stringify(data, null, 2), "utf8"), "my-data.json");
+}
 
 function consentKeyboard(ctx: BotContext, state: ConsentState): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -62,18 +68,34 @@ export function privacyRightsFeature(
   });
 
   composer.command("mydata", async (ctx) => {
-    const result = await services.requestExport(ctx.from!.id, new Date());
-    if (result.status === "pending") {
-      await ctx.reply(ctx.t("mydata-pending", { due: formatDateTime(result.dueAt, language(ctx), config.zone), email: config.business.email }));
-      await notifier.dataRequest(result.dueAt);
-      return;
+    const when = (instant: number) => formatDateTime(instant, language(ctx), config.zone);
+    const result = await services.requestExport(ctx.from!.id, new Date(), async (data) => {
+      await ctx.replyWithDocument(exportFile(data), { caption: ctx.t("mydata-caption") });
+    });
+    switch (result.status) {
+      case "pending":
+        await ctx.reply(ctx.t("mydata-pending", { due: when(result.dueAt), email: config.business.email }));
+        await notifier.dataRequest(result.dueAt);
+        return;
+      case "already-pending":
+        // The practitioner was told when it was made; asking again adds nothing for them.
+        await ctx.reply(ctx.t("mydata-still-pending", { due: when(result.dueAt), email: config.business.email }));
+        return;
+      case "unknown":
+        return;
     }
-    if (result.status !== "answered") return;
-    const file = new InputFile(Buffer.from(JSON.stringify(result.data, null, 2), "utf8"), "my-data.json");
-    await ctx.replyWithDocument(file, { caption: ctx.t("mydata-caption") });
+    const { counts, consentsAskedAt, retentionQuestion } = result.summary;
+    const more: string[] = [];
+    if (consentsAskedAt !== undefined) more.push(ctx.t("mydata-summary-consents-asked", { date: when(consentsAskedAt) }));
+    if (retentionQuestion?.answeredAt !== undefined) {
+      more.push(ctx.t("mydata-summary-retention-answered", { asked: when(retentionQuestion.askedAt), answered: when(retentionQuestion.answeredAt) }));
+    } else if (retentionQuestion) {
+      more.push(ctx.t("mydata-summary-retention-asked", { asked: when(retentionQuestion.askedAt) }));
+    }
     await ctx.reply(
       ctx.t("mydata-summary", {
-        ...result.counts,
+        ...counts,
+        more: more.map((line) => `\n${line}`).join(""),
         name: [result.data.profile.firstName, result.data.profile.lastName].filter(Boolean).join(" ") || ctx.t("value-none"),
         contact: config.business.contactPerson,
         email: config.business.email,
@@ -105,7 +127,7 @@ export function privacyRightsFeature(
 
   composer.callbackQuery(KEEP_DATA, async (ctx) => {
     await ctx.answerCallbackQuery();
-    if (ctx.customer) await services.keepCustomerData(ctx.customer.id);
+    if (ctx.customer) await services.keepCustomerData(ctx.customer.id, new Date());
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.reply(ctx.t("retention-kept"));
   });
