@@ -64,7 +64,13 @@ export function privacyRightsFeature(
   composer.command("mydata", async (ctx) => {
     const result = await services.requestExport(ctx.from!.id, new Date());
     if (result.status === "pending") {
-      await ctx.reply(ctx.t("mydata-pending", { due: formatDateTime(result.dueAt, language(ctx), config.zone), email: config.business.email }));
+      await ctx.reply(
+        ctx.t("mydata-pending", {
+          due: formatDateTime(result.dueAt, language(ctx), config.zone),
+          contact: config.business.contactPerson,
+          email: config.business.email,
+        }),
+      );
       await notifier.dataRequest(result.dueAt);
       return;
     }
