@@ -234,7 +234,7 @@ deleteme-explain =
     • Nimesi, yhteystietosi, markkinointilupasi, varauksesi ja keskustelun tila poistetaan.
     • Maksutiedot ja kuitit säilytetään kirjanpitolain vaatimat kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt. Niistä poistetaan nimesi eikä niitä voi enää yhdistää sinuun.
 
-    Poistoa ei voi perua. Sen jälkeen olet tälle botille uusi asiakas.
+    Poistoa ei voi kumota. Sen jälkeen olet tälle botille uusi asiakas.
 button-deleteme-yes = Kyllä, poista tietoni
 button-deleteme-no = Ei, säilytä
 deleteme-kept = Mitään ei poistettu.

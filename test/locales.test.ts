@@ -3,7 +3,10 @@ import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../src/config.js";
-import { LOCALES_DIR } from "../src/bot/i18n.js";
+import { AUDIT_FIELDS, renderReceipt } from "../src/bot/features/admin.js";
+import { createI18n, LOCALES_DIR } from "../src/bot/i18n.js";
+import { AUDIT_ACTIONS } from "../src/db/models/audit.js";
+import { testConfig } from "./helpers/bot.js";
 
 function load(language: string) {
   const source = readFileSync(path.join(LOCALES_DIR, `${language}.ftl`), "utf8");
@@ -138,5 +141,45 @@ describe("locales", () => {
       ["sv", "retention-question", { business: "b", years: 3, days: 1 }, "inom en dag raderas"],
     ];
     for (const [language, id, args, expected] of contains) expect(render(language, id, args), `${language}:${id}`).toContain(expected);
+  });
+
+  it("have a text for every audit action, actor and field name the practitioner's /audit shows", () => {
+    const sources = readdirSync(path.join(LOCALES_DIR, "..", "src", "services"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => readFileSync(path.join(LOCALES_DIR, "..", "src", "services", f), "utf8"))
+      .join("\n");
+    const recorded = [...sources.matchAll(/fields: \[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"(\w+)"/g)].map((f) => f[1]!));
+    expect(recorded.length).toBeGreaterThan(5);
+    for (const field of recorded) expect(AUDIT_FIELDS, field).toContain(field);
+    const ids = loaded.fi!.ids;
+    for (const action of AUDIT_ACTIONS) expect(ids).toContain(`audit-action-${action}`);
+    for (const field of AUDIT_FIELDS) expect(ids).toContain(`audit-field-${field}`);
+    for (const actor of ["customer", "system", "admin"]) expect(ids).toContain(`audit-actor-${actor}`);
+  });
+
+  it("print a receipt number and a year as written, and a VAT rate with the language's decimal sign", () => {
+    const i18n = createI18n("fi");
+    const config = { zone: "Europe/Helsinki", business: testConfig().business };
+    const receipt = {
+      receiptNumber: 1234,
+      paidAt: Date.UTC(2026, 11, 1, 8),
+      customerName: "Testi Asiakas",
+      serviceName: "Klassinen hieronta 60 min",
+      amountCents: 5500,
+      vatTreatment: "standard" as const,
+      vatRatePercent: 25.5,
+      vatCents: 1118,
+      method: "card",
+    };
+    const render = (language: "fi" | "sv" | "en") => renderReceipt(language, receipt, (key, vars) => i18n.t(language, key, vars), config);
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+    expect(plain(render("fi"))).toContain("KUITTI nro 1234\n");
+    expect(plain(render("fi"))).toContain("Päivämäärä: 1.12.2026\n");
+    expect(plain(render("fi"))).toContain("Sisältää ALV 25,5 %: 11,18 €");
+    expect(plain(render("sv"))).toContain("KVITTO nr 1234\n");
+    expect(plain(render("sv"))).toContain("Inklusive moms 25,5 %: 11,18 €");
+    expect(render("en")).toContain("RECEIPT no. 1234\n");
+    expect(render("en")).toContain("Date: 1 Dec 2026\n");
+    expect(render("en")).toContain("Includes VAT 25.5%: €11.18");
   });
 });

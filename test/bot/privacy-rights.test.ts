@@ -127,7 +127,7 @@ describe("/deleteme (P7)", () => {
     await bookFor(2301, 60, at("2026-12-02T10:00"), NOW);
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 2301, language: "fi" });
     await customer.send("/deleteme");
-    expect(customer.lastText()).toContain("Poistoa ei voi perua");
+    expect(customer.lastText()).toContain("Poistoa ei voi kumota");
     await customer.press("Ei, säilytä");
     expect(await CustomerModel.countDocuments({ telegramId: 2301 })).toBe(1);
     await customer.send("/deleteme");
