@@ -38,7 +38,7 @@ export function renderReceipt(language: Language, r: Receipt, t: Translate, conf
     address: config.business.address,
     email: config.business.email,
     phone: config.business.phone,
-    customer: r.customerName ?? "–",
+    customer: r.customerName ?? t("value-none"),
     service: r.serviceName,
     amount: formatPrice(r.amountCents, language),
     method: t(`payment-method-${r.method}`),
@@ -133,7 +133,7 @@ export function adminFeature(
     ctx.t("admin-agenda-line", {
       time: formatTimeRange(b.start, b.end, lang(ctx), config.zone),
       service: b.serviceName[lang(ctx)],
-      name: b.customerName || "–",
+      name: b.customerName || ctx.t("value-none"),
       status: b.attendance ? ctx.t(`admin-attendance-${b.attendance}`) : "",
     });
   const bookingButtons = (ctx: BotContext, bookingId: string) =>
@@ -188,7 +188,7 @@ export function adminFeature(
     await ctx.answerCallbackQuery();
     await ctx.reply(
       details
-        ? ctx.t("admin-contact", { name: details.name || "–", email: details.email ?? "–", phone: details.phone ?? "–" })
+        ? ctx.t("admin-contact", { name: details.name || ctx.t("value-none"), email: details.email ?? ctx.t("value-none"), phone: details.phone ?? ctx.t("value-none") })
         : ctx.t("change-not-found"),
     );
   });
@@ -337,15 +337,16 @@ export function adminFeature(
       return;
     }
     const l = lang(ctx);
-    const yes = (v: boolean) => (v ? "✓" : "–");
+    const none = ctx.t("value-none");
+    const yes = (v: boolean) => (v ? "✓" : none);
     await ctx.reply(
       ctx.t("admin-customer-card", {
-        name: card.name || "–",
-        email: card.email ?? "–",
-        phone: card.phone ?? "–",
-        address: card.address ?? "–",
+        name: card.name || none,
+        email: card.email ?? none,
+        phone: card.phone ?? none,
+        address: card.address ?? none,
         // A year is not a quantity: as a number Fluent would print 1980 as "1 980".
-        birthYear: card.birthYear === undefined ? "–" : String(card.birthYear),
+        birthYear: card.birthYear === undefined ? none : String(card.birthYear),
         language: ctx.i18n.fluent.translate(card.language, "language-name"),
         lastSeen: when(ctx, card.lastSeenAt),
         consents: ctx.t("admin-consents", { telegram: yes(card.consents.telegram), email: yes(card.consents.email), sms: yes(card.consents.sms) }),
@@ -354,13 +355,13 @@ export function adminFeature(
             .map((b) =>
               ctx.t("admin-customer-booking", { when: when(ctx, b.start), service: b.serviceName[l], status: ctx.t(`admin-status-${b.attendance ?? b.status}`) }),
             )
-            .join("\n") || "–",
+            .join("\n") || none,
         payments:
           card.payments
             .map((p) =>
               ctx.t("admin-customer-payment", { number: String(p.receiptNumber), amount: formatPrice(p.amountCents, l), date: formatDate(p.paidAt, l, config.zone) }),
             )
-            .join("\n") || "–",
+            .join("\n") || none,
       }),
       {
         reply_markup: new InlineKeyboard().text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`),
