@@ -19,9 +19,9 @@ help =
     /book – book an appointment
     /mybookings – see, cancel or move your bookings
     /profile – view and correct your details
-    /marketing – choose what marketing you allow
+    /marketing – choose the channels you allow marketing by
     /unsubscribe – stop all marketing at once
-    /mydata – get a copy of everything we store about you
+    /mydata – ask for a copy of everything we store about you
     /deleteme – erase your data
     /privacy – read the privacy notice
     /language – change the language
@@ -46,7 +46,7 @@ my-bookings-title = Your upcoming bookings:
 
 ## Booking flow
 button-back = ◀ Back
-button-cancel = ✖ Cancel
+button-cancel = ✖ Stop
 button-next = Next ▶
 button-previous = ◀ Earlier
 button-skip = Skip
@@ -68,7 +68,7 @@ booking-where-we-are = That button belonged to an earlier step. This is where yo
 booking-use-buttons = Please choose with the buttons above, or send /cancel to stop.
 booking-type-text = Please type your answer as text, or use the buttons above.
 booking-command-in-flow = You are in the middle of a booking. Continue with the buttons above, or send /cancel to stop.
-booking-cancelled = Booking cancelled. Nothing was booked.
+booking-cancelled = Booking stopped – no time was booked.
 booking-confirm-details =
     Shall we use the details you gave last time?
 
@@ -93,7 +93,7 @@ booking-privacy =
 
     In short: we keep only what the booking needs – your name, email, optional phone number and your bookings – and we use it only to serve you. Please do not send health information in this chat.
 booking-consents =
-    May { $business } send you news and offers? This is entirely optional and has no effect on your booking. Tick the channels you allow, then press Continue. You can withdraw at any time.
+    May { $business } send you news and offers? This consent (marketing permission) is optional and has no effect on your booking. Tick the channels you allow, then press Continue. You can withdraw your marketing permission at any time with /marketing.
 channel-telegram = Telegram messages
 channel-email = Email
 channel-sms = Text messages (SMS)
@@ -167,7 +167,10 @@ cancel-done =
 change-not-found = That booking was not found. Send /mybookings to see your bookings.
 change-not-active = That booking has already been cancelled or has started, so it cannot be changed.
 change-past-cutoff =
-    Bookings can be cancelled or moved here until { $hours } hours before they start. For a later change, please contact the practice: { $phone }, { $email }.
+    Bookings can be cancelled or moved here until { $hours ->
+        [one] one hour
+       *[other] { $hours } hours
+    } before they start. For a later change, please contact the practice: { $phone }, { $email }.
 move-cancelled = Nothing was changed: your booking stands.
 move-no-days = There are no other free times in the booking period. Your booking stands.
 button-confirm-move = ✅ Confirm the change
@@ -198,7 +201,7 @@ reminder =
 ## Privacy rights
 command-profile = View and correct your details
 command-marketing = Marketing permissions
-command-mydata = Get a copy of your data
+command-mydata = Ask for a copy of your data
 command-unsubscribe = Stop all marketing
 command-deleteme = Erase your data
 marketing-status =
@@ -216,21 +219,21 @@ mydata-summary =
     Your data, { $name }:
     • bookings: { $bookings } (visits: { $visits }, missed: { $noShows }, cancelled: { $cancelled })
     • payments: { $payments }
-    • marketing consent records: { $consentRecords }
+    • marketing permission records: { $consentRecords }
     • marketing messages you received: { $marketingMessages }
     • audit entries (who viewed or changed your data): { $auditEntries }
     • data requests: { $dataRequests }{ $more }
 
-    How long we keep it: while you are a customer; after 3 years without use we ask, and erase if you do not answer. Payment records 6 years from the end of the financial year (accounting law). Audit entries at least 2 years.
+    How long we keep it: while you are a customer; after 3 years without use we ask, and erase if you do not answer. Payment records six years from the end of the year in which the financial period ended (Accounting Act). Audit entries at least 2 years.
 
-    Your rights: correct your details with /profile, stop marketing with /unsubscribe, erase your data with /deleteme. You can get this copy twice a year straight away; for anything else contact { $contact } ({ $email }). You may also complain to the Data Protection Ombudsman (tietosuoja.fi).
-mydata-pending = You have already received your data twice in the last 12 months, which is what the privacy notice promises straight away. Your request is recorded and the practitioner will answer it by { $due }. Questions: { $email }.
+    Your rights: correct your details with /profile, stop marketing with /unsubscribe, erase your data with /deleteme. Two copies a year come straight away here; further requests and anything else are answered by { $contact } ({ $email }). You may also complain to the Data Protection Ombudsman (tietosuoja.fi).
+mydata-pending = Here you get a copy of your data straight away twice a year, and you have already had those two copies in the last 12 months. This request is now recorded, and { $contact } will answer it by { $due }. Questions: { $email }.
 deleteme-explain =
     Erase your data?
 
     • Your future bookings will be cancelled (the practitioner is told).
-    • Your name, contact details, consents, bookings and chat state will be erased.
-    • Payment records and receipts are kept for 6 years from the end of the financial year, as the accounting law requires, but without your name or any link to you.
+    • Your name, contact details, marketing permissions, bookings and chat state will be erased.
+    • Payment records and receipts are kept for six years from the end of the year in which the financial period ended, as the Accounting Act requires. Your name is removed from them and they can no longer be linked to you.
 
     This cannot be undone. Afterwards you are a new customer to this bot.
 button-deleteme-yes = Yes, erase my data
@@ -240,11 +243,21 @@ deleteme-nothing = We had no data about you to erase.
 deleteme-done =
     Your data has been erased. Cancelled bookings: { $cancelled }.
 
-    Kept: { $payments } payment record(s), without your name or any link to you, because the accounting law requires receipts to be kept for 6 years from the end of the financial year. They will then be deleted too.
+    { $payments ->
+        [0] There were no payment records to keep.
+        [one] One payment record is kept, because the Accounting Act requires receipts to be kept for six years from the end of the year in which the financial period ended. Your name has been removed from it and it can no longer be linked to you. It will then be deleted too.
+       *[other] { $payments } payment records are kept, because the Accounting Act requires receipts to be kept for six years from the end of the year in which the financial period ended. Your name has been removed from them and they can no longer be linked to you. They will then be deleted too.
+    }
 retention-question =
-    You have not used the services of { $business } for { $years } years. We keep customer data only while the customer relationship continues. Shall we keep your details?
+    You have not used the services of { $business } for { $years ->
+        [one] a year
+       *[other] { $years } years
+    }. We keep customer data only while the customer relationship continues. Shall we keep your details?
 
-    If you do not answer within { $days } days, your data will be erased (payment records stay as the accounting law requires).
+    If you do not answer within { $days ->
+        [one] a day
+       *[other] { $days } days
+    }, your data will be erased (payment records stay as the Accounting Act requires).
 button-keep-data = Keep my data
 retention-kept = Thank you, your data is kept.
 profile-card =
@@ -305,7 +318,10 @@ command-audit = Who viewed or changed a customer's data
 command-requests = Data requests waiting
 command-stats = Statistics
 command-broadcast = Send a marketing message
-admin-agenda-title = { $day }: { $count } booking(s)
+admin-agenda-title = { $day }: { $count ->
+        [one] { $count } booking
+       *[other] { $count } bookings
+    }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
 admin-agenda-empty = No bookings.
 admin-agenda-usage = Use /agenda, /agenda 24.12., /agenda 2026-12-24 or /agenda week.
@@ -342,8 +358,8 @@ receipt =
     Amount: { $amount }
     Paid by: { $method }
     { $vat }
-receipt-vat-exempt = VAT 0 %: healthcare service exempt from VAT (Finnish VAT Act 34 §)
-receipt-vat = Includes VAT { $rate } %: { $amount }
+receipt-vat-exempt = VAT 0%: healthcare service exempt from VAT (Finnish VAT Act 34 §)
+receipt-vat = Includes VAT { $rate }%: { $amount }
 button-admin-send-receipt = 📨 Send the receipt to the customer
 admin-receipt-no-customer = The customer can no longer be reached through the bot.
 admin-receipt-sent = Receipt sent to the customer.
@@ -352,9 +368,16 @@ admin-closed = closed
 admin-hours-usage = To change a day: /hours mon 09:00-12:00 12:30-17:00, or /hours sat off.
 admin-off-usage = Use /off 24.12., /off 24.12. 31.12., or /off 24.12. 12:00-17:00.
 admin-off-done = Blocked: { $from } – { $to }. Bookings already inside: { $count }.
-button-admin-cancel-inside = Cancel these { $count } and tell the customers
+button-admin-cancel-inside = { $count ->
+        [one] Cancel this booking and tell the customer
+       *[other] Cancel these { $count } bookings and tell the customers
+    }
 admin-off-reason = the practice is closed at that time
-admin-off-cancelled = Cancelled { $count } booking(s); the customers were told.
+admin-off-cancelled = { $count ->
+        [0] Nothing was cancelled.
+        [one] Cancelled { $count } booking; the customer was told.
+       *[other] Cancelled { $count } bookings; the customers were told.
+    }
 customer-cancelled-by-practice =
     ❌ The practice has had to cancel your booking:
     { $when }
@@ -366,8 +389,8 @@ admin-saved = Saved.
 admin-services-usage =
     Change: /services <key> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25.5 · name fi <name> · on · off
     New: /services add <key> <minutes> <price> <Finnish name> | <Swedish name> | <English name>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, buffer { $buffer } min, VAT { $vat }, { $active }
-admin-vat-exempt = exempt
+admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, buffer { $buffer } min, { $vat }, { $active }
+admin-vat-exempt = VAT exempt
 admin-active = active
 admin-inactive = inactive
 admin-customer-usage = Use /customer <name, email or phone>. No match found.
@@ -381,7 +404,7 @@ admin-customer-card =
     Year of birth: { $birthYear }
     Language: { $language }
     Last interaction: { $lastSeen }
-    Marketing: { $consents }
+    Marketing permissions: { $consents }
 
     Bookings:
     { $bookings }
@@ -399,8 +422,8 @@ admin-audit-title = Views and changes (newest last):
 admin-requests-none = No data requests are waiting.
 admin-request-line =
     📄 Data request from { $name }
-    Made: { $requested }
-    Due: { $due }
+    Received: { $requested }
+    Answer by: { $due }
 button-admin-answer-request = Send the data to the customer
 admin-request-gone = This request has already been answered.
 admin-request-answered = Answered: the customer received their data.
@@ -425,7 +448,10 @@ admin-broadcast-preview =
 
     Recipients: { $count }
 button-admin-send-broadcast = Send to { $count }
-admin-broadcast-started = Sending to { $count } customers. I will report progress.
+admin-broadcast-started = Sending to { $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    }. I will report progress.
 broadcast-progress = Broadcast: { $done } / { $total } done.
 broadcast-done = Broadcast finished: sent { $sent }, skipped (consent withdrawn) { $skipped }, failed { $failed }.
 admin-cancelled-by-admin =
@@ -436,24 +462,115 @@ admin-cancelled-by-admin =
 
 ## Privacy notice (P1)
 privacy-notice =
-    🔒 Privacy notice – customer and booking register
+    🔒 Privacy notice (1/2) – customer and booking register
 
-    Controller: { $controller } (business ID { $businessId }), { $address }, { $email }.
-    Contact person for privacy matters: { $contact }, { $phone }, { $email }.
+    Controller: { $controller } (business ID { $businessId }), { $address }, { $email }, { $phone }. Contact person for privacy matters: { $contact }.
 
-    Why we process your data: to take and manage your bookings, to serve you as a customer, to keep payment and billing records, and – only if you allow it – to send you news and offers. The legal basis is our customer relationship, the accounting law for payment records, and your consent for marketing.
+    Purposes and legal bases (EU General Data Protection Regulation, Article 6):
+    • taking and managing your bookings, confirmations, reminders and other booking messages, and the customer relationship: contract
+    • payment and receipt records: legal obligation (Accounting Act)
+    • news and offers by Telegram, email or SMS: your consent (marketing permission), per channel
+    • the log of who viewed or changed your data, and technical data the service needs to work and stay secure: legitimate interest
 
-    What we keep: your first and last name, email address and language; optionally your phone number, address, gender and year of birth; your bookings, visits and payments; your marketing choices per channel (Telegram, email, SMS) with their history; when you last used the bot; and who has viewed or changed your data. We never ask for your personal identity code. Treatment notes are not kept in this bot; please do not send health information here.
+    What we keep: your Telegram user id (a number) and language; your first and last name and email address; if you choose, your phone number, address, gender and year of birth; your bookings and the steps of a booking in progress; your visits (whether you came) and payments; your marketing permissions per channel with their history; when you confirmed you had read this notice; your data requests; when you last used the bot; and who has viewed or changed your data. We never ask for your personal identity code. The bot keeps no patient records: if the practice keeps any, they are kept separately under the law on patient records. Please do not send health information in this chat.
 
-    Where it comes from: from you, when you book or update your details.
+    Where the data comes from: from you, in this chat. The practice also records your visits, whether you came, and your payments.
 
-    Who receives it: nobody outside the practice. Our records are not disclosed to third parties and not transferred outside the EU/EEA. Note that this chat runs on Telegram: Telegram carries and stores the messages under its own privacy policy and may process them outside the EU/EEA. The bot never sees your IP address.
+    Recipients and processors: The practice does not disclose your data to third parties. Authorities receive it only where the law requires. This chat runs through Telegram (Telegram FZ-LLC and Telegram Messenger Inc.), an independent controller of its messaging service: Telegram carries and stores the messages under its own privacy policy and may process them outside the EU/EEA. { $hosting } { $transfers } The bot does not see your IP address; the server's log can only hold the addresses of the Telegram servers that deliver the messages.
 
-    How long: for as long as you are a customer. If you have not used our services for 3 years, we ask whether to keep your data and otherwise erase it. Payment records and receipts are kept for 6 years from the end of the financial year, as the accounting law requires.
+## Issue 18: the privacy notice continued, languages, dates and logs
+privacy-notice-2 =
+    🔒 Privacy notice (2/2)
 
-    Your rights: to see your data and get a copy (the full list up to twice a year), to have wrong data corrected, to have your data erased where the law allows, to refuse marketing at any time, and to complain to the Data Protection Ombudsman (tietosuoja.fi). Most of them work right here: /mydata (your data as a file), /profile (correct), /deleteme (erase), /marketing and /unsubscribe (marketing). Or contact { $contact } at { $email } or { $phone }.
+    How long we keep it:
+    • Customer data is kept while the customer relationship lasts. If you have not used the services for { $inactiveYears ->
+        [one] a year
+       *[other] { $inactiveYears } years
+    }, we ask whether to keep your data. If you do not answer within { $answerDays ->
+        [one] a day
+       *[other] { $answerDays } days
+    }, it is erased.
+    • If you only opened the bot or read this notice, without booking, giving marketing permission or making a request, your data is erased { $technicalDays ->
+        [one] a day
+       *[other] { $technicalDays } days
+    } after you last used the bot.
+    • Payment records and receipts: { $paymentYears } years from the end of the year in which the financial period ended (Accounting Act). If you erase your data, your name is removed from them.
+    • The log of views and changes, and data-request records: { $auditDays } days.
+    • Technical data such as unfinished bookings: { $technicalDays ->
+        [one] a day
+       *[other] { $technicalDays } days
+    }; the server's access log { $accessLogDays ->
+        [one] a day
+       *[other] { $accessLogDays } days
+    }.
+    • { $backups }
 
-    Security: the data is kept in a protected database that only the practice can access; email, phone and address are stored encrypted, and every view or change by the practice is logged. If a breach affects you, we will tell you as soon as possible and say what we did about it.
+    You have the right:
+    • to know what data we have about you and get a copy: /mydata. Two copies a year come straight away here; further requests are answered by { $contact } within a month.
+    • to have wrong data corrected: /profile
+    • to have your data erased (/deleteme), unless the law requires us to keep it
+    • to restrict the processing of your data
+    • to take your data to another service: the copy is a machine-readable JSON file
+    • to object to processing based on legitimate interest, and to refuse direct marketing at any time: /unsubscribe or an email to { $email }
+    • to withdraw your consent at any time (/marketing); withdrawing does not affect processing before it
+    • to complain to the Data Protection Ombudsman (tietosuoja.fi)
+    For anything else, contact { $contact }, { $email }, { $phone }.
+
+    Security: The data is kept in a protected database that only the practice can access. Email, phone, address and the details of a booking in progress are stored encrypted. Every view or change by the practice is logged. If a breach affects you, we will tell you as soon as possible and later say what we did about it.
+privacy-hosting = { $count ->
+        [one] The bot's server and database are run by a processor that handles the data only on the practice's behalf: { $processors }.
+       *[other] The bot's server and database are run by processors that handle the data only on the practice's behalf: { $processors }.
+    }
+privacy-hosting-own = The practice runs the bot's server and database itself.
+privacy-processor = { $name } ({ $countries })
+privacy-transfers-eea = The practice does not transfer your data outside the EU/EEA.
+privacy-transfers-outside = Outside the EU/EEA, the data is processed in: { $countries }. The transfer relies on an adequacy decision of the European Commission or on standard contractual clauses it has approved.
+privacy-backups = Encrypted backups: erased data can remain in them for up to { $days ->
+        [one] a day
+       *[other] { $days } days
+    }, until newer copies replace them.
+privacy-backups-manual = Encrypted backups are taken by hand: erased data can remain in them until { $keep ->
+        [one] a newer copy replaces them
+       *[other] { $keep } newer copies replace them
+    }.
+admin-vat-rate = VAT { $rate }%
+admin-consents = Telegram { $telegram }, email { $email }, SMS { $sms }
+admin-customer-booking = { $when } { $service } ({ $status })
+admin-customer-payment = Receipt no. { $number }: { $amount }, { $date }
+admin-agenda-day = { $day }:
+admin-hours-line = { $day }: { $hours }
+admin-off-booking = { $when } { $service } – { $name }
+admin-audit-line = { $when } { $actor }: { $action }
+admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
+audit-actor-customer = customer
+audit-actor-system = the bot (automatically)
+audit-actor-admin = the practice (Telegram id { $id })
+audit-action-view = viewed
+audit-action-export = released the data to the customer
+audit-action-change = changed
+audit-action-booking-created = booked
+audit-action-booking-cancelled = cancelled a booking
+audit-action-booking-moved = moved a booking
+audit-action-consent = changed marketing permission
+audit-action-data-request = asked for their data
+audit-action-retention-warning = asked whether to keep the data
+audit-action-erase = erased the data
+audit-field-firstName = first name
+audit-field-lastName = last name
+audit-field-email = email
+audit-field-phone = phone
+audit-field-address = address
+audit-field-gender = gender
+audit-field-birthYear = year of birth
+audit-field-language = language
+audit-field-attendance = attendance
+audit-field-payments = payments
+audit-field-profile = profile
+audit-field-consents = marketing permissions
+audit-field-bookings = bookings
+audit-field-audit = log
+audit-field-telegram = Telegram
+audit-field-sms = SMS
 
 ## Hardening (issue 12, items 19–20): calendar file on cancelling, my bookings past the cutoff
 ics-cancel-caption = Open this file to remove the cancelled appointment from your calendar.

@@ -13,15 +13,15 @@ command-cancel = Keskeytä meneillään oleva toiminto
 start-greeting =
     Hei! Täällä voit varata ajan vastaanotolle.
 
-    Valitse alta, tai aloita varaus komennolla /book. Miten käsittelemme tietojasi, kerrotaan kohdassa /privacy.
+    Valitse alta tai aloita varaus komennolla /book. Miten tietojasi käsitellään, kerrotaan tietosuojaselosteessa: /privacy.
 help =
     Voit tehdä täällä näin:
     /book – varaa aika
     /mybookings – katso, peru tai siirrä varauksiasi
     /profile – katso ja korjaa tietosi
-    /marketing – valitse, millaista markkinointia sallit
+    /marketing – valitse, mihin kanaviin annat markkinointiluvan
     /unsubscribe – lopeta kaikki markkinointi kerralla
-    /mydata – saat kopion kaikista sinusta tallennetuista tiedoista
+    /mydata – pyydä kopio kaikista sinusta tallennetuista tiedoista
     /deleteme – poista tietosi
     /privacy – lue tietosuojaseloste
     /language – vaihda kieli
@@ -46,7 +46,7 @@ my-bookings-title = Tulevat varauksesi:
 
 ## Varaus
 button-back = ◀ Takaisin
-button-cancel = ✖ Peruuta
+button-cancel = ✖ Keskeytä
 button-next = Seuraavat ▶
 button-previous = ◀ Aiemmat
 button-skip = Ohita
@@ -65,10 +65,10 @@ booking-day-full = Päivä ehti juuri täyttyä. Valitse toinen päivä.
 booking-option-unavailable = Valinta ei ole enää saatavilla. Valitse uudelleen.
 booking-slot-taken = Pahoittelut, joku ehti varata ajan juuri ennen sinua. Tässä vielä vapaat ajat:
 booking-where-we-are = Painike kuului aiempaan vaiheeseen. Varauksesi on nyt tässä vaiheessa:
-booking-use-buttons = Valitse yllä olevilla painikkeilla, tai keskeytä komennolla /cancel.
-booking-type-text = Kirjoita vastauksesi tekstinä, tai käytä yllä olevia painikkeita.
+booking-use-buttons = Valitse yllä olevilla painikkeilla tai keskeytä komennolla /cancel.
+booking-type-text = Kirjoita vastauksesi tekstinä tai käytä yllä olevia painikkeita.
 booking-command-in-flow = Varauksesi on kesken. Jatka yllä olevilla painikkeilla tai keskeytä komennolla /cancel.
-booking-cancelled = Varaus peruttu. Mitään ei varattu.
+booking-cancelled = Varaaminen keskeytetty – aikaa ei varattu.
 booking-confirm-details =
     Käytetäänkö viimeksi antamiasi tietoja?
 
@@ -77,7 +77,7 @@ booking-confirm-details =
     Puhelin: { $phone }
 booking-ask-firstName = Kirjoita etunimesi.
 booking-ask-lastName = Kirjoita sukunimesi.
-booking-ask-email = Kirjoita sähköpostiosoitteesi. Tarvitsemme sen, jotta tavoitamme sinut varaukseen liittyen; muuta emme lähetä ilman lupaasi.
+booking-ask-email = Kirjoita sähköpostiosoitteesi. Tarvitsemme sitä, jotta tavoitamme sinut varaukseen liittyvissä asioissa. Markkinointia emme lähetä ilman markkinointilupaasi.
 booking-ask-phone = Kirjoita puhelinnumerosi (esim. 040 123 4567) tai paina Ohita – puhelinnumero on vapaaehtoinen.
 invalid-name-empty = Nimi ei voi olla tyhjä.
 invalid-name-too-long = Nimi on liian pitkä (enintään 100 merkkiä).
@@ -89,11 +89,11 @@ invalid-phone-empty = Puhelinnumero ei voi olla tyhjä.
 invalid-phone-too-long = Puhelinnumero on liian pitkä.
 invalid-phone-invalid = Tämä ei näytä puhelinnumerolta. Kirjoita muodossa 040 123 4567 tai +358 40 123 4567.
 booking-privacy =
-    Ennen ensimmäistä varaustasi lue, miten { $controller } käsittelee henkilötietojasi: koko seloste aukeaa komennolla /privacy (varauksesi odottaa täällä).
+    Lue ennen ensimmäistä varaustasi, miten { $controller } käsittelee henkilötietojasi. Koko seloste aukeaa komennolla /privacy. Varauksesi odottaa sillä välin täällä.
 
-    Lyhyesti: tallennamme vain varauksen tarvitsemat tiedot – nimesi, sähköpostisi, halutessasi puhelinnumerosi sekä varauksesi – ja käytämme niitä vain asiakaspalveluun. Älä lähetä terveystietoja tässä keskustelussa.
+    Lyhyesti: tallennamme vain varaukseen tarvittavat tiedot – nimesi, sähköpostiosoitteesi, halutessasi puhelinnumerosi sekä varauksesi – ja käytämme niitä varaustesi hoitamiseen. Älä lähetä terveystietoja tässä keskustelussa.
 booking-consents =
-    Saako { $business } lähettää sinulle uutisia ja tarjouksia? Lupa on täysin vapaaehtoinen eikä vaikuta varaukseesi. Rastita sallimasi kanavat ja paina Jatka. Voit perua luvan milloin tahansa.
+    Saako { $business } lähettää sinulle uutisia ja tarjouksia? Tämä suostumus (markkinointilupa) on vapaaehtoinen eikä vaikuta varaukseesi. Rastita kanavat, joihin annat markkinointiluvan. Paina sitten Jatka. Voit poistaa markkinointiluvan milloin tahansa komennolla /marketing.
 channel-telegram = Telegram-viestit
 channel-email = Sähköposti
 channel-sms = Tekstiviestit (SMS)
@@ -167,7 +167,10 @@ cancel-done =
 change-not-found = Varausta ei löytynyt. Näet varauksesi komennolla /mybookings.
 change-not-active = Varaus on jo peruttu tai alkanut, joten sitä ei voi muuttaa.
 change-past-cutoff =
-    Varauksen voi perua tai siirtää täällä { $hours } tuntiin ennen sen alkua asti. Myöhemmistä muutoksista sovi suoraan vastaanoton kanssa: { $phone }, { $email }.
+    Varauksen voi perua tai siirtää täällä viimeistään { $hours ->
+        [one] tuntia
+       *[other] { $hours } tuntia
+    } ennen sen alkua. Myöhemmistä muutoksista sovi suoraan vastaanoton kanssa: { $phone }, { $email }.
 move-cancelled = Mitään ei muutettu: varauksesi on voimassa.
 move-no-days = Varauskaudella ei ole muita vapaita aikoja. Varauksesi on voimassa.
 button-confirm-move = ✅ Vahvista siirto
@@ -198,16 +201,16 @@ reminder =
 ## Tietosuojaoikeudet
 command-profile = Katso ja korjaa tietosi
 command-marketing = Markkinointiluvat
-command-mydata = Kopio tiedoistasi
+command-mydata = Pyydä kopio tiedoistasi
 command-unsubscribe = Lopeta kaikki markkinointi
 command-deleteme = Poista tietosi
 marketing-status =
-    Markkinointi, { $business }: rastita kanavat, joiden kautta saamme lähettää sinulle uutisia ja tarjouksia. Vapaaehtoista; voit muuttaa milloin tahansa napauttamalla.
-marketing-granted = Lupa annettu.
-marketing-withdrawn = Lupa peruttu.
+    Markkinointiluvat: rastita kanavat, joiden kautta { $business } saa lähettää sinulle uutisia ja tarjouksia. Markkinointilupa on vapaaehtoinen. Voit muuttaa valintojasi milloin tahansa napauttamalla.
+marketing-granted = Markkinointilupa annettu.
+marketing-withdrawn = Markkinointilupa poistettu.
 unsubscribed = Valmis: { $business } ei lähetä sinulle markkinointia Telegramissa, sähköpostilla eikä tekstiviestillä. Varauksiisi tämä ei vaikuta.
 marketing-message =
-    📣 Uutisia: { $business } (markkinointia – olet sallinut sen)
+    📣 Uutisia: { $business } (markkinointia – olet antanut markkinointiluvan)
 
     { $body }
 button-marketing-stop = 🔕 Lopeta markkinointiviestit
@@ -221,18 +224,18 @@ mydata-summary =
     • lokimerkinnät (kuka on katsonut tai muuttanut tietojasi): { $auditEntries }
     • tietopyynnöt: { $dataRequests }{ $more }
 
-    Säilytysajat: niin kauan kuin olet asiakas; 3 vuoden käyttämättömyyden jälkeen kysymme ja poistamme, jos et vastaa. Maksutiedot 6 vuotta tilikauden päättymisestä (kirjanpitolaki). Lokimerkinnät vähintään 2 vuotta.
+    Säilytysajat: niin kauan kuin olet asiakas; 3 vuoden käyttämättömyyden jälkeen kysymme ja poistamme, jos et vastaa. Maksutiedot kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt (kirjanpitolaki). Lokimerkinnät vähintään 2 vuotta.
 
-    Oikeutesi: korjaa tietosi komennolla /profile, lopeta markkinointi komennolla /unsubscribe, poista tietosi komennolla /deleteme. Saat tämän kopion kahdesti vuodessa heti; muissa asioissa ota yhteyttä: { $contact } ({ $email }). Voit myös tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).
-mydata-pending = Olet jo saanut tietosi kahdesti viimeisen 12 kuukauden aikana, kuten tietosuojaseloste lupaa heti. Pyyntösi on kirjattu, ja vastaanotto vastaa siihen viimeistään { $due }. Kysymykset: { $email }.
+    Oikeutesi: korjaa tietosi komennolla /profile, lopeta markkinointi komennolla /unsubscribe ja poista tietosi komennolla /deleteme. Kaksi kopiota vuodessa saat täältä heti; seuraaviin pyyntöihin ja muihin asioihin vastaa { $contact } ({ $email }). Voit myös tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).
+mydata-pending = Täältä saat kopion tiedoistasi heti kaksi kertaa vuodessa. Nämä kaksi kopiota olet jo saanut viimeisen 12 kuukauden aikana. Tämä pyyntö on nyt kirjattu ja { $contact } vastaa siihen viimeistään { $due }. Kysymykset: { $email }.
 deleteme-explain =
     Poistetaanko tietosi?
 
     • Tulevat varauksesi perutaan (vastaanotolle ilmoitetaan).
-    • Nimesi, yhteystietosi, lupasi, varauksesi ja keskustelun tila poistetaan.
-    • Maksutiedot ja kuitit säilytetään kirjanpitolain vaatimat 6 vuotta tilikauden päättymisestä, mutta ilman nimeäsi tai muuta yhteyttä sinuun.
+    • Nimesi, yhteystietosi, markkinointilupasi, varauksesi ja keskustelun tila poistetaan.
+    • Maksutiedot ja kuitit säilytetään kirjanpitolain vaatimat kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt. Niistä poistetaan nimesi eikä niitä voi enää yhdistää sinuun.
 
-    Poistoa ei voi perua. Sen jälkeen olet tälle botille uusi asiakas.
+    Poistoa ei voi kumota. Sen jälkeen olet tälle botille uusi asiakas.
 button-deleteme-yes = Kyllä, poista tietoni
 button-deleteme-no = Ei, säilytä
 deleteme-kept = Mitään ei poistettu.
@@ -240,9 +243,13 @@ deleteme-nothing = Sinusta ei ollut poistettavia tietoja.
 deleteme-done =
     Tietosi on poistettu. Peruttuja varauksia: { $cancelled }.
 
-    Säilytetty: { $payments } maksutieto(a) ilman nimeäsi tai muuta yhteyttä sinuun, koska kirjanpitolaki vaatii säilyttämään kuitit 6 vuotta tilikauden päättymisestä. Sen jälkeen nekin poistetaan.
+    { $payments ->
+        [0] Maksutietoja ei ollut säilytettävänä.
+        [one] Yksi maksutieto säilytetään, koska kirjanpitolaki vaatii säilyttämään kuitit kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt. Siitä on poistettu nimesi eikä sitä voi enää yhdistää sinuun. Sen jälkeen sekin poistetaan.
+       *[other] { $payments } maksutietoa säilytetään, koska kirjanpitolaki vaatii säilyttämään kuitit kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt. Niistä on poistettu nimesi eikä niitä voi enää yhdistää sinuun. Sen jälkeen nekin poistetaan.
+    }
 retention-question =
-    Et ole käyttänyt palveluja ({ $business }) { $years } vuoteen. Säilytämme asiakastietoja vain asiakassuhteen jatkuessa. Säilytetäänkö tietosi?
+    Et ole käyttänyt yrityksen { $business } palveluja { $years } vuoteen. Säilytämme asiakastietoja vain asiakassuhteen jatkuessa. Säilytetäänkö tietosi?
 
     Jos et vastaa { $days } päivän kuluessa, tietosi poistetaan (maksutiedot säilyvät kirjanpitolain mukaisesti).
 button-keep-data = Säilytä tietoni
@@ -305,7 +312,10 @@ command-audit = Kuka on katsonut tai muuttanut asiakkaan tietoja
 command-requests = Odottavat tietopyynnöt
 command-stats = Tilastot
 command-broadcast = Lähetä markkinointiviesti
-admin-agenda-title = { $day }: { $count } varaus(ta)
+admin-agenda-title = { $day }: { $count ->
+        [one] { $count } varaus
+       *[other] { $count } varausta
+    }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
 admin-agenda-empty = Ei varauksia.
 admin-agenda-usage = Käytä: /agenda, /agenda 24.12., /agenda 2026-12-24 tai /agenda viikko.
@@ -349,14 +359,21 @@ admin-receipt-no-customer = Asiakasta ei enää tavoiteta botin kautta.
 admin-receipt-sent = Kuitti lähetetty asiakkaalle.
 admin-hours-title = Viikoittaiset ajat:
 admin-closed = suljettu
-admin-hours-usage = Päivän muutos: /hours ma 09:00-12:00 12:30-17:00, tai /hours la off.
-admin-off-usage = Käytä: /off 24.12., /off 24.12. 31.12., tai /off 24.12. 12:00-17:00.
+admin-hours-usage = Muuta yhden päivän ajat: /hours ma 09:00-12:00 12:30-17:00 tai /hours la off.
+admin-off-usage = Käytä: /off 24.12., /off 24.12. 31.12. tai /off 24.12. 12:00-17:00.
 admin-off-done = Estetty: { $from } – { $to }. Varauksia jo tällä välillä: { $count }.
-button-admin-cancel-inside = Peru nämä { $count } ja ilmoita asiakkaille
+button-admin-cancel-inside = { $count ->
+        [one] Peru tämä varaus ja ilmoita asiakkaalle
+       *[other] Peru nämä { $count } varausta ja ilmoita asiakkaille
+    }
 admin-off-reason = vastaanotto on silloin suljettu
-admin-off-cancelled = Peruttu { $count } varaus(ta); asiakkaille on ilmoitettu.
+admin-off-cancelled = { $count ->
+        [0] Mitään ei peruttu.
+        [one] Peruttu { $count } varaus; asiakkaalle on ilmoitettu.
+       *[other] Peruttu { $count } varausta; asiakkaille on ilmoitettu.
+    }
 customer-cancelled-by-practice =
-    ❌ Vastaanoton on valitettavasti peruttava varauksesi:
+    ❌ Vastaanotto on valitettavasti joutunut perumaan varauksesi:
     { $when }
     { $service }
     Syy: { $reason }
@@ -366,8 +383,8 @@ admin-saved = Tallennettu.
 admin-services-usage =
     Muutos: /services <tunnus> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name fi <nimi> · on · off
     Uusi: /services add <tunnus> <minuutit> <hinta> <suomeksi> | <ruotsiksi> | <englanniksi>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, tauko { $buffer } min, ALV { $vat }, { $active }
-admin-vat-exempt = veroton
+admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, tauko { $buffer } min, { $vat }, { $active }
+admin-vat-exempt = arvonlisäveroton
 admin-active = käytössä
 admin-inactive = pois käytöstä
 admin-customer-usage = Käytä: /customer <nimi, sähköposti tai puhelin>. Ei osumia.
@@ -381,7 +398,7 @@ admin-customer-card =
     Syntymävuosi: { $birthYear }
     Kieli: { $language }
     Viimeksi käyttänyt: { $lastSeen }
-    Markkinointi: { $consents }
+    Markkinointiluvat: { $consents }
 
     Varaukset:
     { $bookings }
@@ -399,8 +416,8 @@ admin-audit-title = Katselut ja muutokset (uusin viimeisenä):
 admin-requests-none = Odottavia tietopyyntöjä ei ole.
 admin-request-line =
     📄 Tietopyyntö: { $name }
-    Tehty: { $requested }
-    Määräpäivä: { $due }
+    Saapunut: { $requested }
+    Vastattava viimeistään: { $due }
 button-admin-answer-request = Lähetä tiedot asiakkaalle
 admin-request-gone = Tähän pyyntöön on jo vastattu.
 admin-request-answered = Vastattu: asiakas sai tietonsa.
@@ -408,14 +425,14 @@ admin-stats =
     { $label }
     Varauksia: { $bookings }
     Peruutuksia: { $cancellations }
-    Saapumatta jääneitä: { $noShowRate }
+    Saapumatta jääneiden osuus: { $noShowRate }
     Myynti: { $revenue }
 admin-this-week = Tämä viikko
 admin-this-month = Tämä kuukausi
 admin-cancel-ask-reason = Kirjoita peruutuksen syy. Se lähetetään asiakkaalle.
 admin-cancel-aborted = Ei peruttu.
 admin-cancel-done = Peruttu; asiakkaalle on ilmoitettu.
-admin-broadcast-ask = Kirjoita markkinointiviesti. Se lähtee vain asiakkaille, jotka ovat sallineet markkinoinnin Telegramissa.
+admin-broadcast-ask = Kirjoita markkinointiviesti. Se lähtee vain asiakkaille, jotka ovat antaneet markkinointiluvan Telegram-viesteille.
 admin-broadcast-aborted = Mitään ei lähetetty.
 admin-broadcast-too-long = Viesti on liian pitkä (enintään 3 000 merkkiä).
 admin-broadcast-preview =
@@ -427,7 +444,7 @@ admin-broadcast-preview =
 button-admin-send-broadcast = Lähetä { $count } asiakkaalle
 admin-broadcast-started = Lähetetään { $count } asiakkaalle. Kerron edistymisestä.
 broadcast-progress = Lähetys: { $done } / { $total } valmiina.
-broadcast-done = Lähetys valmis: lähetetty { $sent }, ohitettu (lupa peruttu) { $skipped }, epäonnistui { $failed }.
+broadcast-done = Lähetys valmis: lähetetty { $sent }, ohitettu (markkinointilupa poistettu) { $skipped }, epäonnistui { $failed }.
 admin-cancelled-by-admin =
     ❌ Vastaanotto perui varauksen
     { $when }
@@ -436,24 +453,109 @@ admin-cancelled-by-admin =
 
 ## Tietosuojaseloste (P1)
 privacy-notice =
-    🔒 Tietosuojaseloste – asiakas- ja ajanvarausrekisteri
+    🔒 Tietosuojaseloste (1/2) – asiakas- ja ajanvarausrekisteri
 
-    Rekisterinpitäjä: { $controller } (Y-tunnus { $businessId }), { $address }, { $email }.
-    Yhteyshenkilö tietosuoja-asioissa: { $contact }, { $phone }, { $email }.
+    Rekisterinpitäjä: { $controller } (Y-tunnus { $businessId }), { $address }, { $email }, { $phone }. Yhteyshenkilö tietosuoja-asioissa: { $contact }.
 
-    Mihin tietoja käytetään: varaustesi vastaanottamiseen ja hoitamiseen, asiakassuhteen hoitamiseen, maksu- ja laskutustietojen ylläpitoon sekä – vain luvallasi – uutisten ja tarjousten lähettämiseen. Käsittely perustuu asiakassuhteeseemme, maksutietojen osalta kirjanpitolakiin ja markkinoinnin osalta suostumukseesi.
+    Käyttötarkoitukset ja käsittelyperusteet (EU:n tietosuoja-asetus, 6 artikla):
+    • varausten vastaanotto ja hoito, vahvistukset, muistutukset ja muut varausviestit sekä asiakassuhteen hoito: sopimus
+    • maksu- ja kuittitiedot: lakisääteinen velvoite (kirjanpitolaki)
+    • uutiset ja tarjoukset Telegramissa, sähköpostilla tai tekstiviestillä: suostumuksesi (markkinointilupa) kanavittain
+    • loki siitä, kuka tietojasi on katsonut tai muuttanut, sekä palvelun toiminnan ja tietoturvan vaatimat tekniset tiedot: oikeutettu etu
 
-    Mitä tallennamme: etu- ja sukunimesi, sähköpostiosoitteesi ja kielesi; halutessasi puhelinnumerosi, osoitteesi, sukupuolesi ja syntymävuotesi; varauksesi, käyntisi ja maksusi; markkinointilupasi kanavittain (Telegram, sähköposti, tekstiviesti) historioineen; milloin viimeksi käytit bottia; sekä kuka tietojasi on katsonut tai muuttanut. Emme koskaan kysy henkilötunnustasi. Hoitotietoja ei tallenneta tähän bottiin; älä lähetä terveystietoja täällä.
+    Mitä tallennamme: Telegram-käyttäjätunnuksesi (numero) ja kielesi; etu- ja sukunimesi ja sähköpostiosoitteesi; halutessasi puhelinnumerosi, osoitteesi, sukupuolesi ja syntymävuotesi; varauksesi sekä kesken olevan varauksen vaiheet; käyntisi (saavuitko paikalle) ja maksusi; markkinointilupasi kanavittain historioineen; milloin kuittasit tämän selosteen luetuksi; tietopyyntösi; milloin viimeksi käytit bottia; sekä kuka tietojasi on katsonut tai muuttanut. Henkilötunnustasi emme kysy. Botti ei tallenna potilastietoja: jos vastaanotolla pidetään potilasasiakirjoja, ne säilytetään erillään potilasasiakirjoja koskevan lainsäädännön mukaisesti. Älä lähetä terveystietoja tässä keskustelussa.
 
-    Mistä tiedot saadaan: sinulta itseltäsi, kun varaat ajan tai päivität tietojasi.
+    Mistä tiedot saadaan: sinulta itseltäsi tässä keskustelussa. Lisäksi vastaanotto kirjaa käyntisi, saapumisesi ja maksusi.
 
-    Kenelle tietoja luovutetaan: ei kenellekään vastaanoton ulkopuolelle. Rekisterin tietoja ei luovuteta kolmansille osapuolille eikä siirretä EU:n tai ETA:n ulkopuolelle. Huomaa, että tämä keskustelu kulkee Telegramin kautta: Telegram välittää ja säilyttää viestit oman tietosuojakäytäntönsä mukaisesti ja voi käsitellä niitä EU:n tai ETA:n ulkopuolella. Botti ei näe IP-osoitettasi.
+    Vastaanottajat ja käsittelijät: Vastaanotto ei luovuta tietojasi kolmansille osapuolille. Viranomaisille tietoja annetaan vain lain niin vaatiessa. Tämä keskustelu kulkee Telegramin (Telegram FZ-LLC ja Telegram Messenger Inc.) kautta: Telegram on viestipalvelunsa itsenäinen rekisterinpitäjä, joka välittää ja säilyttää viestit oman tietosuojakäytäntönsä mukaisesti ja voi käsitellä niitä EU:n ja ETA:n ulkopuolella. { $hosting } { $transfers } Botti ei näe IP-osoitettasi; palvelimen lokiin voi tallentua vain viestejä välittävien Telegramin palvelimien osoitteita.
 
-    Säilytysaika: niin kauan kuin olet asiakkaamme. Jos et ole käyttänyt palvelujamme 3 vuoteen, kysymme, säilytetäänkö tietosi, ja muuten poistamme ne. Maksutiedot ja kuitit säilytetään kirjanpitolain mukaisesti 6 vuotta tilikauden päättymisestä.
+## Issue 18: tietosuojaselosteen jatko, kielet, päivämäärät ja lokit
+privacy-notice-2 =
+    🔒 Tietosuojaseloste (2/2)
 
-    Oikeutesi: saada nähdä tietosi ja saada niistä kopio (koko luettelo enintään kaksi kertaa vuodessa), vaatia virheellisen tiedon korjaamista, vaatia tietojesi poistamista lain sallimissa rajoissa, kieltää markkinointi milloin tahansa sekä tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi). Useimmat onnistuvat suoraan täällä: /mydata (tietosi tiedostona), /profile (korjaa), /deleteme (poista), /marketing ja /unsubscribe (markkinointi). Tai ota yhteyttä: { $contact }, { $email } tai { $phone }.
+    Säilytysajat:
+    • Asiakastiedot säilytetään asiakassuhteen ajan. Jos et ole käyttänyt palveluja { $inactiveYears } vuoteen, kysymme, säilytetäänkö tietosi. Ellet vastaa { $answerDays } päivässä, ne poistetaan.
+    • Jos vain avasit botin tai luit tämän selosteen etkä varannut aikaa, antanut markkinointilupaa tai tehnyt pyyntöä, tietosi poistetaan { $technicalDays ->
+        [one] vuorokauden
+       *[other] { $technicalDays } päivän
+    } kuluttua siitä, kun viimeksi käytit bottia.
+    • Maksutiedot ja kuitit: { $paymentYears } vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt (kirjanpitolaki). Jos poistat tietosi, niistä poistetaan nimesi.
+    • Loki katseluista ja muutoksista sekä tietopyyntöjen kirjaukset: { $auditDays } päivää.
+    • Tekniset tiedot, kuten keskeytyneet varaukset: { $technicalDays ->
+        [one] vuorokausi
+       *[other] { $technicalDays } päivää
+    }; palvelimen pääsyloki { $accessLogDays ->
+        [one] vuorokausi
+       *[other] { $accessLogDays } päivää
+    }.
+    • { $backups }
 
-    Tietoturva: tiedot säilytetään suojatussa tietokannassa, johon on pääsy vain vastaanotolla; sähköposti, puhelinnumero ja osoite tallennetaan salattuina, ja jokainen vastaanoton katselu tai muutos kirjataan lokiin. Jos tietomurto koskee sinua, kerromme siitä mahdollisimman pian ja kerromme myös, mihin toimiin ryhdyimme.
+    Sinulla on oikeus:
+    • saada tietää, mitä tietoja sinusta on, ja saada niistä kopio: /mydata. Kaksi kopiota vuodessa saat täältä heti; seuraaviin pyyntöihin vastaa { $contact } viimeistään kuukauden kuluessa.
+    • oikaista virheelliset tiedot: /profile
+    • saada tietosi poistetuiksi (/deleteme), ellei laki vaadi säilyttämään niitä
+    • rajoittaa tietojesi käsittelyä
+    • siirtää tietosi toiseen palveluun: kopio on koneluettava JSON-tiedosto
+    • vastustaa oikeutettuun etuun perustuvaa käsittelyä ja kieltää suoramarkkinointi milloin tahansa: /unsubscribe tai sähköposti osoitteeseen { $email }
+    • poistaa markkinointilupasi milloin tahansa (/marketing); poistaminen ei vaikuta sitä ennen tehtyyn käsittelyyn
+    • tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi)
+    Muissa asioissa ota yhteyttä: { $contact }, { $email }, { $phone }.
+
+    Tietoturva: Tiedot ovat suojatussa tietokannassa, johon on pääsy vain vastaanotolla. Sähköposti, puhelinnumero, osoite ja kesken olevan varauksen tiedot tallennetaan salattuina. Jokainen vastaanoton tekemä katselu ja muutos kirjataan lokiin. Jos tietomurto koskee sinua, ilmoitamme siitä mahdollisimman pian ja kerromme myöhemmin, mihin toimiin ryhdyimme.
+privacy-hosting = { $count ->
+        [one] Botin palvelimen ja tietokannan ylläpitäjä (henkilötietojen käsittelijä, joka käsittelee tietoja vain vastaanoton lukuun): { $processors }.
+       *[other] Botin palvelimen ja tietokannan ylläpitäjät (henkilötietojen käsittelijät, jotka käsittelevät tietoja vain vastaanoton lukuun): { $processors }.
+    }
+privacy-hosting-own = Botin palvelin ja tietokanta ovat vastaanoton omassa hallinnassa.
+privacy-processor = { $name } ({ $countries })
+privacy-transfers-eea = Vastaanotto ei siirrä tietojasi EU:n tai ETA:n ulkopuolelle.
+privacy-transfers-outside = EU:n ja ETA:n ulkopuolella tietoja käsitellään näissä maissa: { $countries }. Siirto perustuu EU-komission tietosuojan riittävyyttä koskevaan päätökseen tai sen hyväksymiin vakiolausekkeisiin.
+privacy-backups = Salatut varmuuskopiot: poistetut tiedot voivat säilyä niissä enintään { $days ->
+        [one] vuorokauden
+       *[other] { $days } päivää
+    }, kunnes uudemmat kopiot korvaavat ne.
+privacy-backups-manual = Salatut varmuuskopiot otetaan käsin: poistetut tiedot voivat säilyä niissä, kunnes { $keep ->
+        [one] uudempi kopio korvaa ne
+       *[other] { $keep } uudempaa kopiota korvaa ne
+    }.
+admin-vat-rate = ALV { $rate } %
+admin-consents = Telegram { $telegram }, sähköposti { $email }, tekstiviesti { $sms }
+admin-customer-booking = { $when } { $service } ({ $status })
+admin-customer-payment = Kuitti nro { $number }: { $amount }, { $date }
+admin-agenda-day = { $day }:
+admin-hours-line = { $day }: { $hours }
+admin-off-booking = { $when } { $service } – { $name }
+admin-audit-line = { $when } { $actor }: { $action }
+admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
+audit-actor-customer = asiakas
+audit-actor-system = botti (automaattisesti)
+audit-actor-admin = vastaanotto (Telegram-tunnus { $id })
+audit-action-view = katsoi
+audit-action-export = luovutti tiedot asiakkaalle
+audit-action-change = muutti
+audit-action-booking-created = varasi ajan
+audit-action-booking-cancelled = perui varauksen
+audit-action-booking-moved = siirsi varauksen
+audit-action-consent = muutti markkinointilupaa
+audit-action-data-request = pyysi tietojaan
+audit-action-retention-warning = kysyi, säilytetäänkö tiedot
+audit-action-erase = poisti tiedot
+audit-field-firstName = etunimi
+audit-field-lastName = sukunimi
+audit-field-email = sähköposti
+audit-field-phone = puhelin
+audit-field-address = osoite
+audit-field-gender = sukupuoli
+audit-field-birthYear = syntymävuosi
+audit-field-language = kieli
+audit-field-attendance = saapuminen
+audit-field-payments = maksut
+audit-field-profile = perustiedot
+audit-field-consents = markkinointiluvat
+audit-field-bookings = varaukset
+audit-field-audit = loki
+audit-field-telegram = Telegram
+audit-field-sms = tekstiviesti
 
 ## Kovennus (issue 12, kohdat 19–20): perumisen kalenteritiedosto, omat varaukset peruutusrajan jälkeen
 ics-cancel-caption = Avaa tiedosto, niin peruttu aika poistuu kalenteristasi.

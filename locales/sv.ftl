@@ -13,7 +13,7 @@ command-cancel = Avbryt det som pågår
 start-greeting =
     Hej! Här kan du boka en tid på mottagningen.
 
-    Välj nedan, eller börja med /book. Hur vi behandlar dina uppgifter förklaras under /privacy.
+    Välj nedan eller börja boka med /book. Hur vi behandlar dina uppgifter står i dataskyddsbeskrivningen: /privacy.
 help =
     Här kan du:
     /book – boka en tid
@@ -67,8 +67,8 @@ booking-slot-taken = Förlåt, någon bokade den tiden precis före dig. Här ä
 booking-where-we-are = Knappen hörde till ett tidigare steg. Så här långt har din bokning kommit:
 booking-use-buttons = Välj med knapparna ovan, eller skicka /cancel för att avbryta.
 booking-type-text = Skriv ditt svar som text, eller använd knapparna ovan.
-booking-command-in-flow = Din bokning pågår. Fortsätt med knapparna ovan, eller skicka /cancel för att avbryta.
-booking-cancelled = Bokningen avbröts. Ingenting bokades.
+booking-command-in-flow = Du håller på att boka. Fortsätt med knapparna ovan eller skicka /cancel för att avbryta.
+booking-cancelled = Bokningen avbröts – ingen tid bokades.
 booking-confirm-details =
     Ska vi använda uppgifterna du gav förra gången?
 
@@ -77,8 +77,8 @@ booking-confirm-details =
     Telefon: { $phone }
 booking-ask-firstName = Skriv ditt förnamn.
 booking-ask-lastName = Skriv ditt efternamn.
-booking-ask-email = Skriv din e-postadress. Vi behöver den för att nå dig angående din tid; annat skickar vi inte utan ditt samtycke.
-booking-ask-phone = Skriv ditt telefonnummer (t.ex. 040 123 4567), eller tryck Hoppa över – telefonnumret är frivilligt.
+booking-ask-email = Skriv din e-postadress. Vi behöver den för att nå dig angående din tid. Marknadsföring skickar vi bara med ditt samtycke.
+booking-ask-phone = Skriv ditt telefonnummer (t.ex. 040 123 4567) eller tryck på Hoppa över – telefonnumret är frivilligt.
 invalid-name-empty = Namnet kan inte vara tomt.
 invalid-name-too-long = Det är för långt för ett namn (högst 100 tecken).
 invalid-name-invalid = Ett namn kan bara innehålla bokstäver, mellanslag, bindestreck och apostrofer.
@@ -89,11 +89,11 @@ invalid-phone-empty = Telefonnumret kan inte vara tomt.
 invalid-phone-too-long = Det är för långt för ett telefonnummer.
 invalid-phone-invalid = Det ser inte ut som ett telefonnummer. Skriv det som 040 123 4567 eller +358 40 123 4567.
 booking-privacy =
-    Innan din första bokning, läs hur { $controller } behandlar dina personuppgifter: hela beskrivningen öppnas med /privacy (din bokning väntar här).
+    Läs före din första bokning hur { $controller } behandlar dina personuppgifter. Hela beskrivningen öppnas med /privacy, och din bokning väntar här under tiden.
 
-    Kort sagt: vi sparar bara det bokningen behöver – ditt namn, din e-post, frivilligt ditt telefonnummer och dina bokningar – och använder det bara för att betjäna dig. Skicka inga hälsouppgifter i den här chatten.
+    Kort sagt: vi sparar bara det som bokningen behöver – ditt namn, din e-postadress, om du vill ditt telefonnummer samt dina bokningar – och använder det för att sköta dina bokningar. Skicka inga hälsouppgifter i den här chatten.
 booking-consents =
-    Får { $business } skicka dig nyheter och erbjudanden? Det är helt frivilligt och påverkar inte din bokning. Kryssa för de kanaler du tillåter och tryck Fortsätt. Du kan återkalla när som helst.
+    Får { $business } skicka dig nyheter och erbjudanden? Samtycket till marknadsföring är frivilligt och påverkar inte din bokning. Kryssa för de kanaler du samtycker till och tryck sedan på Fortsätt. Du kan återkalla samtycket när som helst med /marketing.
 channel-telegram = Telegram-meddelanden
 channel-email = E-post
 channel-sms = Textmeddelanden (sms)
@@ -120,7 +120,7 @@ booking-confirmed =
     Pris: { $price }
     Adress: { $address }
 
-    För att avboka eller flytta tiden, skicka /mybookings eller kontakta { $business }: { $phone }, { $email }.
+    Du kan avboka eller flytta tiden med /mybookings eller genom att kontakta { $business }: { $phone }, { $email }.
 booking-ics-caption = Lägg till tiden i din kalender.
 ics-description = Avboka eller flytta med /mybookings i Telegram eller kontakta mottagningen: { $phone }, { $email }.
 
@@ -147,7 +147,7 @@ admin-moved-booking =
 my-bookings-item =
     { $when }
     { $service }
-    Avgiftsfri avbokning eller ändring till { $deadline }.
+    Avgiftsfri avbokning eller ändring senast { $deadline }.
 button-cancel-booking = ✖ Avboka
 button-move-booking = ↻ Flytta
 cancel-confirm =
@@ -167,7 +167,10 @@ cancel-done =
 change-not-found = Bokningen hittades inte. Skicka /mybookings för att se dina bokningar.
 change-not-active = Bokningen är redan avbokad eller har börjat, så den kan inte ändras.
 change-past-cutoff =
-    Bokningar kan avbokas eller flyttas här fram till { $hours } timmar före start. För senare ändringar, kontakta mottagningen: { $phone }, { $email }.
+    Bokningar kan avbokas eller flyttas här senast { $hours ->
+        [one] en timme
+       *[other] { $hours } timmar
+    } före start. Kontakta mottagningen för senare ändringar: { $phone }, { $email }.
 move-cancelled = Ingenting ändrades: din bokning står kvar.
 move-no-days = Det finns inga andra lediga tider under bokningsperioden. Din bokning står kvar.
 button-confirm-move = ✅ Bekräfta ändringen
@@ -193,7 +196,7 @@ reminder =
     { $when }
     Adress: { $address }
 
-    Om du inte kan komma, avboka eller flytta tiden under Mina bokningar.
+    Om du inte kan komma kan du avboka eller flytta tiden under Mina bokningar.
 
 ## Dataskyddsrättigheter
 command-profile = Se och rätta dina uppgifter
@@ -202,7 +205,7 @@ command-mydata = Få en kopia av dina uppgifter
 command-unsubscribe = Stoppa all marknadsföring
 command-deleteme = Radera dina uppgifter
 marketing-status =
-    Marknadsföring från { $business }: kryssa för de kanaler via vilka vi får skicka dig nyheter och erbjudanden. Frivilligt; tryck för att ändra när som helst.
+    Marknadsföring från { $business }: kryssa för de kanaler som vi får skicka dig nyheter och erbjudanden via. Samtycket är frivilligt, och du kan ändra det när som helst genom att trycka.
 marketing-granted = Samtycke givet.
 marketing-withdrawn = Samtycke återkallat.
 unsubscribed = Klart: { $business } skickar dig ingen marknadsföring via Telegram, e-post eller sms. Dina bokningar påverkas inte.
@@ -221,16 +224,16 @@ mydata-summary =
     • loggposter (vem som sett eller ändrat dina uppgifter): { $auditEntries }
     • begäranden om uppgifter: { $dataRequests }{ $more }
 
-    Hur länge vi sparar: så länge du är kund; efter 3 år utan användning frågar vi och raderar om du inte svarar. Betalningsuppgifter 6 år från räkenskapsperiodens slut (bokföringslagen). Loggposter minst 2 år.
+    Hur länge vi sparar: så länge du är kund; efter 3 år utan användning frågar vi och raderar om du inte svarar. Betalningsuppgifter sex år från utgången av det år under vilket räkenskapsperioden upphörde (bokföringslagen). Loggposter minst 2 år.
 
-    Dina rättigheter: rätta dina uppgifter med /profile, stoppa marknadsföring med /unsubscribe, radera dina uppgifter med /deleteme. Den här kopian får du två gånger per år genast; för annat, kontakta { $contact } ({ $email }). Du kan också klaga hos dataombudsmannen (tietosuoja.fi).
-mydata-pending = Du har redan fått dina uppgifter två gånger under de senaste 12 månaderna, vilket dataskyddsbeskrivningen lovar genast. Din begäran är registrerad och mottagningen besvarar den senast { $due }. Frågor: { $email }.
+    Dina rättigheter: rätta dina uppgifter med /profile, stoppa marknadsföring med /unsubscribe och radera dina uppgifter med /deleteme. Två kopior per år får du genast här; på fler begäranden och andra frågor svarar { $contact } ({ $email }). Du kan också klaga hos dataombudsmannen (tietosuoja.fi).
+mydata-pending = Här får du en kopia av dina uppgifter genast två gånger per år, och de två kopiorna har du redan fått under de senaste 12 månaderna. Den här begäran är nu registrerad, och { $contact } besvarar den senast { $due }. Frågor: { $email }.
 deleteme-explain =
     Radera dina uppgifter?
 
     • Dina kommande bokningar avbokas (mottagningen meddelas).
     • Ditt namn, dina kontaktuppgifter, samtycken, bokningar och chattens tillstånd raderas.
-    • Betalningsuppgifter och kvitton sparas i 6 år från räkenskapsperiodens slut, som bokföringslagen kräver, men utan ditt namn eller koppling till dig.
+    • Betalningsuppgifter och kvitton sparas i sex år från utgången av det år under vilket räkenskapsperioden upphörde, som bokföringslagen kräver. Ditt namn tas bort från dem och de kan inte längre kopplas till dig.
 
     Det går inte att ångra. Efteråt är du en ny kund för boten.
 button-deleteme-yes = Ja, radera mina uppgifter
@@ -240,11 +243,18 @@ deleteme-nothing = Vi hade inga uppgifter om dig att radera.
 deleteme-done =
     Dina uppgifter har raderats. Avbokade bokningar: { $cancelled }.
 
-    Sparat: { $payments } betalningsuppgift(er), utan ditt namn eller koppling till dig, eftersom bokföringslagen kräver att kvitton sparas i 6 år från räkenskapsperiodens slut. Sedan raderas även de.
+    { $payments ->
+        [0] Det fanns inga betalningsuppgifter att spara.
+        [one] En betalningsuppgift sparas, eftersom bokföringslagen kräver att kvitton sparas i sex år från utgången av det år under vilket räkenskapsperioden upphörde. Ditt namn har tagits bort från den och den kan inte längre kopplas till dig. Sedan raderas även den.
+       *[other] { $payments } betalningsuppgifter sparas, eftersom bokföringslagen kräver att kvitton sparas i sex år från utgången av det år under vilket räkenskapsperioden upphörde. Ditt namn har tagits bort från dem och de kan inte längre kopplas till dig. Sedan raderas även de.
+    }
 retention-question =
     Du har inte använt tjänsterna hos { $business } på { $years } år. Vi sparar kunduppgifter bara medan kundrelationen fortsätter. Ska vi behålla dina uppgifter?
 
-    Om du inte svarar inom { $days } dagar raderas dina uppgifter (betalningsuppgifter sparas enligt bokföringslagen).
+    Om du inte svarar inom { $days ->
+        [one] en dag
+       *[other] { $days } dagar
+    } raderas dina uppgifter (betalningsuppgifter sparas enligt bokföringslagen).
 button-keep-data = Behåll mina uppgifter
 retention-kept = Tack, dina uppgifter behålls.
 profile-card =
@@ -282,10 +292,10 @@ profile-command-in-flow = Du redigerar dina uppgifter. Använd knapparna ovan, e
 gender-female = Kvinna
 gender-male = Man
 gender-other = Annat
-invalid-address-empty = Adressen kan inte vara tom; tryck Ta bort för att radera den.
+invalid-address-empty = Adressen kan inte vara tom; tryck på Ta bort för att radera den.
 invalid-address-too-long = Adressen är för lång (högst 200 tecken).
 invalid-address-invalid = Det ser inte ut som en adress.
-invalid-birthYear-empty = Året kan inte vara tomt; tryck Ta bort för att radera det.
+invalid-birthYear-empty = Året kan inte vara tomt; tryck på Ta bort för att radera det.
 invalid-birthYear-too-long = Skriv året med fyra siffror, t.ex. 1980.
 invalid-birthYear-invalid = Skriv året med fyra siffror, t.ex. 1980.
 admin-erased-booking =
@@ -305,7 +315,10 @@ command-audit = Vem har sett eller ändrat en kunds uppgifter
 command-requests = Väntande begäranden om uppgifter
 command-stats = Statistik
 command-broadcast = Skicka ett marknadsföringsmeddelande
-admin-agenda-title = { $day }: { $count } bokning(ar)
+admin-agenda-title = { $day }: { $count ->
+        [one] { $count } bokning
+       *[other] { $count } bokningar
+    }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
 admin-agenda-empty = Inga bokningar.
 admin-agenda-usage = Använd /agenda, /agenda 24.12., /agenda 2026-12-24 eller /agenda vecka.
@@ -349,24 +362,31 @@ admin-receipt-no-customer = Kunden kan inte längre nås via boten.
 admin-receipt-sent = Kvittot skickat till kunden.
 admin-hours-title = Öppettider per vecka:
 admin-closed = stängt
-admin-hours-usage = Ändra en dag: /hours mon 09:00-12:00 12:30-17:00, eller /hours sat off.
-admin-off-usage = Använd /off 24.12., /off 24.12. 31.12., eller /off 24.12. 12:00-17:00.
+admin-hours-usage = Ändra en dag: /hours mon 09:00-12:00 12:30-17:00 eller /hours sat off.
+admin-off-usage = Använd /off 24.12., /off 24.12. 31.12. eller /off 24.12. 12:00-17:00.
 admin-off-done = Blockerat: { $from } – { $to }. Bokningar redan inom tiden: { $count }.
-button-admin-cancel-inside = Avboka dessa { $count } och meddela kunderna
+button-admin-cancel-inside = { $count ->
+        [one] Avboka den här bokningen och meddela kunden
+       *[other] Avboka dessa { $count } bokningar och meddela kunderna
+    }
 admin-off-reason = mottagningen är stängd då
-admin-off-cancelled = Avbokade { $count } bokning(ar); kunderna har meddelats.
+admin-off-cancelled = { $count ->
+        [0] Ingenting avbokades.
+        [one] { $count } bokning avbokad; kunden har meddelats.
+       *[other] { $count } bokningar avbokade; kunderna har meddelats.
+    }
 customer-cancelled-by-practice =
-    ❌ Mottagningen måste tyvärr avboka din tid:
+    ❌ Mottagningen har tyvärr varit tvungen att avboka din tid:
     { $when }
     { $service }
     Orsak: { $reason }
 
-    Vi ber om ursäkt. Skicka /book för att välja en ny tid, eller ring { $phone }.
+    Vi ber om ursäkt. Skicka /book för att välja en ny tid eller ring { $phone }.
 admin-saved = Sparat.
 admin-services-usage =
     Ändra: /services <nyckel> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name sv <namn> · on · off
     Ny: /services add <nyckel> <minuter> <pris> <finskt namn> | <svenskt namn> | <engelskt namn>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, paus { $buffer } min, moms { $vat }, { $active }
+admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, paus { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = momsfri
 admin-active = aktiv
 admin-inactive = inaktiv
@@ -381,7 +401,7 @@ admin-customer-card =
     Födelseår: { $birthYear }
     Språk: { $language }
     Senast aktiv: { $lastSeen }
-    Marknadsföring: { $consents }
+    Samtycken till marknadsföring: { $consents }
 
     Bokningar:
     { $bookings }
@@ -399,8 +419,8 @@ admin-audit-title = Visningar och ändringar (nyaste sist):
 admin-requests-none = Inga begäranden väntar.
 admin-request-line =
     📄 Begäran om uppgifter: { $name }
-    Gjord: { $requested }
-    Senast: { $due }
+    Inkommen: { $requested }
+    Svara senast: { $due }
 button-admin-answer-request = Skicka uppgifterna till kunden
 admin-request-gone = Den här begäran är redan besvarad.
 admin-request-answered = Besvarad: kunden fick sina uppgifter.
@@ -415,7 +435,7 @@ admin-this-month = Den här månaden
 admin-cancel-ask-reason = Skriv orsaken till avbokningen. Den skickas till kunden.
 admin-cancel-aborted = Inte avbokad.
 admin-cancel-done = Avbokad; kunden har meddelats.
-admin-broadcast-ask = Skriv marknadsföringsmeddelandet. Det går bara till kunder som tillåtit marknadsföring via Telegram.
+admin-broadcast-ask = Skriv marknadsföringsmeddelandet. Det går bara till kunder som har samtyckt till marknadsföring via Telegram.
 admin-broadcast-aborted = Ingenting skickades.
 admin-broadcast-too-long = Meddelandet är för långt (högst 3 000 tecken).
 admin-broadcast-preview =
@@ -425,7 +445,10 @@ admin-broadcast-preview =
 
     Mottagare: { $count }
 button-admin-send-broadcast = Skicka till { $count }
-admin-broadcast-started = Skickar till { $count } kunder. Jag rapporterar hur det går.
+admin-broadcast-started = Skickar till { $count ->
+        [one] { $count } kund
+       *[other] { $count } kunder
+    }. Jag rapporterar hur det går.
 broadcast-progress = Utskick: { $done } / { $total } klara.
 broadcast-done = Utskicket klart: skickade { $sent }, hoppade över (samtycke återkallat) { $skipped }, misslyckade { $failed }.
 admin-cancelled-by-admin =
@@ -436,24 +459,112 @@ admin-cancelled-by-admin =
 
 ## Dataskyddsbeskrivning (P1)
 privacy-notice =
-    🔒 Dataskyddsbeskrivning – kund- och bokningsregister
+    🔒 Dataskyddsbeskrivning (1/2) – kund- och bokningsregister
 
-    Personuppgiftsansvarig: { $controller } (FO-nummer { $businessId }), { $address }, { $email }.
-    Kontaktperson i dataskyddsfrågor: { $contact }, { $phone }, { $email }.
+    Personuppgiftsansvarig: { $controller } (FO-nummer { $businessId }), { $address }, { $email }, { $phone }. Kontaktperson i dataskyddsfrågor: { $contact }.
 
-    Varför vi behandlar dina uppgifter: för att ta emot och sköta dina bokningar, för kundrelationen, för betalnings- och faktureringsuppgifter och – bara om du tillåter det – för att skicka nyheter och erbjudanden. Grunden är vår kundrelation, bokföringslagen för betalningsuppgifter och ditt samtycke för marknadsföring.
+    Ändamål och rättslig grund (EU:s dataskyddsförordning, artikel 6):
+    • att ta emot och sköta dina bokningar, bekräftelser, påminnelser och andra meddelanden om bokningar samt kundrelationen: avtal
+    • betalnings- och kvittouppgifter: rättslig förpliktelse (bokföringslagen)
+    • nyheter och erbjudanden via Telegram, e-post eller sms: ditt samtycke, per kanal
+    • loggen över vem som har sett eller ändrat dina uppgifter samt tekniska uppgifter som behövs för att tjänsten ska fungera och vara säker: berättigat intresse
 
-    Vad vi sparar: ditt för- och efternamn, din e-postadress och ditt språk; frivilligt ditt telefonnummer, din adress, ditt kön och ditt födelseår; dina bokningar, besök och betalningar; dina val för marknadsföring per kanal (Telegram, e-post, sms) med historik; när du senast använde boten; och vem som har sett eller ändrat dina uppgifter. Vi frågar aldrig efter din personbeteckning. Vårdanteckningar sparas inte i boten; skicka inga hälsouppgifter här.
+    Vad vi sparar: ditt användar-id på Telegram (ett nummer) och ditt språk; ditt för- och efternamn och din e-postadress; om du vill ditt telefonnummer, din adress, ditt kön och ditt födelseår; dina bokningar och stegen i en bokning som pågår; dina besök (om du kom) och betalningar; dina samtycken till marknadsföring per kanal med historik; när du bekräftade att du läst den här beskrivningen; dina begäranden om uppgifter; när du senast använde boten; och vem som har sett eller ändrat dina uppgifter. Vi frågar aldrig efter din personbeteckning. Boten sparar inga patientuppgifter: om mottagningen för journaler förvaras de separat enligt lagstiftningen om journalhandlingar. Skicka inga hälsouppgifter i den här chatten.
 
-    Varifrån uppgifterna kommer: från dig, när du bokar eller uppdaterar dina uppgifter.
+    Varifrån uppgifterna kommer: från dig själv i den här chatten. Dessutom registrerar mottagningen dina besök, om du kom och dina betalningar.
 
-    Vem som får dem: ingen utanför mottagningen. Registrets uppgifter lämnas inte ut till tredje parter och överförs inte utanför EU/EES. Observera att den här chatten går via Telegram: Telegram förmedlar och lagrar meddelandena enligt sin egen integritetspolicy och kan behandla dem utanför EU/EES. Boten ser aldrig din IP-adress.
+    Mottagare och personuppgiftsbiträden: Mottagningen lämnar inte ut dina uppgifter till tredje parter. Till myndigheter lämnas uppgifter bara när lagen kräver det. Den här chatten går via Telegram (Telegram FZ-LLC och Telegram Messenger Inc.), som är självständigt personuppgiftsansvarig för sin meddelandetjänst: Telegram förmedlar och lagrar meddelandena enligt sin egen integritetspolicy och kan behandla dem utanför EU/EES. { $hosting } { $transfers } Boten ser inte din IP-adress; i serverns logg kan bara adresserna till Telegrams servrar som förmedlar meddelandena sparas.
 
-    Hur länge: så länge du är kund. Om du inte har använt våra tjänster på 3 år frågar vi om vi ska behålla dina uppgifter och raderar dem annars. Betalningsuppgifter och kvitton sparas i 6 år från räkenskapsperiodens slut, som bokföringslagen kräver.
+## Issue 18: dataskyddsbeskrivningens fortsättning, språk, datum och loggar
+privacy-notice-2 =
+    🔒 Dataskyddsbeskrivning (2/2)
 
-    Dina rättigheter: att se dina uppgifter och få en kopia (hela förteckningen högst två gånger per år), att få felaktiga uppgifter rättade, att få dina uppgifter raderade när lagen tillåter, att när som helst förbjuda marknadsföring och att klaga hos dataombudsmannen (tietosuoja.fi). De flesta fungerar direkt här: /mydata (dina uppgifter som fil), /profile (rätta), /deleteme (radera), /marketing och /unsubscribe (marknadsföring). Eller kontakta { $contact }, { $email } eller { $phone }.
+    Hur länge vi sparar:
+    • Kunduppgifter sparas så länge kundrelationen varar. Om du inte har använt tjänsterna på { $inactiveYears } år frågar vi om dina uppgifter ska sparas. Svarar du inte inom { $answerDays ->
+        [one] en dag
+       *[other] { $answerDays } dagar
+    } raderas de.
+    • Om du bara öppnade boten eller läste den här beskrivningen utan att boka, ge samtycke eller göra en begäran raderas dina uppgifter { $technicalDays ->
+        [one] ett dygn
+       *[other] { $technicalDays } dagar
+    } efter att du senast använde boten.
+    • Betalningsuppgifter och kvitton: { $paymentYears } år från utgången av det år under vilket räkenskapsperioden upphörde (bokföringslagen). Om du raderar dina uppgifter tas ditt namn bort från dem.
+    • Loggen över visningar och ändringar samt registrerade begäranden: { $auditDays } dagar.
+    • Tekniska uppgifter, till exempel avbrutna bokningar: { $technicalDays ->
+        [one] ett dygn
+       *[other] { $technicalDays } dagar
+    }; serverns åtkomstlogg { $accessLogDays ->
+        [one] ett dygn
+       *[other] { $accessLogDays } dagar
+    }.
+    • { $backups }
 
-    Datasäkerhet: uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till; e-post, telefonnummer och adress sparas krypterade, och varje gång mottagningen ser eller ändrar dem loggas. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar vad vi gjorde åt det.
+    Du har rätt:
+    • att få veta vilka uppgifter vi har om dig och få en kopia av dem: /mydata. Två kopior per år får du genast här; på fler begäranden svarar { $contact } inom en månad.
+    • att få felaktiga uppgifter rättade: /profile
+    • att få dina uppgifter raderade (/deleteme), om inte lagen kräver att de sparas
+    • att begränsa behandlingen av dina uppgifter
+    • att flytta dina uppgifter till en annan tjänst: kopian är en maskinläsbar JSON-fil
+    • att invända mot behandling som grundar sig på berättigat intresse och att när som helst förbjuda direktmarknadsföring: /unsubscribe eller e-post till { $email }
+    • att när som helst återkalla ditt samtycke (/marketing); återkallandet påverkar inte behandlingen före det
+    • att klaga hos dataombudsmannen (tietosuoja.fi)
+    I andra frågor kan du kontakta { $contact }, { $email }, { $phone }.
+
+    Datasäkerhet: Uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till. E-post, telefonnummer, adress och uppgifterna i en pågående bokning sparas krypterade. Varje gång mottagningen ser eller ändrar uppgifterna loggas det. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar senare vad vi gjorde åt det.
+privacy-hosting = { $count ->
+        [one] Botens server och databas sköts av ett personuppgiftsbiträde som behandlar uppgifterna bara för mottagningens räkning: { $processors }.
+       *[other] Botens server och databas sköts av personuppgiftsbiträden som behandlar uppgifterna bara för mottagningens räkning: { $processors }.
+    }
+privacy-hosting-own = Botens server och databas sköts av mottagningen själv.
+privacy-processor = { $name } ({ $countries })
+privacy-transfers-eea = Mottagningen överför inte dina uppgifter utanför EU/EES.
+privacy-transfers-outside = Utanför EU/EES behandlas uppgifterna i följande länder: { $countries }. Överföringen grundar sig på EU-kommissionens beslut om adekvat skyddsnivå eller på standardavtalsklausuler som kommissionen har godkänt.
+privacy-backups = Krypterade säkerhetskopior: raderade uppgifter kan finnas kvar i dem i högst { $days ->
+        [one] ett dygn
+       *[other] { $days } dagar
+    }, tills nyare kopior ersätter dem.
+privacy-backups-manual = Krypterade säkerhetskopior tas för hand: raderade uppgifter kan finnas kvar i dem tills { $keep ->
+        [one] en nyare kopia ersätter dem
+       *[other] { $keep } nyare kopior ersätter dem
+    }.
+admin-vat-rate = moms { $rate } %
+admin-consents = Telegram { $telegram }, e-post { $email }, sms { $sms }
+admin-customer-booking = { $when } { $service } ({ $status })
+admin-customer-payment = Kvitto nr { $number }: { $amount }, { $date }
+admin-agenda-day = { $day }:
+admin-hours-line = { $day }: { $hours }
+admin-off-booking = { $when } { $service } – { $name }
+admin-audit-line = { $when } { $actor }: { $action }
+admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
+audit-actor-customer = kunden
+audit-actor-system = boten (automatiskt)
+audit-actor-admin = mottagningen (Telegram-id { $id })
+audit-action-view = såg
+audit-action-export = lämnade ut uppgifterna till kunden
+audit-action-change = ändrade
+audit-action-booking-created = bokade en tid
+audit-action-booking-cancelled = avbokade
+audit-action-booking-moved = flyttade en bokning
+audit-action-consent = ändrade samtycke till marknadsföring
+audit-action-data-request = begärde sina uppgifter
+audit-action-retention-warning = frågade om uppgifterna ska sparas
+audit-action-erase = raderade uppgifterna
+audit-field-firstName = förnamn
+audit-field-lastName = efternamn
+audit-field-email = e-post
+audit-field-phone = telefon
+audit-field-address = adress
+audit-field-gender = kön
+audit-field-birthYear = födelseår
+audit-field-language = språk
+audit-field-attendance = närvaro
+audit-field-payments = betalningar
+audit-field-profile = grunduppgifter
+audit-field-consents = samtycken
+audit-field-bookings = bokningar
+audit-field-audit = logg
+audit-field-telegram = Telegram
+audit-field-sms = sms
 
 ## Härdning (issue 12, punkt 19–20): kalenderfil vid avbokning, mina bokningar efter avbokningsgränsen
 ics-cancel-caption = Öppna filen så försvinner den avbokade tiden ur din kalender.

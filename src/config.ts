@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { isValidBusinessId } from "./domain/business-id.js";
+import { parseProcessors, type Processor } from "./domain/processors.js";
 import { EncryptionKeyError, parseEncryptionKey } from "./services/field-crypto.js";
 import type { RetentionRules } from "./services/retention.js";
 
@@ -61,6 +62,19 @@ const schema = z.object({
   BUSINESS_EMAIL: z.email({ error: "must be an email address" }),
   BUSINESS_PHONE: nonEmpty,
   CONTACT_PERSON: nonEmpty,
+  PRIVACY_PROCESSORS: z
+    .string({
+      error:
+        "is required: who hosts the bot's server and database, and in which countries, e.g. \"UpCloud Oy: FI\" (or none if the practice runs them itself); the privacy notice names them",
+    })
+    .transform((raw, ctx) => {
+      const parsed = parseProcessors(raw);
+      if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 
   SLOT_GRANULARITY_MINUTES: positiveInt(15).refine((n) => n % 5 === 0 && n <= 120, "must be a multiple of 5 up to 120"),
   MIN_NOTICE_HOURS: z.coerce.number().min(0).default(12),
@@ -140,6 +154,8 @@ export interface Config {
   defaultLanguage: Language;
   logLevel: string;
   business: BusinessProfile;
+  /** Who hosts the server and database for the practice, and where (named in the privacy notice). */
+  processors: Processor[];
   booking: BookingRules;
   /** How often the reminder job looks for due reminders. */
   reminderCheckSeconds: number;
@@ -225,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       phone: e.BUSINESS_PHONE,
       contactPerson: e.CONTACT_PERSON,
     },
+    processors: e.PRIVACY_PROCESSORS,
     booking: {
       granularityMinutes: e.SLOT_GRANULARITY_MINUTES,
       minNoticeMinutes: Math.round(e.MIN_NOTICE_HOURS * 60),

@@ -13,6 +13,7 @@ const valid = {
   BUSINESS_EMAIL: "aija@example.fi",
   BUSINESS_PHONE: "040 519 6900",
   CONTACT_PERSON: "Aija Raiski",
+  PRIVACY_PROCESSORS: "UpCloud Oy: FI",
 };
 
 function problems(env: Record<string, string | undefined>): string[] {
@@ -46,7 +47,7 @@ describe("configuration (O1)", () => {
 
   it("names each missing variable", () => {
     const found = problems({});
-    for (const name of ["BOT_TOKEN", "ADMIN_IDS", "ENCRYPTION_KEY", "BUSINESS_NAME", "BUSINESS_ID", "BUSINESS_EMAIL", "CONTACT_PERSON"]) {
+    for (const name of ["BOT_TOKEN", "ADMIN_IDS", "ENCRYPTION_KEY", "BUSINESS_NAME", "BUSINESS_ID", "BUSINESS_EMAIL", "CONTACT_PERSON", "PRIVACY_PROCESSORS"]) {
       expect(found.some((p) => p.startsWith(`${name} `) && p.includes("required"))).toBe(true);
     }
   });
@@ -114,6 +115,27 @@ describe("webhook behind reverse proxies (TRUST_PROXY)", () => {
   it("names anything else", () => {
     for (const value of ["maybe", "-1", "11", "1.5"]) {
       expect(problems({ ...webhook, TRUST_PROXY: value }).find((p) => p.startsWith("TRUST_PROXY ")), value).toContain("how many proxies");
+    }
+  });
+});
+
+describe("processors named in the privacy notice (PRIVACY_PROCESSORS)", () => {
+  it("reads names and the countries where they process data, or none", () => {
+    expect(loadConfig({ ...valid, PRIVACY_PROCESSORS: "UpCloud Oy: FI; MongoDB Ireland Ltd: ie, US" }).processors).toEqual([
+      { name: "UpCloud Oy", countries: ["FI"] },
+      { name: "MongoDB Ireland Ltd", countries: ["IE", "US"] },
+    ]);
+    expect(loadConfig({ ...valid, PRIVACY_PROCESSORS: "none" }).processors).toEqual([]);
+  });
+
+  it("refuses an entry without a country or with a code that is no country", () => {
+    for (const [raw, hint] of [
+      ["UpCloud Oy", "Name: country code"],
+      ["UpCloud Oy: Finland", "ISO 3166"],
+      ["UpCloud Oy: EU", "ISO 3166"],
+      [" ; ", "at least one"],
+    ]) {
+      expect(problems({ ...valid, PRIVACY_PROCESSORS: raw }).find((p) => p.startsWith("PRIVACY_PROCESSORS ")), raw).toContain(hint);
     }
   });
 });

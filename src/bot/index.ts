@@ -172,7 +172,15 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   const adminInterrupts = interrupts.filter(isAdmin);
   adminInterrupts.command([...ADMIN_COMMANDS], endFlow);
   adminInterrupts.callbackQuery(/^ad:/, endFlow);
-  interrupts.use(privacyFeature(config.business));
+  interrupts.use(
+    privacyFeature({
+      business: config.business,
+      processors: config.processors,
+      retention: config.retention,
+      backup: config.backup,
+      defaultLanguage: config.defaultLanguage,
+    }),
+  );
   interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
   privateChats.use(interrupts);
 

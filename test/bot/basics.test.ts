@@ -46,7 +46,7 @@ describe("/start, languages and unknown input", () => {
     await customer.send("/book");
     expect(customer.lastText()).toBe("Which treatment would you like to book?");
     await customer.press("60 min");
-    await customer.press("Tue 01/12");
+    await customer.press("Tue 1 Dec");
     expect(customer.lastText()).toContain("choose a time");
   });
 
@@ -63,29 +63,94 @@ describe("/start, languages and unknown input", () => {
   it("/privacy shows the whole notice with the controller's details, in the customer's language", async () => {
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 6006, language: "en" });
     await customer.send("/privacy");
-    const notice = customer.lastText();
+    const parts = customer.texts();
+    expect(parts).toHaveLength(2);
+    const notice = parts.join("\n");
     for (const expected of [
       "Klassinen hieronta Tmi Aija Raiski",
       "3006642-2",
       "Malkasaarentie 52",
       "Aija Raiski",
       "040 519 6900",
-      "Telegram",
-      "outside the EU/EEA",
-      "6 years",
-      "twice a year",
+      // legal bases as GDPR names them
+      "contract",
+      "legal obligation (Accounting Act)",
+      "your consent (marketing permission)",
+      "legitimate interest",
+      // data, sources, purposes
+      "Telegram user id",
+      "when you confirmed you had read this notice",
+      "your data requests",
+      "the steps of a booking in progress",
+      "The practice also records your visits, whether you came, and your payments.",
+      "reminders",
       "personal identity code",
+      "The bot keeps no patient records",
+      // recipients and processors, and where they process data
+      "Telegram FZ-LLC",
+      "outside the EU/EEA",
+      "processor that handles the data only on the practice's behalf: UpCloud Oy (Finland).",
+      "The practice does not transfer your data outside the EU/EEA.",
+      // retention, with the configured periods
+      "If you have not used the services for 3 years",
+      "without booking, giving marketing permission or making a request, your data is erased 30 days after you last used the bot.",
+      "6 years from the end of the year in which the financial period ended",
+      "The log of views and changes, and data-request records: 1,095 days.",
+      "the server's access log 30 days",
+      "Encrypted backups are taken by hand",
+      // rights
+      "Two copies a year come straight away here; further requests are answered by Aija Raiski",
+      "to have wrong data corrected",
+      "to have your data erased",
+      "to restrict the processing",
+      "machine-readable",
+      "to refuse direct marketing at any time",
+      "withdrawing does not affect processing before it",
       "Data Protection Ombudsman",
     ]) {
       expect(notice).toContain(expected);
     }
-    expect(notice.length).toBeLessThanOrEqual(4096);
-    for (const [id, language] of [[6010, "fi"], [6011, "sv"]] as const) {
+    expect(notice).not.toContain("twice a year");
+    expect(notice).not.toContain("nobody outside the practice");
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4096); // one Telegram message each
+    for (const [id, language, expected] of [
+      [6010, "fi", ["sopimus", "lakisääteinen velvoite (kirjanpitolaki)", "suostumuksesi (markkinointilupa)", "oikeutettu etu", "UpCloud Oy (Suomi)", "6 vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt", "tietosi poistetaan 30 päivän kuluttua siitä, kun viimeksi käytit bottia", "Kaksi kopiota vuodessa saat täältä heti", "tietosuojavaltuutetulle"]],
+      [6011, "sv", ["avtal", "rättslig förpliktelse (bokföringslagen)", "ditt samtycke", "berättigat intresse", "UpCloud Oy (Finland)", "6 år från utgången av det år under vilket räkenskapsperioden upphörde", "raderas dina uppgifter 30 dagar efter att du senast använde boten", "Två kopior per år får du genast här", "dataombudsmannen"]],
+    ] as const) {
       const other = new TestCustomer(createTestBot(suite.tg), suite.tg, { id, language });
       await other.send("/privacy");
-      expect(other.lastText()).toContain("3006642-2");
-      expect(other.lastText().length, language).toBeLessThanOrEqual(4096); // one Telegram message
+      const otherParts = other.texts();
+      expect(otherParts, language).toHaveLength(2);
+      for (const text of expected) expect(otherParts.join("\n"), language).toContain(text);
+      expect(otherParts[0]).toContain("3006642-2");
+      for (const part of otherParts) expect(part.length, language).toBeLessThanOrEqual(4096);
     }
+  });
+
+  it("/privacy names processors outside the EU/EEA and stays within Telegram's limit with a long set-up", async () => {
+    const config = testConfig({
+      BUSINESS_NAME: "Klassinen hieronta, fysioterapia ja hyvinvointipalvelut Tmi Aija Raiski-Esimerkkinen",
+      BUSINESS_ADDRESS: "Malkasaarentie 52 B 12, 61470 Kitinoja, Etelä-Pohjanmaa",
+      CONTACT_PERSON: "Aija Marjatta Raiski-Esimerkkinen",
+      PRIVACY_PROCESSORS:
+        "UpCloud Oy: FI; MongoDB Ireland Limited: IE, DE, US; Hetzner Online GmbH: DE, FI; Amazon Web Services EMEA SARL: SE, IE, US, GB",
+      BACKUP_INTERVAL_HOURS: "12",
+      BACKUP_KEEP: "28",
+      TECHNICAL_LOG_DAYS: "1",
+    });
+    for (const [id, language] of [[6020, "fi"], [6021, "sv"], [6022, "en"]] as const) {
+      const customer = new TestCustomer(createTestBot(suite.tg, config), suite.tg, { id, language });
+      await customer.send("/privacy");
+      const parts = customer.texts();
+      expect(parts, language).toHaveLength(2);
+      for (const part of parts) expect(part.length, language).toBeLessThanOrEqual(4096);
+    }
+    const notice = suite.tg.textsTo(6022).join("\n");
+    expect(notice).toContain("processors that handle the data only on the practice's behalf: UpCloud Oy (Finland), MongoDB Ireland Limited (Ireland, Germany and United States)");
+    expect(notice).toContain("Outside the EU/EEA, the data is processed in: United States and United Kingdom.");
+    expect(notice).toContain("erased data can remain in them for up to 14 days");
+    expect(notice).toContain("your data is erased a day after you last used the bot.");
+    expect(suite.tg.textsTo(6020).join("\n")).toContain("EU:n ja ETA:n ulkopuolella tietoja käsitellään näissä maissa: Yhdysvallat ja Iso-Britannia.");
   });
 
   it("group chats are ignored entirely", async () => {

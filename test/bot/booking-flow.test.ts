@@ -65,7 +65,7 @@ describe("booking conversation (B3, B5)", () => {
     await customer.press("Jatka");
     const summary = customer.lastText();
     expect(summary).toContain("Tarkista varauksesi");
-    expect(summary).toContain("tiistaina 1. joulukuuta 2026 10.00");
+    expect(summary).toContain("ti 1.12.2026 klo 10.00");
     expect(summary).toMatch(/55,00\s€/);
     expect(summary).toContain("+358401234567");
 
@@ -200,8 +200,8 @@ describe("booking conversation (B3, B5)", () => {
     expect(customer.lastText()).toBe("Kirjoita etunimesi.");
     await customer.press("Takaisin");
     expect(customer.lastText()).toContain("valitse kellonaika");
-    await customer.press("Peruuta");
-    expect(customer.lastText()).toBe("Varaus peruttu. Mitään ei varattu.");
+    await customer.press("Keskeytä");
+    expect(customer.lastText()).toBe("Varaaminen keskeytetty – aikaa ei varattu.");
     expect(customer.buttons()).toEqual([]);
     await customer.send("Testi");
     expect(customer.lastText()).toContain("En ymmärtänyt");
@@ -287,7 +287,8 @@ describe("booking conversation (B3, B5)", () => {
     await customer.send("/book");
     await customer.press("60 min");
     await customer.send("/privacy");
-    expect(customer.lastText()).toContain("Rekisterinpitäjä: Klassinen hieronta Tmi Aija Raiski (Y-tunnus 3006642-2)");
+    expect(customer.texts().at(-2)).toContain("Rekisterinpitäjä: Klassinen hieronta Tmi Aija Raiski (Y-tunnus 3006642-2)");
+    expect(customer.lastText()).toContain("Tietosuojaseloste (2/2)");
     await customer.press("ti 1.12.");
     expect(customer.lastText()).toContain("valitse kellonaika");
     await customer.send("/cancel");

@@ -31,8 +31,8 @@ describe("/mybookings (B6)", () => {
     await customer.send("/mybookings");
     const texts = customer.texts().slice(-2);
     expect(texts[0]).toBe("Tulevat varauksesi:");
-    expect(texts[1]).toContain("keskiviikkona 2. joulukuuta 2026 10.00");
-    expect(texts[1]).toContain("Maksuton peruminen tai siirto tiistaina 1. joulukuuta 2026 10.00 asti.");
+    expect(texts[1]).toContain("ke 2.12.2026 klo 10.00");
+    expect(texts[1]).toContain("Maksuton peruminen tai siirto ti 1.12.2026 klo 10.00 asti.");
     expect(customer.buttons().map(([t]) => t)).toEqual(["✖ Peru", "↻ Siirrä"]);
   });
 });
@@ -109,7 +109,7 @@ describe("cancel from Telegram (B7)", () => {
     vi.setSystemTime(at("2026-11-30T10:01")); // …pressed 23 h 59 min before
     await customer.press("Peru");
     const text = customer.lastText();
-    expect(text).toContain("24 tuntiin ennen sen alkua");
+    expect(text).toContain("viimeistään 24 tuntia ennen sen alkua");
     expect(text).toContain("040 519 6900");
     expect(text).toContain("aija.raiski@example.fi");
     expect((await BookingModel.findOne({ ref: booking.ref }).lean())?.status).toBe("confirmed");
@@ -140,8 +140,8 @@ describe("reschedule from Telegram (B7)", () => {
     await customer.press("to 3.12.");
     await customer.press("13.00");
     expect(customer.lastText()).toContain("Siirretäänkö varauksesi?");
-    expect(customer.lastText()).toContain("keskiviikkona 2. joulukuuta 2026 10.00");
-    expect(customer.lastText()).toContain("torstaina 3. joulukuuta 2026 13.00");
+    expect(customer.lastText()).toContain("ke 2.12.2026 klo 10.00");
+    expect(customer.lastText()).toContain("to 3.12.2026 klo 13.00");
     await customer.press("Vahvista siirto");
     expect(customer.lastText()).toContain("Varauksesi on siirretty");
     const stored = await BookingModel.findOne({ ref: booking.ref }).lean();
@@ -150,7 +150,7 @@ describe("reschedule from Telegram (B7)", () => {
     expect(ics.multipart).toContain(`UID:${booking.ref}@ajanvarausbotti`);
     expect(ics.multipart).toContain("DTSTART:20261203T110000Z");
     expect(adminTexts().at(-1)).toContain("Asiakas siirsi varauksen");
-    expect(adminTexts().at(-1)).toContain("torstaina 3. joulukuuta 2026 13.00");
+    expect(adminTexts().at(-1)).toContain("to 3.12.2026 klo 13.00");
   });
 
   it("a new time taken meanwhile gets an apology and fresh times; the original stands", async () => {
@@ -165,7 +165,7 @@ describe("reschedule from Telegram (B7)", () => {
     expect(customer.lastText()).toContain("joku ehti varata ajan juuri ennen sinua");
     expect(customer.buttons().map(([t]) => t)).not.toContain("13.00");
     expect((await BookingModel.findOne({ ref: booking.ref }).lean())?.start.getTime()).toBe(at("2026-12-02T10:00"));
-    await customer.press("Peruuta");
+    await customer.press("Keskeytä");
     expect(customer.lastText()).toBe("Mitään ei muutettu: varauksesi on voimassa.");
     expect((await BookingModel.findOne({ ref: booking.ref }).lean())?.start.getTime()).toBe(at("2026-12-02T10:00"));
   });

@@ -22,6 +22,7 @@ export const TEST_ENV: Record<string, string> = {
   BUSINESS_EMAIL: "aija.raiski@example.fi",
   BUSINESS_PHONE: "040 519 6900",
   CONTACT_PERSON: "Aija Raiski",
+  PRIVACY_PROCESSORS: "UpCloud Oy: FI",
   // Scripted customers tap faster than people; the flood limit has its own test.
   RATE_LIMIT_PER_MINUTE: "600",
   BACKUP_INTERVAL_HOURS: "0",

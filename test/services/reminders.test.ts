@@ -99,7 +99,7 @@ describe("reminders (B8)", () => {
     expect(await reminderRun(at("2026-12-06T13:00"))).toBe(1);
     const texts = remindersTo(tg, 8250).map((c) => String(c.payload.text));
     expect(texts).toHaveLength(2);
-    expect(texts[1]).toContain("8. joulukuuta");
+    expect(texts[1]).toContain("ti 8.12.2026 klo 13.00");
   });
 
   it("survive a restart: a reminder due while no process ran is sent on start if the booking is ahead", async () => {

@@ -11,7 +11,7 @@ import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import { calendarFile } from "../calendar-file.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { Prompt, type AnswerRules, type PromptAnswer } from "./prompt.js";
-import { formatDateTime, formatDayLong, formatDayShort, formatPrice, formatTime } from "../format.js";
+import { formatDateTime, formatDay, formatDayShort, formatList, formatPrice, formatTime } from "../format.js";
 
 /** Identifier under which the booking conversation is registered and entered. */
 export const BOOKING_CONVERSATION = "booking";
@@ -283,7 +283,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
           });
           await prompt.show(
-            t("booking-choose-time", { service: serviceName(), day: formatDayLong(day, language) }),
+            t("booking-choose-time", { service: serviceName(), day: formatDay(day, language) }),
             navigationRow(keyboard, t, true),
           );
           const a = await answer(false);
@@ -419,7 +419,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
               name: `${draft.firstName} ${draft.lastName}`,
               email: draft.email ?? "",
               phone: draft.phone ?? t("value-none"),
-              marketing: chosen.length > 0 ? chosen.join(", ") : t("value-none"),
+              marketing: chosen.length > 0 ? formatList(chosen, language) : t("value-none"),
             }),
             t("button-confirm"),
             "confirm",

@@ -1,10 +1,24 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile, Language } from "../../config.js";
+import { MARKETING_CHANNELS } from "../../db/models/consent.js";
 import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
+import type { AuditView } from "../../services/audit.js";
 import type { Services } from "../../services/index.js";
+import { PROFILE_FIELDS } from "../../services/privacy.js";
 import type { BotContext } from "../context.js";
-import { formatDateTime, formatDayLong, formatPrice, formatTime } from "../format.js";
+import {
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDecimal,
+  formatList,
+  formatPercent,
+  formatPrice,
+  formatTimeRange,
+  INTL_LOCALE,
+} from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
 import { exportFile } from "./privacy-rights.js";
 
@@ -18,22 +32,49 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 /** A receipt (A5) as text: business, business id, contact details, date, service, amount, VAT. */
 export function renderReceipt(language: Language, r: Receipt, t: Translate, config: { zone: string; business: BusinessProfile }): string {
   return t("receipt", {
-    number: r.receiptNumber,
-    date: formatDateTime(r.paidAt, language, config.zone),
+    // A receipt number is a name, not a quantity: as a number Fluent would print 1234 as "1 234".
+    number: String(r.receiptNumber),
+    date: formatDate(r.paidAt, language, config.zone),
     business: config.business.name,
     businessId: config.business.businessId,
     address: config.business.address,
     email: config.business.email,
     phone: config.business.phone,
-    customer: r.customerName ?? "–",
+    customer: r.customerName ?? t("value-none"),
     service: r.serviceName,
     amount: formatPrice(r.amountCents, language),
     method: t(`payment-method-${r.method}`),
     vat:
       r.vatTreatment === "exempt"
         ? t("receipt-vat-exempt")
-        : t("receipt-vat", { rate: r.vatRatePercent, amount: formatPrice(r.vatCents, language) }),
+        : t("receipt-vat", { rate: formatDecimal(r.vatRatePercent, language), amount: formatPrice(r.vatCents, language) }),
   });
+}
+
+/**
+ * The field names audit entries carry, each with an `audit-field-*` text: the customer's own fields,
+ * the marketing channels (consent entries) and the parts of a record an admin looked at.
+ */
+export const AUDIT_FIELDS: readonly string[] = [
+  ...PROFILE_FIELDS,
+  ...MARKETING_CHANNELS,
+  "language",
+  "attendance",
+  "payments",
+  "profile",
+  "consents",
+  "bookings",
+  "audit",
+];
+
+/** One audit entry in the reader's language: when, who, what, and which fields (names only). */
+function auditLine(ctx: BotContext, e: AuditView, language: Language, zone: string): string {
+  const admin = /^admin:(\d+)$/.exec(e.actor);
+  const actor = admin ? ctx.t("audit-actor-admin", { id: admin[1]! }) : ctx.t(e.actor === "system" ? "audit-actor-system" : "audit-actor-customer");
+  const vars = { when: formatDateTime(Date.parse(e.at), language, zone), actor, action: ctx.t(`audit-action-${e.action}`) };
+  if (!e.fields) return ctx.t("admin-audit-line", vars);
+  const fields = e.fields.map((f) => (AUDIT_FIELDS.includes(f) ? ctx.t(`audit-field-${f}`) : f));
+  return ctx.t("admin-audit-line-fields", { ...vars, fields: formatList(fields, language) });
 }
 
 /** Every admin command; for anyone else they are unknown input. */
@@ -95,9 +136,9 @@ export function adminFeature(
 
   const agendaLine = (ctx: BotContext, b: AgendaItem) =>
     ctx.t("admin-agenda-line", {
-      time: `${formatTime(b.start, lang(ctx), config.zone)}–${formatTime(b.end, lang(ctx), config.zone)}`,
+      time: formatTimeRange(b.start, b.end, lang(ctx), config.zone),
       service: b.serviceName[lang(ctx)],
-      name: b.customerName || "–",
+      name: b.customerName || ctx.t("value-none"),
       status: b.attendance ? ctx.t(`admin-attendance-${b.attendance}`) : "",
     });
 
@@ -105,7 +146,7 @@ export function adminFeature(
   composer.command("today", async (ctx) => {
     const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
     const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
-    await ctx.reply(ctx.t("admin-agenda-title", { day: formatDayLong(day.toISODate()!, lang(ctx)), count: items.length }));
+    await ctx.reply(ctx.t("admin-agenda-title", { day: formatDay(day.toISODate()!, lang(ctx)), count: items.length }));
     for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: adminBookingKeyboard(ctx.t, b.bookingId) });
   });
   composer.command("agenda", async (ctx) => {
@@ -126,7 +167,7 @@ export function adminFeature(
       const day = from.plus({ days: d });
       const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
       if (days > 1 && items.length === 0) continue;
-      lines.push(`${formatDayLong(day.toISODate()!, lang(ctx))}:`);
+      lines.push(ctx.t("admin-agenda-day", { day: formatDay(day.toISODate()!, lang(ctx)) }));
       lines.push(...(items.length > 0 ? items.map((b) => agendaLine(ctx, b)) : [ctx.t("admin-agenda-empty")]));
     }
     await ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("admin-agenda-empty"));
@@ -143,7 +184,7 @@ export function adminFeature(
     await ctx.answerCallbackQuery();
     await ctx.reply(
       details
-        ? ctx.t("admin-contact", { name: details.name || "–", email: details.email ?? "–", phone: details.phone ?? "–" })
+        ? ctx.t("admin-contact", { name: details.name || ctx.t("value-none"), email: details.email ?? ctx.t("value-none"), phone: details.phone ?? ctx.t("value-none") })
         : ctx.t("change-not-found"),
     );
   });
@@ -185,9 +226,9 @@ export function adminFeature(
     }
     const hours = await a.weeklyHours();
     const lines = [1, 2, 3, 4, 5, 6, 7].map((d) => {
-      const name = DateTime.fromObject({ weekday: d as 1 }).setLocale(lang(ctx)).toFormat("cccc");
-      const list = hours.filter((h) => h.weekday === d).map((h) => `${h.start}–${h.end}`);
-      return `${name}: ${list.length > 0 ? list.join(", ") : ctx.t("admin-closed")}`;
+      const name = DateTime.fromObject({ weekday: d as 1 }).setLocale(INTL_LOCALE[lang(ctx)]).toFormat("cccc");
+      const list = hours.filter((h) => h.weekday === d).map((h) => `${formatClock(h.start, lang(ctx))}–${formatClock(h.end, lang(ctx))}`);
+      return ctx.t("admin-hours-line", { day: name, hours: list.length > 0 ? formatList(list, lang(ctx)) : ctx.t("admin-closed") });
     });
     await ctx.reply(`${ctx.t("admin-hours-title")}\n${lines.join("\n")}\n\n${ctx.t("admin-hours-usage")}`);
   });
@@ -221,7 +262,8 @@ export function adminFeature(
       await ctx.reply(head);
       return;
     }
-    await ctx.reply(`${head}\n\n${inside.map((b) => `${when(ctx, b.start)} ${b.serviceName[lang(ctx)]} – ${b.customerName}`).join("\n")}`, {
+    const list = inside.map((b) => ctx.t("admin-off-booking", { when: when(ctx, b.start), service: b.serviceName[lang(ctx)], name: b.customerName }));
+    await ctx.reply(`${head}\n\n${list.join("\n")}`, {
       reply_markup: new InlineKeyboard().text(ctx.t("button-admin-cancel-inside", { count: inside.length }), `ad:offc:${exceptionId}`),
     });
   });
@@ -255,7 +297,7 @@ export function adminFeature(
         minutes: s.durationMinutes,
         price: formatPrice(s.priceCents, lang(ctx)),
         buffer: s.bufferAfterMinutes,
-        vat: s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : `${s.vatRatePercent} %`,
+        vat: s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : ctx.t("admin-vat-rate", { rate: formatDecimal(s.vatRatePercent, lang(ctx)) }),
         active: ctx.t(s.active ? "admin-active" : "admin-inactive"),
       }),
     );
@@ -283,22 +325,31 @@ export function adminFeature(
       return;
     }
     const l = lang(ctx);
-    const yes = (v: boolean) => (v ? "✓" : "–");
+    const none = ctx.t("value-none");
+    const yes = (v: boolean) => (v ? "✓" : none);
     await ctx.reply(
       ctx.t("admin-customer-card", {
-        name: card.name || "–",
-        email: card.email ?? "–",
-        phone: card.phone ?? "–",
-        address: card.address ?? "–",
-        birthYear: card.birthYear ?? "–",
-        language: card.language,
+        name: card.name || none,
+        email: card.email ?? none,
+        phone: card.phone ?? none,
+        address: card.address ?? none,
+        // A year is not a quantity: as a number Fluent would print 1980 as "1 980".
+        birthYear: card.birthYear === undefined ? none : String(card.birthYear),
+        language: ctx.i18n.fluent.translate(card.language, "language-name"),
         lastSeen: when(ctx, card.lastSeenAt),
-        consents: `Telegram ${yes(card.consents.telegram)}, email ${yes(card.consents.email)}, SMS ${yes(card.consents.sms)}`,
+        consents: ctx.t("admin-consents", { telegram: yes(card.consents.telegram), email: yes(card.consents.email), sms: yes(card.consents.sms) }),
         bookings:
           card.bookings
-            .map((b) => `${when(ctx, b.start)} ${b.serviceName[l]} (${ctx.t(`admin-status-${b.attendance ?? b.status}`)})`)
-            .join("\n") || "–",
-        payments: card.payments.map((p) => `#${p.receiptNumber} ${formatPrice(p.amountCents, l)} ${when(ctx, p.paidAt)}`).join("\n") || "–",
+            .map((b) =>
+              ctx.t("admin-customer-booking", { when: when(ctx, b.start), service: b.serviceName[l], status: ctx.t(`admin-status-${b.attendance ?? b.status}`) }),
+            )
+            .join("\n") || none,
+        payments:
+          card.payments
+            .map((p) =>
+              ctx.t("admin-customer-payment", { number: String(p.receiptNumber), amount: formatPrice(p.amountCents, l), date: formatDate(p.paidAt, l, config.zone) }),
+            )
+            .join("\n") || none,
       }),
       {
         reply_markup: new InlineKeyboard().text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`),
@@ -316,7 +367,7 @@ export function adminFeature(
       await ctx.reply(ctx.t("change-not-found"));
       return;
     }
-    const lines = trail.map((e) => `${when(ctx, Date.parse(e.at))} ${e.actor} ${e.action}${e.fields ? ` (${e.fields.join(", ")})` : ""}`);
+    const lines = trail.map((e) => auditLine(ctx, e, lang(ctx), config.zone));
     await ctx.reply(`${ctx.t("admin-audit-title")}\n${lines.slice(-50).join("\n")}`);
   });
 
@@ -356,7 +407,7 @@ export function adminFeature(
         label,
         bookings: p.bookings,
         cancellations: p.cancellations,
-        noShowRate: `${Math.round(p.noShowRate * 100)} %`,
+        noShowRate: formatPercent(p.noShowRate, lang(ctx)),
         revenue: formatPrice(p.revenueCents, lang(ctx)),
       });
     await ctx.reply(`${render(ctx.t("admin-this-week"), s.week)}\n\n${render(ctx.t("admin-this-month"), s.month)}`);

@@ -74,7 +74,7 @@ export function privacyRightsFeature(
     });
     switch (result.status) {
       case "pending":
-        await ctx.reply(ctx.t("mydata-pending", { due: when(result.dueAt), email: config.business.email }));
+        await ctx.reply(ctx.t("mydata-pending", { due: when(result.dueAt), contact: config.business.contactPerson, email: config.business.email }));
         await notifier.dataRequest(result.dueAt);
         return;
       case "already-pending":
