@@ -47,7 +47,7 @@ describe("/mybookings inside the cutoff (B6, B7)", () => {
 
     const items = suite.tg.callsOf("sendMessage", 9010).slice(-2);
     const [locked, open] = items.map((c) => String(c.payload.text));
-    expect(locked).toContain("tiistaina 1. joulukuuta 2026 10.00");
+    expect(locked).toContain("ti 1.12.2026 klo 10.00");
     expect(locked).toContain("Tätä aikaa ei voi enää perua tai siirtää täällä");
     expect(locked).toContain("040 519 6900");
     expect(locked).toContain("aija.raiski@example.fi");
@@ -56,7 +56,7 @@ describe("/mybookings inside the cutoff (B6, B7)", () => {
     expect(JSON.stringify(items)).not.toContain(`mb:cancel:${soon.ref}`);
     expect(JSON.stringify(items)).not.toContain(`mb:move:${soon.ref}`);
     // The later booking still has its buttons and its deadline.
-    expect(open).toContain("Maksuton peruminen tai siirto keskiviikkona 2. joulukuuta 2026 13.00 asti.");
+    expect(open).toContain("Maksuton peruminen tai siirto ke 2.12.2026 klo 13.00 asti.");
     expect(customer.buttons().map(([t]) => t)).toEqual(["✖ Peru", "↻ Siirrä"]);
   });
 

@@ -94,7 +94,7 @@ describe("/mydata: one request at a time, and nothing lost to a failed send (iss
     expect(await DataRequestModel.countDocuments({ customerId, status: "pending" })).toBe(1);
     expect(suite.tg.callsOf("sendMessage", ADMIN_ID).filter((c) => String(c.payload.text).includes("kolmannen kerran"))).toHaveLength(1);
     expect(customer.lastText()).toContain("Edellinen tietopyyntösi odottaa vielä vastausta");
-    expect(customer.lastText()).toContain("30. joulukuuta 2026");
+    expect(customer.lastText()).toContain("30.12.2026");
     expect(await AuditEntryModel.countDocuments({ customerId, action: "data-request" })).toBe(1);
   });
 
@@ -135,8 +135,8 @@ describe("/mydata: one request at a time, and nothing lost to a failed send (iss
     await customer.send("/mydata");
     expect(customer.lastText()).toContain("varaukset: 2 (käynnit: 1, saapumatta jääneet: 1, perutut: 0)");
     expect(customer.lastText()).toContain(
-      "• tietopyynnöt: 0\n• markkinointiluvista kysyttiin: tiistaina 10. marraskuuta 2026 8.00\n" +
-        "• sunnuntaina 1. marraskuuta 2026 12.00 kysyimme, säilytetäänkö tietosi; ne säilytettiin, koska vastasit tai käytit bottia maanantaina 2. marraskuuta 2026 9.30\n\nSäilytysajat",
+      "• tietopyynnöt: 0\n• markkinointiluvista kysyttiin: ti 10.11.2026 klo 8.00\n" +
+        "• su 1.11.2026 klo 12.00 kysyimme, säilytetäänkö tietosi; ne säilytettiin, koska vastasit tai käytit bottia ma 2.11.2026 klo 9.30\n\nSäilytysajat",
     );
     const file = suite.tg.callsOf("sendDocument", 2114).at(-1)!;
     expect(file.multipart).toContain('"noShows"');
