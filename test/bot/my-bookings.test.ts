@@ -183,16 +183,7 @@ describe("reschedule from Telegram (B7)", () => {
 describe("calendar files (B5, B7)", () => {
   it("booking, each move and the cancel send files with one UID and a growing SEQUENCE; the last withdraws the event", async () => {
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9020, language: "fi" });
-    await customer.send("/book");
-    await customer.press("60 min");
-    await customer.press("ti 1.12.");
-    await customer.press("10.00");
-    await customer.send("Testi");
-    await customer.send("Asiakas");
-    await customer.send("testi.asiakas@example.com");
-    await customer.press("Ohita");
-    await customer.press("Olen lukenut");
-    await customer.press("Jatka");
+    await customer.toSummary();
     await customer.press("Vahvista");
     expect(customer.lastText()).toContain("Aikasi on varattu");
     const booking = (await BookingModel.findOne().lean())!; // the only one: each test starts empty

@@ -87,6 +87,23 @@ export class TestCustomer {
     await this.pressData(button.callback_data, message.messageId);
   }
 
+  /**
+   * Walks a new customer (Finnish) from /book to the booking summary: a service, a day and a time
+   * by their button labels, a name and an email, no phone, the notice, no marketing.
+   */
+  async toSummary({ service = "60 min", day = "ti 1.12.", time = "10.00", email = `c${this.user.id}@example.com` } = {}): Promise<void> {
+    await this.send("/book");
+    await this.press(service);
+    await this.press(day);
+    await this.press(time);
+    await this.send("Testi");
+    await this.send("Asiakas");
+    await this.send(email);
+    await this.press("Ohita");
+    await this.press("Olen lukenut");
+    await this.press("Jatka");
+  }
+
   /** Sends a button press with any data on any message (for stale and forged presses). */
   async pressData(data: string, messageId: number): Promise<void> {
     await this.bot.handleUpdate(callbackUpdate(this.tg, this.user, data, messageId));
