@@ -132,15 +132,22 @@ export async function moveBooking(
 ): Promise<MoveResult> {
   const found = await ownBooking(telegramId, ref);
   if (!found) return { ok: false, reason: "not-found" };
+  // Looked for before taking the lock too: a process that died right after the move may still
+  // hold it for its lease, and the move it made is already complete.
+  const alreadyMoved = (own: { booking: BookingLean; customer: CustomerNames }): MoveResult | undefined => {
+    const done = own.booking.lastMove;
+    if (done?.moveId !== moveId || !done.fromStart || !done.fromEnd || own.booking.status !== "confirmed") return undefined;
+    const earlier = { ...own.booking, start: done.fromStart, end: done.fromEnd };
+    return { ok: true, before: toBookingView(earlier, own.customer), after: toBookingView(own.booking, own.customer) };
+  };
+  const repeated = alreadyMoved(found);
+  if (repeated) return repeated;
   return withLock(`booking:${found.booking._id.toHexString()}`, async (): Promise<MoveResult> => {
     const own = await ownBooking(telegramId, ref);
     if (!own) return { ok: false, reason: "not-found" };
     const { booking, customer } = own;
-    const done = booking.lastMove;
-    if (done?.moveId === moveId && done.fromStart && done.fromEnd && booking.status === "confirmed") {
-      const earlier = { ...booking, start: done.fromStart, end: done.fromEnd };
-      return { ok: true, before: toBookingView(earlier, customer), after: toBookingView(booking, customer) };
-    }
+    const again = alreadyMoved(own);
+    if (again) return again;
     const before = refusal(settings, booking, now);
     if (before) return { ok: false, reason: before };
 

@@ -383,7 +383,7 @@ describe("broadcast (A6)", () => {
     for (const id of ids.slice(0, 40)) await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
     const late = ids[39]!;
     const fake = rateLimitedTelegram(async (count) => {
-      if (count === 5) await withdrawAllMarketing(late, "button", new Date(NOW + 1));
+      if (count === 1) await withdrawAllMarketing(late, "button", new Date(NOW + 1));
     });
     const services = createServices(testConfig());
     const id = await services.createBroadcast(ADMIN_ID, "Joulutarjous", new Date(NOW));
