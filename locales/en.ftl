@@ -224,7 +224,13 @@ mydata-summary =
     • audit entries (who viewed or changed your data): { $auditEntries }
     • data requests: { $dataRequests }{ $more }
 
-    How long we keep it: while you are a customer; after 3 years without use we ask, and erase if you do not answer. Payment records six years from the end of the year in which the financial period ended (Accounting Act). Audit entries at least 2 years.
+    How long we keep it: while you are a customer; after { $inactiveYears ->
+        [one] a year
+       *[other] { $inactiveYears } years
+    } without use we ask, and erase if you do not answer. Payment records six years from the end of the year in which the financial period ended (Accounting Act). Audit entries { $auditDays ->
+        [one] one day
+       *[other] { $auditDays } days
+    }.
 
     Your rights: correct your details with /profile, stop marketing with /unsubscribe, erase your data with /deleteme. Two copies a year come straight away here; further requests and anything else are answered by { $contact } ({ $email }). You may also complain to the Data Protection Ombudsman (tietosuoja.fi).
 mydata-pending = Here you get a copy of your data straight away twice a year, and you have already had those two copies in the last 12 months. This request is now recorded, and { $contact } will answer it by { $due }. Questions: { $email }.

@@ -224,7 +224,13 @@ mydata-summary =
     • lokimerkinnät (kuka on katsonut tai muuttanut tietojasi): { $auditEntries }
     • tietopyynnöt: { $dataRequests }{ $more }
 
-    Säilytysajat: niin kauan kuin olet asiakas; 3 vuoden käyttämättömyyden jälkeen kysymme ja poistamme, jos et vastaa. Maksutiedot kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt (kirjanpitolaki). Lokimerkinnät vähintään 2 vuotta.
+    Säilytysajat: niin kauan kuin olet asiakas; { $inactiveYears ->
+        [one] vuoden
+       *[other] { $inactiveYears } vuoden
+    } käyttämättömyyden jälkeen kysymme ja poistamme, jos et vastaa. Maksutiedot kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt (kirjanpitolaki). Lokimerkinnät { $auditDays ->
+        [one] vuorokauden
+       *[other] { $auditDays } päivää
+    }.
 
     Oikeutesi: korjaa tietosi komennolla /profile, lopeta markkinointi komennolla /unsubscribe ja poista tietosi komennolla /deleteme. Kaksi kopiota vuodessa saat täältä heti; seuraaviin pyyntöihin ja muihin asioihin vastaa { $contact } ({ $email }). Voit myös tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).
 mydata-pending = Täältä saat kopion tiedoistasi heti kaksi kertaa vuodessa. Nämä kaksi kopiota olet jo saanut viimeisen 12 kuukauden aikana. Tämä pyyntö on nyt kirjattu ja { $contact } vastaa siihen viimeistään { $due }. Kysymykset: { $email }.

@@ -224,7 +224,13 @@ mydata-summary =
     • loggposter (vem som sett eller ändrat dina uppgifter): { $auditEntries }
     • begäranden om uppgifter: { $dataRequests }{ $more }
 
-    Hur länge vi sparar: så länge du är kund; efter 3 år utan användning frågar vi och raderar om du inte svarar. Betalningsuppgifter sex år från utgången av det år under vilket räkenskapsperioden upphörde (bokföringslagen). Loggposter minst 2 år.
+    Hur länge vi sparar: så länge du är kund; efter { $inactiveYears ->
+        [one] ett år
+       *[other] { $inactiveYears } år
+    } utan användning frågar vi och raderar om du inte svarar. Betalningsuppgifter sex år från utgången av det år under vilket räkenskapsperioden upphörde (bokföringslagen). Loggposter { $auditDays ->
+        [one] ett dygn
+       *[other] { $auditDays } dagar
+    }.
 
     Dina rättigheter: rätta dina uppgifter med /profile, stoppa marknadsföring med /unsubscribe och radera dina uppgifter med /deleteme. Två kopior per år får du genast här; på fler begäranden och andra frågor svarar { $contact } ({ $email }). Du kan också klaga hos dataombudsmannen (tietosuoja.fi).
 mydata-pending = Här får du en kopia av dina uppgifter genast två gånger per år, och de två kopiorna har du redan fått under de senaste 12 månaderna. Den här begäran är nu registrerad, och { $contact } besvarar den senast { $due }. Frågor: { $email }.

@@ -232,7 +232,12 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   privateChats.use(startFeature(services));
   privateChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION, ctx.customer!.language));
   privateChats.use(
-    privacyRightsFeature(services, notifier, { zone: config.timeZone, business: config.business, adminIds: config.adminIds }),
+    privacyRightsFeature(services, notifier, {
+      zone: config.timeZone,
+      business: config.business,
+      adminIds: config.adminIds,
+      retention: config.retention,
+    }),
   );
   privateChats.use(
     myBookingsFeature(services, notifier, {

@@ -140,6 +140,11 @@ describe("/mydata: one request at a time, and nothing lost to a failed send (iss
     );
     const file = suite.tg.callsOf("sendDocument", 2114).at(-1)!;
     expect(file.multipart).toContain('"noShows"');
+    // The retention periods said are the configured ones.
+    expect(customer.lastText()).toContain("3 vuoden käyttämättömyyden jälkeen");
+    const longer = new TestCustomer(createTestBot(suite.tg, testConfig({ INACTIVE_CUSTOMER_YEARS: "5", AUDIT_RETENTION_DAYS: "800" })), suite.tg, { id: 2114, language: "fi" });
+    await longer.send("/mydata");
+    expect(longer.lastText()).toMatch(/5 vuoden käyttämättömyyden jälkeen[\s\S]*Lokimerkinnät 800 päivää/);
   });
 });
 

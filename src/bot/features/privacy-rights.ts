@@ -1,3 +1,4 @@
+import type { RetentionRules } from "../../services/retention.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BusinessProfile, Language } from "../../config.js";
 import type { MarketingChannel } from "../../db/models/consent.js";
@@ -36,7 +37,7 @@ function consentKeyboard(ctx: BotContext, state: ConsentState): InlineKeyboard {
 export function privacyRightsFeature(
   services: Services,
   notifier: AdminNotifier,
-  config: { zone: string; business: BusinessProfile; adminIds: number[] },
+  config: { zone: string; business: BusinessProfile; adminIds: number[]; retention: Pick<RetentionRules, "inactiveYears" | "auditDays"> },
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const language = (ctx: BotContext): Language => ctx.customer!.language;
@@ -99,6 +100,8 @@ export function privacyRightsFeature(
         name: [result.data.profile.firstName, result.data.profile.lastName].filter(Boolean).join(" ") || ctx.t("value-none"),
         contact: config.business.contactPerson,
         email: config.business.email,
+        inactiveYears: config.retention.inactiveYears,
+        auditDays: config.retention.auditDays,
       }),
     );
   });
