@@ -631,9 +631,8 @@ async function benchBroadcast(base: string): Promise<void> {
   const tg = new FakeTelegram();
   const rejected = enforceRateLimit(tg, 30, [ADMIN_ID]);
   const config = testConfig();
-  const api = new Api(config.botToken, { fetch: tg.fetch });
-  // As the bot wires it: the shared send budget innermost, then auto-retry.
-  api.config.use(createSendPacer().transformer("bulk"));
+  // As the bot wires it: the shared send budget paces the requests, auto-retry sits above it.
+  const api = new Api(config.botToken, { fetch: createSendPacer().fetch("bulk", tg.fetch) });
   api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
   const services = createServices(config);
   const broadcaster = createBroadcaster(api, createI18n("fi"), config, services, createLogger("silent"), { progressEvery: 1_000_000 });

@@ -36,7 +36,7 @@ import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
-import { createSendPacer } from "./pacer.js";
+import { createSendPacer, type PacedFetch } from "./pacer.js";
 import { mainMenu } from "./keyboards.js";
 import { createAdminNotifier } from "./notify.js";
 
@@ -56,20 +56,24 @@ const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 });
  */
 export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContext>) {
   const { config, services, logger } = deps;
+  // One send budget for every request the bot makes (bot/pacer.ts), paced below auto-retry and
+  // below the conversations' replay: the bot's client, and so each conversation's, sends through it.
+  const pacer = createSendPacer();
+  const baseFetch = botConfig?.client?.fetch as PacedFetch | undefined;
   const bot = new Bot<BotContext>(config.botToken, {
     ...botConfig,
-    client: { apiRoot: config.botApiRoot, ...botConfig?.client },
+    client: { apiRoot: config.botApiRoot, ...botConfig?.client, fetch: pacer.fetch("interactive", baseFetch) },
   });
-  // Every Api below gets the shared send budget first (innermost), then its retries.
-  const pacer = createSendPacer();
-  bot.api.config.use(pacer.transformer("interactive"));
   bot.api.config.use(retry());
   const i18n = createI18n(config.defaultLanguage);
   const notifier = createAdminNotifier(bot.api, i18n, config, services, logger);
   // Broadcasts get an Api of their own whose auto-retry waits out long 429s: a campaign may
   // take minutes, and no customer is waiting on it.
-  const broadcastApi = new Api(config.botToken, { apiRoot: config.botApiRoot, ...botConfig?.client });
-  broadcastApi.config.use(pacer.transformer("bulk"));
+  const broadcastApi = new Api(config.botToken, {
+    apiRoot: config.botApiRoot,
+    ...botConfig?.client,
+    fetch: pacer.fetch("bulk", baseFetch),
+  });
   broadcastApi.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
   const broadcaster = createBroadcaster(broadcastApi, i18n, config, services, logger);
   const isAdmin = (ctx: BotContext) => ctx.from !== undefined && config.adminIds.includes(ctx.from.id);
@@ -186,7 +190,6 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
 
   const conversationPlugins: MiddlewareFn<ConversationContext>[] = [
     async (ctx, next) => {
-      ctx.api.config.use(pacer.transformer("interactive"));
       ctx.api.config.use(retry());
       await next();
     },

@@ -1,4 +1,4 @@
-import type { Transformer } from "grammy";
+import { createRequire } from "node:module";
 
 /** Calls that send nothing to anyone's chat: set-up and polling, not counted against the limit. */
 const NOT_SENDING = new Set([
@@ -20,12 +20,13 @@ const NOT_SENDING = new Set([
 export type Priority = "interactive" | "bulk";
 
 /**
- * One budget for everything the bot sends (O10, A6): at most `perWindow` Bot API calls start in
+ * One budget for everything the bot sends (O10, A6): at most `perWindow` Bot API requests start in
  * any `windowMs`, across every Api the bot uses (its own, the one each conversation builds, the
- * broadcasts'). It is installed as the innermost transformer, below auto-retry, so every retry
- * counts as the call it is. A waiting interactive call (someone pressed a button) always goes
- * before a waiting bulk one, so a campaign using the whole budget delays a customer's answer by
- * one slot at most.
+ * broadcasts'). It paces the HTTP requests themselves (the Api clients' `fetch`), below
+ * auto-retry, so every retry counts as the request it is, and below the conversations plugin, whose
+ * replay answers a flow's earlier calls from its log without a request: those cost nothing. A
+ * waiting interactive request (someone pressed a button) always goes before a waiting bulk one,
+ * so a campaign using the whole budget delays a customer's answer by one slot at most.
  */
 export function createSendPacer({ perWindow = 29, windowMs = 1000 } = {}) {
   /** Start times of the calls in the current window, oldest first. */
@@ -60,14 +61,32 @@ export function createSendPacer({ perWindow = 29, windowMs = 1000 } = {}) {
 
   return {
     acquire,
-    /** The transformer for one Api; install it before any other (innermost). */
-    transformer(priority: Priority): Transformer {
-      return async (prev, method, payload, signal) => {
+    /**
+     * `base` (grammY's own node-fetch when not given) paced at `priority`: pass it as an Api's or
+     * Bot's `client.fetch`. Conversations build their Apis from the bot's client options, so they
+     * share it.
+     */
+    fetch(priority: Priority, base: PacedFetch = nodeFetch): ClientFetch {
+      const paced: PacedFetch = async (url, init) => {
+        const method = url.split("/").pop() ?? "";
         if (!NOT_SENDING.has(method)) await acquire(priority);
-        return prev(method, payload, signal);
+        return base(url, init);
       };
+      return paced as unknown as ClientFetch;
     },
   };
 }
+
+/** The fetch function grammY's Api client calls (`client.fetch`: node-fetch's signature). */
+export type PacedFetch = (url: string, init?: { body?: unknown; headers?: unknown; [option: string]: unknown }) => Promise<unknown>;
+
+/**
+ * As grammY's client options take it (its own type names node-fetch's, whose types we do not
+ * install; the web fetch type is what its options accept here, as in the tests' fakes).
+ */
+export type ClientFetch = typeof globalThis.fetch;
+
+/** What grammY itself uses on Node.js when given no fetch: node-fetch (a dependency of ours too). */
+const nodeFetch = createRequire(import.meta.url)("node-fetch") as PacedFetch;
 
 export type SendPacer = ReturnType<typeof createSendPacer>;

@@ -5,7 +5,7 @@ import { createBroadcaster } from "../../src/bot/broadcast.js";
 import { registerAdminCommands } from "../../src/bot/commands.js";
 import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
 import { createI18n } from "../../src/bot/i18n.js";
-import { createSendPacer } from "../../src/bot/pacer.js";
+import { createSendPacer, type PacedFetch } from "../../src/bot/pacer.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../../src/db/models/broadcast.js";
@@ -371,8 +371,7 @@ describe("broadcast (A6)", () => {
 
   function broadcaster(fetch: unknown, perWindow: number, services = createServices(testConfig())) {
     const config = testConfig();
-    const api = new Api(config.botToken, { fetch: fetch as typeof globalThis.fetch });
-    api.config.use(createSendPacer({ perWindow }).transformer("bulk"));
+    const api = new Api(config.botToken, { fetch: createSendPacer({ perWindow }).fetch("bulk", fetch as PacedFetch) });
     api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 5 }));
     return createBroadcaster(api, createI18n("fi"), config, services, createLogger("silent"), { progressEvery: 1000, inFlight: 12 });
   }
