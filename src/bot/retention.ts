@@ -41,7 +41,7 @@ export function createRetentionJob(
       }
     }
     const erasures = await services.eraseUnanswered(now);
-    for (const erasure of erasures) for (const booking of erasure.cancelled) await notifier.cancelledByErasure(booking);
+    for (const erasure of erasures) for (const cancellation of erasure.cancelled) await notifier.cancelled(cancellation);
     const purged = await services.purgeExpired(now);
     return { warned, erased: erasures.length, purged };
   }
