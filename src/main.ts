@@ -11,14 +11,14 @@ import { connectDatabase } from "./db/connect.js";
 import { DatabaseUnavailableError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
 import { createWebhookServer } from "./server.js";
-import { startBackupSchedule } from "./backup-job.js";
+import { createBackupJob } from "./backup-job.js";
 import { createFieldCrypto, fieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
 import { repairClaims } from "./services/claims.js";
 import { createServices } from "./services/index.js";
 import { startInstanceHeartbeat } from "./services/instances.js";
 import { assertDataUnderKey } from "./services/key-rotation.js";
 import { seedDefaults } from "./services/seed.js";
-import { runPeriodically } from "./scheduler.js";
+import { createScheduler } from "./scheduler.js";
 
 /** Starts the bot: configuration, database, defaults, then long polling through the runner. */
 async function main(): Promise<void> {
@@ -39,17 +39,18 @@ async function main(): Promise<void> {
   await assertDataUnderKey(fieldCrypto());
   const heartbeat = await startInstanceHeartbeat(logger);
   await seedDefaults();
+  // Every periodic job runs on the one scheduler: started the same way, stopped together.
+  const scheduler = createScheduler(logger);
   // Time claimed by a booking that never came (its process died between claim and write) is
   // freed once its lease is over, at start and every CLAIM_SWEEP_SECONDS while running (O9).
-  const claimSweep = runPeriodically(
-    "claim sweep",
-    config.claimSweepSeconds * 1000,
-    async () => {
+  scheduler.start({
+    name: "claim sweep",
+    everyMs: config.claimSweepSeconds * 1000,
+    async round() {
       const freed = await repairClaims(Date.now());
       if (freed > 0) logger.warn({ cells: freed }, "released slot claims left by a crashed booking or move");
     },
-    logger,
-  );
+  });
 
   const services = createServices(config);
   const { bot, i18n, notifier, broadcaster } = createBot({ config, services, logger });
@@ -84,11 +85,9 @@ async function main(): Promise<void> {
       if (runner.isRunning()) await runner.stop();
     };
   }
-  const reminders = createReminderJob(bot.api, i18n, config, services, logger);
-  reminders.start();
-  const retention = createRetentionJob(bot.api, i18n, config, services, notifier, logger);
-  retention.start();
-  const backups = startBackupSchedule(config, logger);
+  scheduler.start(createReminderJob(bot.api, i18n, config, services, logger));
+  scheduler.start(createRetentionJob(bot.api, i18n, config, services, notifier, logger));
+  scheduler.start(createBackupJob(config, logger));
   void broadcaster.resumeAll().catch((error: unknown) => logger.error({ err: error }, "resuming broadcasts failed"));
 
   let stopping = false;
@@ -102,10 +101,7 @@ async function main(): Promise<void> {
     // Stop taking updates and let the ones in progress finish (the runner and server.close both
     // wait for them); conversation state is already in the database.
     await stopUpdates();
-    await reminders.stop();
-    await claimSweep.stop();
-    await retention.stop();
-    backups.stop();
+    await scheduler.stop();
     await heartbeat.stop();
     await database.close();
     logger.info("stopped");

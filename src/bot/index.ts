@@ -250,7 +250,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     }),
   );
   /** The practice cancelled: the customer gets the reason and a calendar file withdrawing the event (A2, B7). */
-  const tellCustomerCancelled = async (cancellation: AdminCancellation, reason: (language: Language) => string) => {
+  const tellCustomer = async (cancellation: AdminCancellation, reason: (language: Language) => string) => {
     const { customerTelegramId: chat, customerLanguage: l, booking } = cancellation;
     if (!chat || !l) return;
     const text = i18n.t(l, "customer-cancelled-by-practice", {
@@ -269,6 +269,14 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     } catch (error) {
       logger.warn({ err: error, bookingId: booking.id }, "could not tell a customer");
     }
+  };
+  /**
+   * Every cancellation by the practice, from a booking's Cancel or /off alike: the customer is
+   * told, then the practitioners (the notifier leaves out the one who cancelled).
+   */
+  const tellCustomerCancelled = async (cancellation: AdminCancellation, reason: (language: Language) => string) => {
+    await tellCustomer(cancellation, reason);
+    await notifier.cancelled(cancellation);
   };
   privateChats
     .filter(isAdmin)
@@ -299,10 +307,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
         renderReceipt(language, receipt, (key, vars) => i18n.t(language, key, vars), { zone: config.timeZone, business: config.business }),
       formatPrice,
       cancelByAdmin: services.admin.cancelByAdmin,
-      async tellCustomerCancelled(cancellation, reason) {
-        await tellCustomerCancelled(cancellation, () => reason);
-        await notifier.cancelledByAdmin(cancellation.booking);
-      },
+      tellCustomerCancelled: (cancellation, reason) => tellCustomerCancelled(cancellation, () => reason),
       audienceSize: async () => (await services.telegramAudience()).length,
       async startBroadcast(adminId, text) {
         const audience = (await services.telegramAudience()).length;

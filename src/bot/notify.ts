@@ -3,13 +3,14 @@ import type { Api, InlineKeyboard } from "grammy";
 import type { Config, Language } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { BookingView } from "../services/booking.js";
+import type { Cancellation } from "../services/bookings.js";
 import type { Services } from "../services/index.js";
 import type { BotContext } from "./context.js";
 import { formatDateTime } from "./format.js";
 import { adminBookingKeyboard } from "./keyboards.js";
 
 /**
- * Messages to every admin about bookings made, cancelled and moved (B5, B7): customer name,
+ * Messages to every admin about bookings made, cancelled and moved (B5, B7, A2): customer name,
  * service and time, in the admin's own language. Contact details are never included. A failure
  * for one admin is logged and does not affect the others or the customer.
  */
@@ -18,9 +19,10 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
     subjectId: string,
     render: (language: Language) => string,
     buttons?: (language: Language) => InlineKeyboard,
+    except?: number,
   ): Promise<void> {
     await Promise.all(
-      config.adminIds.map(async (adminId) => {
+      config.adminIds.filter((adminId) => adminId !== except).map(async (adminId) => {
         const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
         try {
           await api.sendMessage(adminId, render(language), buttons ? { reply_markup: buttons(language) } : {});
@@ -42,18 +44,21 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
         (l) => i18n.t(l, "admin-new-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
         actions(b),
       ),
-    cancelledByAdmin: (b: BookingView) =>
-      toEveryAdmin(b.id, (l) =>
-        i18n.t(l, "admin-cancelled-by-admin", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
-      ),
-    cancelled: (b: BookingView) =>
-      toEveryAdmin(b.id, (l) =>
-        i18n.t(l, "admin-cancelled-booking", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
-      ),
-    cancelledByErasure: (b: BookingView) =>
-      toEveryAdmin(b.id, (l) =>
-        i18n.t(l, "admin-erased-booking", { service: b.serviceName[l], when: when(b.start, l) }),
-      ),
+    /**
+     * Every cancellation, whoever made it (B7, A2, P7): each practitioner is told, except the
+     * one who made it (she knows; the others learn it was the practice). An erasure's text names
+     * no one.
+     */
+    cancelled: ({ booking: b, actor }: Cancellation) => {
+      const key =
+        actor.kind === "customer" ? "admin-cancelled-booking" : actor.kind === "erasure" ? "admin-erased-booking" : "admin-cancelled-by-admin";
+      return toEveryAdmin(
+        b.id,
+        (l) => i18n.t(l, key, { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
+        undefined,
+        actor.kind === "admin" ? actor.telegramId : undefined,
+      );
+    },
     dataRequest: (dueAt: number) =>
       toEveryAdmin("data-request", (l) => i18n.t(l, "admin-data-request", { due: when(dueAt, l) })),
     moved: (before: BookingView, after: BookingView) =>

@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { ScheduledJob } from "../scheduler.js";
 import type { Services } from "../services/index.js";
 import type { DueReminder } from "../services/reminders.js";
 import type { BotContext } from "./context.js";
@@ -11,7 +12,7 @@ import { MENU } from "./keyboards.js";
 const REMINDERS_IN_FLIGHT = 8;
 
 /**
- * The reminder job (B8). Every `reminderCheckSeconds` it claims the reminders that are due and
+ * The reminder job (B8), run by the scheduler. Every `reminderCheckSeconds` it claims the reminders that are due and
  * sends them. State lives on the booking documents, so it survives restarts (a reminder missed
  * while the bot was down goes out on the first round after start, if the booking is still ahead)
  * and several processes can run it against one database: each reminder is claimed by one.
@@ -66,32 +67,11 @@ export function createReminderJob(api: Api, i18n: I18n<BotContext>, config: Conf
     }
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
-  /** Runs a round now and then every `reminderCheckSeconds` until stopped. */
-  function start(): void {
-    stopped = false;
-    const tick = () => {
-      running = runOnce()
-        .then((sent) => {
-          if (sent > 0) logger.info({ sent }, "reminders sent");
-        })
-        .catch((error: unknown) => logger.error({ err: error }, "reminder round failed"))
-        .finally(() => {
-          if (!stopped) timer = setTimeout(tick, config.reminderCheckSeconds * 1000);
-        });
-    };
-    tick();
+  /** One scheduled round (src/scheduler.ts): every `reminderCheckSeconds`, the first at start. */
+  async function round(): Promise<void> {
+    const sent = await runOnce();
+    if (sent > 0) logger.info({ sent }, "reminders sent");
   }
 
-  /** Stops scheduling rounds and waits for the current one to finish. */
-  async function stop(): Promise<void> {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  }
-
-  return { runOnce, start, stop };
+  return { name: "reminders", everyMs: config.reminderCheckSeconds * 1000, round, runOnce } satisfies ScheduledJob & { runOnce: unknown };
 }

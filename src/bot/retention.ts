@@ -2,13 +2,14 @@ import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard, type Api } from "grammy";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { ScheduledJob } from "../scheduler.js";
 import type { Services } from "../services/index.js";
 import type { BotContext } from "./context.js";
 import { KEEP_DATA } from "./features/privacy-rights.js";
 import type { AdminNotifier } from "./notify.js";
 
 /**
- * The retention job (P9): asks customers inactive for `inactiveYears` whether to keep their
+ * The retention job (P9), run by the scheduler: asks customers inactive for `inactiveYears` whether to keep their
  * data, erases those who did not answer (or use the bot) within `answerDays`, and deletes what
  * has outlived its retention period. Safe with several processes (see services/retention.ts).
  */
@@ -40,32 +41,19 @@ export function createRetentionJob(
       }
     }
     const erasures = await services.eraseUnanswered(now);
-    for (const erasure of erasures) for (const booking of erasure.cancelled) await notifier.cancelledByErasure(booking);
+    for (const erasure of erasures) for (const cancellation of erasure.cancelled) await notifier.cancelled(cancellation);
     const purged = await services.purgeExpired(now);
     return { warned, erased: erasures.length, purged };
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
   return {
+    name: "retention",
+    everyMs: config.retentionCheckHours * 3_600_000,
+    /** One scheduled round (src/scheduler.ts): every `retentionCheckHours`, the first at start. */
+    async round() {
+      const r = await runOnce();
+      logger.info({ warned: r.warned, erased: r.erased, ...r.purged }, "retention round");
+    },
     runOnce,
-    start() {
-      stopped = false;
-      const tick = () => {
-        running = runOnce()
-          .then((r) => logger.info({ warned: r.warned, erased: r.erased, ...r.purged }, "retention round"))
-          .catch((error: unknown) => logger.error({ err: error }, "retention round failed"))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, config.retentionCheckHours * 3_600_000);
-          });
-      };
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  } satisfies ScheduledJob & { runOnce: unknown };
 }

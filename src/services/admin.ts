@@ -12,12 +12,11 @@ import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.
 import { ServiceModel } from "../db/models/service.js";
 import { auditTrail, recordAudit, type Actor, type AuditView } from "./audit.js";
 import type { BookingView } from "./booking.js";
-import { releaseSlot } from "./claims.js";
 import { currentMarketingConsents, type ConsentState } from "./consents.js";
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
-import { nextIcsSequence, toBookingView, type BookingLean } from "./manage-booking.js";
+import { bookingLock, cancelBooking, toBookingView, type BookingLean, type Cancellation } from "./bookings.js";
 import { buildExport, type CustomerExport } from "./data-export.js";
 import { dataRequestLock, toProfileView, withdrawAllFor } from "./privacy.js";
 
@@ -69,38 +68,23 @@ async function loadBooking(bookingId: string): Promise<BookingLean | null> {
 export async function markAttendance(adminId: number, bookingId: string, attendance: "attended" | "no-show", now: Date): Promise<BookingView | undefined> {
   const booking = await loadBooking(bookingId);
   if (!booking || booking.status !== "confirmed") return undefined;
-  await withLock(`booking:${bookingId}`, () => BookingModel.updateOne({ _id: booking._id, status: "confirmed" }, { $set: { attendance } }));
+  await withLock(bookingLock(bookingId), () => BookingModel.updateOne({ _id: booking._id, status: "confirmed" }, { $set: { attendance } }));
   await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["attendance"], subjectId: booking._id });
   const customer = await CustomerModel.findById(booking.customerId, { firstName: 1, lastName: 1 }).lean();
   return toBookingView(booking, customer ?? {});
 }
 
 /** Who to tell, in which language, when the practitioner cancels a booking. */
-export interface AdminCancellation {
-  booking: BookingView;
-  customerTelegramId?: number;
-  customerLanguage?: Language;
-}
+export type AdminCancellation = Cancellation;
 
-/** Cancels a booking on the practitioner's side, with a reason the customer is told (A2). */
+/**
+ * Cancels a booking on the practitioner's side (A2, and /off over bookings), with a reason the
+ * customer is told, through the one cancel every actor uses (bookings.ts).
+ */
 export async function cancelByAdmin(adminId: number, bookingId: string, reason: string, now: Date): Promise<AdminCancellation | undefined> {
-  const found = await loadBooking(bookingId);
-  if (!found) return undefined;
-  return withLock(`booking:${bookingId}`, async () => {
-    const booking = await loadBooking(bookingId);
-    if (!booking || booking.status !== "confirmed") return undefined;
-    await BookingModel.updateOne(
-      { _id: booking._id },
-      { $set: { status: "cancelled", cancelledAt: now, cancelledBy: "admin", cancelReason: reason.slice(0, 500) }, $inc: { icsSequence: 1 } },
-    );
-    await releaseSlot(booking._id);
-    await recordAudit(booking.customerId, admin(adminId), "booking-cancelled", now, { subjectId: booking._id });
-    const customer = await CustomerModel.findById(booking.customerId).lean<CustomerLean>();
-    return {
-      booking: toBookingView(nextIcsSequence(booking), customer ?? {}),
-      ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
-    };
-  });
+  if (!Types.ObjectId.isValid(bookingId)) return undefined;
+  const outcome = await cancelBooking(new Types.ObjectId(bookingId), admin(adminId), now, { reason });
+  return outcome.ok ? outcome.cancellation : undefined;
 }
 
 /** A customer's contact details for the practitioner; every look is audit-logged (B5, A2). */

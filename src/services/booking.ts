@@ -9,7 +9,7 @@ import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService } from "./catalog.js";
 import { AuditEntryModel } from "../db/models/audit.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
-import { toBookingView, type BookingLean } from "./manage-booking.js";
+import { toBookingView, type BookingLean } from "./bookings.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot, releaseSlot } from "./claims.js";

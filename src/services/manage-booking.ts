@@ -1,10 +1,11 @@
 import type { Types } from "mongoose";
-import { BookingModel, type BookingFields } from "../db/models/booking.js";
+import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { isOffered, reminderDueAt, type BookingSettings, type BookingView } from "./booking.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
-import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
+import { bookingLock, cancelBooking as cancel, nextIcsSequence, toBookingView, type BookingLean, type Cancellation } from "./bookings.js";
+import { claimCells, claimCellsFor } from "./claims.js";
 import type { Interval } from "../domain/availability.js";
 import { withLock } from "./locks.js";
 
@@ -15,34 +16,8 @@ export type ChangeRefusal = "not-found" | "not-active" | "past-cutoff";
 
 export type ChangeCheck = { ok: true; booking: BookingView } | { ok: false; reason: ChangeRefusal };
 
-export type BookingLean = BookingFields & { _id: Types.ObjectId };
 type Names = { firstName?: string | null; lastName?: string | null };
 type CustomerNames = Names & { _id: Types.ObjectId };
-
-/** A stored booking as people are shown it (plain data). */
-export function toBookingView(d: BookingLean, customer: Names): BookingView {
-  return {
-    id: d._id.toHexString(),
-    ref: d.ref,
-    start: d.start.getTime(),
-    end: d.end.getTime(),
-    serviceName: { fi: d.service.name.fi, sv: d.service.name.sv, en: d.service.name.en },
-    durationMinutes: d.service.durationMinutes,
-    priceCents: d.service.priceCents,
-    customerFirstName: customer.firstName ?? "",
-    customerLastName: customer.lastName ?? "",
-    // Bookings made before the counter existed have none: their files carried no SEQUENCE, i.e. 0.
-    icsSequence: d.icsSequence ?? 0,
-  };
-}
-
-/**
- * The booking as it is after a change that incremented its `icsSequence` in the database (a
- * move or cancel, under the booking's lock, so the read-then-increment is not raced).
- */
-export function nextIcsSequence(d: BookingLean): BookingLean {
-  return { ...d, icsSequence: (d.icsSequence ?? 0) + 1 };
-}
 
 /** The last instant at which the customer may still cancel or move a booking starting at `start`. */
 export function changeDeadline(settings: BookingSettings, start: number): number {
@@ -83,28 +58,16 @@ export async function checkChangeable(settings: BookingSettings, telegramId: num
   return reason ? { ok: false, reason } : { ok: true, booking: toBookingView(own.booking, own.customer) };
 }
 
+export type CancelResult = { ok: true; cancellation: Cancellation } | { ok: false; reason: ChangeRefusal };
+
 /**
- * Cancels a customer's booking (B7) if it still stands and the cutoff has not passed. It runs
- * under the booking's lock, so a double tap or a second process cancels once; the time is
- * bookable again as soon as it returns.
+ * Cancels a customer's booking (B7) if it still stands and the cutoff has not passed, through
+ * the one cancel every actor uses (bookings.ts): the cutoff is checked under the booking's lock.
  */
-export async function cancelBooking(settings: BookingSettings, telegramId: number, ref: string, now: number): Promise<ChangeCheck> {
-  const found = await ownBooking(telegramId, ref);
-  if (!found) return { ok: false, reason: "not-found" };
-  return withLock(`booking:${found.booking._id.toHexString()}`, async () => {
-    // Read again under the lock: a cancel or move that held it before us may have changed it.
-    const own = await ownBooking(telegramId, ref);
-    if (!own) return { ok: false, reason: "not-found" };
-    const reason = refusal(settings, own.booking, now);
-    if (reason) return { ok: false, reason };
-    await BookingModel.updateOne(
-      { _id: own.booking._id },
-      { $set: { status: "cancelled", cancelledAt: new Date(now), cancelledBy: "customer" }, $inc: { icsSequence: 1 } },
-    );
-    await releaseSlot(own.booking._id);
-    await recordAudit(own.customer._id, CUSTOMER, "booking-cancelled", new Date(now), { subjectId: own.booking._id });
-    return { ok: true, booking: toBookingView(nextIcsSequence(own.booking), own.customer) };
-  });
+export async function cancelBooking(settings: BookingSettings, telegramId: number, ref: string, now: number): Promise<CancelResult> {
+  const own = await ownBooking(telegramId, ref);
+  if (!own) return { ok: false, reason: "not-found" };
+  return cancel(own.booking._id, CUSTOMER, new Date(now), { refuse: (booking) => refusal(settings, booking, now) });
 }
 
 export type MoveResult =
@@ -142,7 +105,7 @@ export async function moveBooking(
   };
   const repeated = alreadyMoved(found);
   if (repeated) return repeated;
-  return withLock(`booking:${found.booking._id.toHexString()}`, async (): Promise<MoveResult> => {
+  return withLock(bookingLock(found.booking._id), async (): Promise<MoveResult> => {
     const own = await ownBooking(telegramId, ref);
     if (!own) return { ok: false, reason: "not-found" };
     const { booking, customer } = own;

@@ -12,14 +12,12 @@ import { SlotClaimModel } from "../db/models/slot-claim.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../domain/contact.js";
 import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
 import { CUSTOMER, recordAudit, type Actor } from "./audit.js";
-import type { BookingView } from "./booking.js";
-import { releaseSlot } from "./claims.js";
 import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
 import { reveal } from "./customers.js";
 import { buildExport, summarizeExport, type CustomerExport, type ExportSummary } from "./data-export.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
-import { toBookingView, type BookingLean } from "./manage-booking.js";
+import { cancelBooking, type Cancellation } from "./bookings.js";
 
 const DAY = 86_400_000;
 /** The notice allows the full list twice a year: two exports in any 12 months are answered at once. */
@@ -267,7 +265,7 @@ export function dataRequestLock(customerId: Types.ObjectId): string {
 
 export interface ErasureResult {
   /** Future bookings that were cancelled, for telling the practitioner. */
-  cancelled: BookingView[];
+  cancelled: Cancellation[];
   /** Payment records kept (stripped of personal details) because accounting law requires them. */
   keptPayments: number;
 }
@@ -281,14 +279,13 @@ export interface ErasureResult {
 export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, now: Date): Promise<ErasureResult> {
   const customer = await CustomerModel.findById(customerId).lean<CustomerLean>();
   if (!customer) return { cancelled: [], keptPayments: 0 };
-  const future = await BookingModel.find({ customerId, status: "confirmed", start: { $gt: now } }).lean<BookingLean[]>();
-  const cancelled: BookingView[] = [];
+  // Cancelled like any other cancellation (same lock, claims and audit entry), before the
+  // bookings go: the audit entries stay, as the erasure's own does.
+  const future = await BookingModel.find({ customerId, status: "confirmed", start: { $gt: now } }, { _id: 1 }).lean();
+  const cancelled: Cancellation[] = [];
   for (const b of future) {
-    await withLock(`booking:${b._id.toHexString()}`, async () => {
-      await BookingModel.updateOne({ _id: b._id }, { $set: { status: "cancelled", cancelledAt: now, cancelledBy: actor.kind } });
-      await releaseSlot(b._id);
-    });
-    cancelled.push(toBookingView(b, customer));
+    const outcome = await cancelBooking(b._id, { kind: "erasure", by: actor }, now);
+    if (outcome.ok) cancelled.push(outcome.cancellation);
   }
   // A payment carries its receipt's own copy of the service, amount and VAT, so it stands alone
   // once the name and the link to the person are gone; the bookings themselves can go.

@@ -194,6 +194,27 @@ describe("schedule and services (A3)", () => {
     expect(customer.buttons().map(([t]) => t).some((t) => /^\w\w (2[4-9]|3[01])\.12\.$/.test(t))).toBe(false);
   });
 
+  it("with two practitioners, a cancel by one (a booking's Cancel or /off) is told to the other, never to herself", async () => {
+    const OTHER = 900_002;
+    const config = testConfig({ ADMIN_IDS: `${ADMIN_ID},${OTHER}` });
+    const practitioner = new TestCustomer(createTestBot(suite.tg, config), suite.tg, { id: ADMIN_ID, language: "fi" });
+    const toOther = () => suite.tg.callsOf("sendMessage", OTHER).map((c) => String(c.payload.text));
+    const toHer = () => suite.tg.callsOf("sendMessage", ADMIN_ID).map((c) => String(c.payload.text));
+    const single = await bookFor(3451, 60, at("2026-12-03T10:00"), NOW);
+    await bookFor(3452, 30, at("2026-12-24T10:00"), NOW);
+    await practitioner.send("/start");
+    await practitioner.pressData(`ad:cx:${single.id}`, 1);
+    await practitioner.send("Hierojan sairastuminen");
+    expect(practitioner.lastText()).toBe("Peruttu; asiakkaalle on ilmoitettu.");
+    await practitioner.send("/off 24.12. 24.12.");
+    await practitioner.press("Peru tämä varaus ja ilmoita asiakkaalle");
+    expect(practitioner.lastText()).toContain("Peruttu 1 varaus; asiakkaalle on ilmoitettu.");
+    const byPractice = (texts: string[]) => texts.filter((t) => t.includes("Vastaanotto perui varauksen"));
+    expect(byPractice(toOther())).toHaveLength(2);
+    expect(byPractice(toOther()).join("\n")).toContain("Testi Asiakas3452");
+    expect(byPractice(toHer())).toEqual([]);
+  });
+
   it("/services adds, edits and deactivates services; the booking flow follows", async () => {
     const practitioner = admin();
     await practitioner.send("/services add hot-stone 75 89,00 Kuumakivihieronta | Varmstensmassage | Hot stone massage");

@@ -71,15 +71,14 @@ export function myBookingsFeature(
         await ctx.editMessageText(changeRefusalText(ctx, result.reason, config));
         return;
       }
-      await ctx.editMessageText(
-        ctx.t("cancel-done", { when: when(ctx, result.booking.start), service: result.booking.serviceName[language(ctx)] }),
-      );
-      ctx.logger.info({ bookingId: result.booking.id }, "booking cancelled by customer");
-      await notifier.cancelled(result.booking);
-      const { file, caption } = calendarFile(result.booking, "cancelled", language(ctx), ctx.t, config);
+      const { booking } = result.cancellation;
+      await ctx.editMessageText(ctx.t("cancel-done", { when: when(ctx, booking.start), service: booking.serviceName[language(ctx)] }));
+      ctx.logger.info({ bookingId: booking.id }, "booking cancelled by customer");
+      await notifier.cancelled(result.cancellation);
+      const { file, caption } = calendarFile(booking, "cancelled", language(ctx), ctx.t, config);
       // The booking is cancelled whatever happens here: a failed upload must not read as a failed cancel.
       await ctx.replyWithDocument(file, { caption }).catch((error: unknown) => {
-        ctx.logger.warn({ err: error, bookingId: result.booking.id }, "could not send the cancelling calendar file");
+        ctx.logger.warn({ err: error, bookingId: booking.id }, "could not send the cancelling calendar file");
       });
       return;
     }

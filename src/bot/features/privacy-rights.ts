@@ -123,7 +123,7 @@ export function privacyRightsFeature(
       await ctx.editMessageText(ctx.t("deleteme-nothing"));
       return;
     }
-    for (const booking of result.cancelled) await notifier.cancelledByErasure(booking);
+    for (const cancellation of result.cancelled) await notifier.cancelled(cancellation);
     ctx.customer = undefined;
     await ctx.editMessageText(ctx.t("deleteme-done", { payments: result.keptPayments, cancelled: result.cancelled.length }));
   });
