@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { LANGUAGES, type Language } from "../config.js";
+import { LANGUAGES, type Language } from "../domain/enums.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";

@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
-import type { Language } from "../../config.js";
-import { PAYMENT_METHODS } from "../../db/models/payment.js";
+import type { Language } from "../../domain/enums.js";
+import { PAYMENT_METHODS } from "../../domain/enums.js";
 import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
 import type { BotContext, ConversationContext } from "../context.js";

@@ -1,9 +1,12 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Interval } from "../../domain/availability.js";
 import { InlineKeyboard } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
-import { newIdentity, type BookingRequest, type BookingResult, type BookingView, type SlotQuery } from "../../services/booking.js";
+import { newIdentity, type BookingRequest, type BookingResult } from "../../services/booking.js";
+import type { BookingView } from "../../services/booking-view.js";
+import type { SlotQuery } from "../../services/slots.js";
 import type { ServiceView } from "../../services/catalog.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";

@@ -1,8 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
-import { LANGUAGES, type Language } from "../../config.js";
+import { GENDERS, LANGUAGES, type Language } from "../../domain/enums.js";
 import type { Validated } from "../../domain/contact.js";
-import { GENDERS } from "../../db/models/customer.js";
 import { OPTIONAL_FIELDS as OPTIONAL, PROFILE_FIELDS as FIELDS } from "../../services/privacy.js";
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";

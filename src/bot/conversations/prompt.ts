@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { GrammyError, type InlineKeyboard } from "grammy";
-import type { Language } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import type { BotContext, ConversationContext } from "../context.js";
 
 /** What a step of a flow got: a press on its prompt, typed text, or a press on an earlier prompt. */

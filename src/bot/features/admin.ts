@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
-import type { BusinessProfile, Language } from "../../config.js";
-import { MARKETING_CHANNELS } from "../../db/models/consent.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
+import { MARKETING_CHANNELS } from "../../domain/enums.js";
 import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
 import type { AuditView } from "../../services/audit.js";
 import type { Services } from "../../services/index.js";

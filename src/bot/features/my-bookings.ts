@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
 import { calendarFile } from "../calendar-file.js";
 import type { BotContext } from "../context.js";

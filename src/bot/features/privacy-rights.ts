@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
-import type { MarketingChannel } from "../../db/models/consent.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
+import type { MarketingChannel } from "../../domain/enums.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { CustomerExport } from "../../services/data-export.js";
 import type { Services } from "../../services/index.js";

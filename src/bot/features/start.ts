@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { Language } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import { BOOKING_CONVERSATION } from "../conversations/booking.js";
