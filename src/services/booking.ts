@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { CustomerModel } from "../db/models/customer.js";
 import type { Interval } from "../domain/availability.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { findActiveService } from "./catalog.js";
@@ -67,7 +67,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   if (!Types.ObjectId.isValid(request.bookingId)) return { ok: false, reason: "service-unavailable" };
   const bookingId = new Types.ObjectId(request.bookingId);
   const now = new Date(request.now);
-  const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean<CustomerFields & { _id: Types.ObjectId }>();
+  const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean();
   const made = await BookingModel.findById(bookingId).lean<BookingLean>();
   if (made) {
     if (!customer || !made.customerId.equals(customer._id)) return { ok: false, reason: "service-unavailable" };
