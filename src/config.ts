@@ -2,12 +2,8 @@ import { IANAZone } from "luxon";
 import { z } from "zod";
 import { isValidBusinessId } from "./domain/business-id.js";
 import { parseProcessors, type Processor } from "./domain/processors.js";
-import { EncryptionKeyError, parseEncryptionKey } from "./services/field-crypto.js";
-import type { RetentionRules } from "./services/retention.js";
-
-/** The languages the bot speaks; the first is the default. */
-export const LANGUAGES = ["fi", "sv", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { EncryptionKeyError, parseEncryptionKey } from "./domain/encryption-key.js";
+import { LANGUAGES, type Language } from "./domain/enums.js";
 
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
@@ -174,6 +170,25 @@ export interface BusinessProfile {
   email: string;
   phone: string;
   contactPerson: string;
+}
+
+/** How long each kind of data is kept (P9). */
+export interface RetentionRules {
+  /** Customers with no interaction for this long are asked, then erased. */
+  inactiveYears: number;
+  /** How long a customer has to answer before being erased. */
+  answerDays: number;
+  /**
+   * Technical records (abandoned conversation states, stale locks), and the records of people
+   * who only opened the bot and never became customers (see forgetPassersBy).
+   */
+  technicalDays: number;
+  /** Audit entries and data-request records (at least two years). */
+  auditDays: number;
+  /** Payment records: this many years after the end of the financial (calendar) year. */
+  paymentYears: number;
+  /** Webhook access log entries (P11). */
+  accessLogDays: number;
 }
 
 /** The practice's booking rules. */

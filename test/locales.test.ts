@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "../src/config.js";
+import { LANGUAGES } from "../src/domain/enums.js";
 import { AUDIT_FIELDS, renderReceipt } from "../src/bot/features/admin.js";
 import { createI18n, LOCALES_DIR } from "../src/bot/i18n.js";
 import { AUDIT_ACTIONS } from "../src/db/models/audit.js";

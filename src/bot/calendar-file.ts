@@ -1,7 +1,8 @@
 import { InputFile } from "grammy";
-import type { BusinessProfile, Language } from "../config.js";
+import type { BusinessProfile } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import { buildIcs } from "../domain/ics.js";
-import type { BookingView } from "../services/booking.js";
+import type { BookingView } from "../services/booking-view.js";
 import { localDate } from "./format.js";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;

@@ -1,7 +1,7 @@
 import { CommandGroup } from "@grammyjs/commands";
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
-import { LANGUAGES, type Language } from "../config.js";
+import { LANGUAGES, type Language } from "../domain/enums.js";
 import type { BotContext } from "./context.js";
 
 /** The commands customers see in Telegram's menu, in the order shown. */

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Language } from "../config.js";
+import type { Language } from "../domain/enums.js";
 
 /**
  * Dates, times, amounts and lists as each of our languages writes them in Finland. Every date or

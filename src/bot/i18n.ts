@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
-import type { Language } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import type { BotContext } from "./context.js";
 
 /** Folder of the Fluent files, one per language. */

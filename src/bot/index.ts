@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations, createConversation } from "@grammyjs/conversations";
+import { conversations, createConversation, type Conversation } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
-import type { Config, Language } from "../config.js";
+import type { Config } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import type { Logger } from "../logger.js";
 import type { AdminCancellation } from "../services/admin.js";
 import type { Services } from "../services/index.js";
 import { languageFromTelegram } from "../services/customers.js";
-import type { BotContext, ConversationContext } from "./context.js";
+import type { CustomerSession } from "../services/customers.js";
+import type { BotContext, ConversationContext, CustomerContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
 import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
 import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
@@ -152,8 +154,13 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ctx.customer = await services.touchCustomer(ctx.from.id, ctx.from.language_code, new Date());
     await next();
   });
-  privateChats.use(i18n);
-  privateChats.use(conversations({ storage: { type: "key", adapter: mongoConversationStorage } }));
+  // From here on the customer is loaded (above, for every update that gets here): the filter only
+  // lets the type say so.
+  const customerChats = privateChats.filter((ctx): ctx is typeof ctx & { customer: CustomerSession } => ctx.customer !== undefined);
+  customerChats.use(i18n);
+  // Version 1: flows take the customer's language from the plugins below instead of an argument,
+  // so a flow saved by an older release (with the language among its arguments) is not replayed.
+  customerChats.use(conversations({ storage: { type: "key", adapter: mongoConversationStorage, version: 1 } }));
 
   // Commands that must work in the middle of a flow are handled before the conversation sees the
   // update: /cancel ends the flow, /privacy and /help answer and leave it waiting, and the
@@ -186,16 +193,30 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     }),
   );
   interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
-  privateChats.use(interrupts);
+  customerChats.use(interrupts);
 
-  const conversationPlugins: MiddlewareFn<ConversationContext>[] = [
-    async (ctx, next) => {
-      ctx.api.config.use(retry());
-      await next();
-    },
-    i18n.middleware() as unknown as MiddlewareFn<ConversationContext>,
-  ];
-  privateChats.use(
+  // Inside a conversation the plugin builds a fresh context for each update, which outside
+  // middleware does not reach: retries, i18n and the customer's language are
+  // installed on it here. The language is read from the outside context through `external`, so a
+  // replay gets the value recorded when the update first arrived.
+  const conversationPlugins = async (
+    conversation: Conversation<CustomerContext, ConversationContext>,
+  ): Promise<MiddlewareFn<ConversationContext>[]> => {
+    const language = await conversation.external((outside) => outside.customer.language);
+    return [
+      async (ctx, next) => {
+        ctx.api.config.use(retry());
+        await next();
+      },
+      i18n.middleware() as unknown as MiddlewareFn<ConversationContext>,
+      async (ctx, next) => {
+        ctx.language = language;
+        ctx.i18n.useLocale(language);
+        await next();
+      },
+    ];
+  };
+  customerChats.use(
     createConversation(
       createBookingConversation({
         zone: config.timeZone,
@@ -215,7 +236,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ),
   );
 
-  privateChats.use(
+  customerChats.use(
     createConversation(
       createProfileConversation({
         profile: services.profile,
@@ -228,13 +249,13 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   );
 
   const adminFlows = createAdminFlows();
-  privateChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
-  privateChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
-  privateChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
+  customerChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
+  customerChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
+  customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
 
-  privateChats.use(startFeature(services));
-  privateChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION, ctx.customer!.language));
-  privateChats.use(
+  customerChats.use(startFeature(services));
+  customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
+  customerChats.use(
     privacyRightsFeature(services, notifier, {
       zone: config.timeZone,
       business: config.business,
@@ -242,7 +263,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       retention: config.retention,
     }),
   );
-  privateChats.use(
+  customerChats.use(
     myBookingsFeature(services, notifier, {
       zone: config.timeZone,
       business: config.business,
@@ -278,12 +299,12 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     await tellCustomer(cancellation, reason);
     await notifier.cancelled(cancellation);
   };
-  privateChats
+  customerChats
     .filter(isAdmin)
     .use(
       adminFeature(
         services,
-        { zone: config.timeZone, business: config.business, defaultLanguage: config.defaultLanguage },
+        { zone: config.timeZone, business: config.business },
         { tellCustomerCancelled },
       ),
     );
@@ -293,9 +314,9 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ctx.logger.warn({ kind: ctx.callbackQuery ? "button" : "command" }, "admin action refused for a non-admin");
     await next();
   };
-  privateChats.command([...ADMIN_COMMANDS], denied);
-  privateChats.callbackQuery(/^ad:/, denied);
-  privateChats.use(unhandledFeature);
+  customerChats.command([...ADMIN_COMMANDS], denied);
+  customerChats.callbackQuery(/^ad:/, denied);
+  customerChats.use(unhandledFeature);
 
   /** What the admin conversations need, bound to this bot. */
   function createAdminFlows(): AdminFlowDeps {

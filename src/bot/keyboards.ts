@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { LANGUAGES } from "../config.js";
+import { LANGUAGES } from "../domain/enums.js";
 import type { BotContext } from "./context.js";
 
 /** Callback data of the main menu and the language picker. */

@@ -1,6 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard, type Api } from "grammy";
-import type { Config, Language } from "../config.js";
+import type { Config } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import type { Services } from "../services/index.js";
 import type { BotContext } from "./context.js";
 import { MARKETING_STOP } from "./features/privacy-rights.js";

@@ -1,8 +1,9 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api, InlineKeyboard } from "grammy";
-import type { Config, Language } from "../config.js";
+import type { Config } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import type { Logger } from "../logger.js";
-import type { BookingView } from "../services/booking.js";
+import type { BookingView } from "../services/booking-view.js";
 import type { Cancellation } from "../services/bookings.js";
 import type { Services } from "../services/index.js";
 import type { BotContext } from "./context.js";

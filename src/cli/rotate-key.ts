@@ -5,7 +5,8 @@
  * set ENCRYPTION_KEY to the new key and start the bot again. Backups made before keep needing the
  * old key.
  */
-import { createFieldCrypto, EncryptionKeyError, parseEncryptionKey, type FieldCrypto } from "../services/field-crypto.js";
+import { EncryptionKeyError, parseEncryptionKey } from "../domain/encryption-key.js";
+import { createFieldCrypto, type FieldCrypto } from "../services/field-crypto.js";
 import { refuseWhileBotRuns } from "../services/instances.js";
 import { reencryptAll } from "../services/key-rotation.js";
 import { runCommand } from "./run.js";

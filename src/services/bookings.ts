@@ -1,9 +1,9 @@
 import type { Types } from "mongoose";
-import type { Language } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import { BookingModel, type BookingFields } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { recordAudit, type Actor } from "./audit.js";
-import type { BookingView } from "./booking.js";
+import type { BookingView } from "./booking-view.js";
 import { releaseSlot } from "./claims.js";
 import { withLock } from "./locks.js";
 

@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Language } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
 import { CustomerModel } from "../db/models/customer.js";

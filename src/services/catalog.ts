@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Language } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import { ServiceModel } from "../db/models/service.js";
 
 /** A service as the booking flow shows it: plain data, safe to store in conversation state. */

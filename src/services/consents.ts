@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
-import { ConsentRecordModel, MARKETING_CHANNELS, type MarketingChannel } from "../db/models/consent.js";
+import { ConsentRecordModel } from "../db/models/consent.js";
+import { MARKETING_CHANNELS, type MarketingChannel } from "../domain/enums.js";
 
 /** Current marketing consent per channel, derived from the records. */
 export type ConsentState = Record<MarketingChannel, boolean>;

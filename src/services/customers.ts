@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { LANGUAGES, type Language } from "../config.js";
+import { LANGUAGES, type Language } from "../domain/enums.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
@@ -44,11 +44,10 @@ export async function touchCustomer(
   fallback: Language,
   now: Date,
 ): Promise<CustomerSession> {
-  type Touched = { _id: Types.ObjectId; language: Language };
   const known = knownIds.get(telegramId);
   // No projection: FerretDB 1.24 does not support one on findAndModify.
   let doc = known
-    ? await CustomerModel.findOneAndUpdate({ _id: known }, { $set: { lastSeenAt: now } }, { returnDocument: "after" }).lean<Touched>()
+    ? await CustomerModel.findOneAndUpdate({ _id: known }, { $set: { lastSeenAt: now } }, { returnDocument: "after" }).lean()
     : null;
   if (!doc) {
     const upsert = () =>
@@ -59,7 +58,7 @@ export async function touchCustomer(
           $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
         },
         { upsert: true, returnDocument: "after" },
-      ).lean<Touched>();
+      ).lean();
     try {
       doc = await upsert();
     } catch (error) {
@@ -77,7 +76,7 @@ export async function touchCustomer(
 
 /** The stored language of a Telegram user, if they have talked to the bot. */
 export async function languageOf(telegramId: number): Promise<Language | undefined> {
-  const doc = await CustomerModel.findOne({ telegramId }, { language: 1 }).lean<{ language: Language }>();
+  const doc = await CustomerModel.findOne({ telegramId }, { language: 1 }).lean();
   return doc?.language;
 }
 

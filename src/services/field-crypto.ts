@@ -18,9 +18,6 @@ export interface FieldCrypto {
   lookupHash(value: string): string;
 }
 
-/** Thrown for a key that is missing or not 32 bytes. */
-export class EncryptionKeyError extends Error {}
-
 /** Thrown when a value was encrypted with a key other than the one decrypting it. */
 export class ForeignKeyError extends Error {
   constructor(readonly keyId: string | undefined) {
@@ -33,18 +30,6 @@ export class ForeignKeyError extends Error {
 export function encryptedKeyId(ciphertext: string): string | undefined {
   const [version, id] = ciphertext.split(".", 2);
   return version === "v1" && id ? id : undefined;
-}
-
-/** Parses a 32-byte key given as base64 (44 characters) or hex (64 characters). */
-export function parseEncryptionKey(raw: string | undefined): Buffer {
-  const value = raw?.trim() ?? "";
-  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
-  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(value) && key.toString("base64") !== value)) {
-    throw new EncryptionKeyError(
-      "must be 32 random bytes as base64 or hex; make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"",
-    );
-  }
-  return key;
 }
 
 /** Builds the field cipher from the master key; encryption and hashing use separate subkeys. */

@@ -8,6 +8,7 @@ import * as manage from "./manage-booking.js";
 import * as privacy from "./privacy.js";
 import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
+import * as slots from "./slots.js";
 import * as technical from "./technical.js";
 
 /**
@@ -15,12 +16,12 @@ import * as technical from "./technical.js";
  * through these; none of them touches Mongoose.
  */
 export function createServices(config: Config) {
-  const settings: booking.BookingSettings = { zone: config.timeZone, rules: config.booking };
+  const settings: slots.BookingSettings = { zone: config.timeZone, rules: config.booking };
   return {
     settings,
     listServices: catalog.listActiveServices,
-    availableDays: (query: booking.SlotQuery, now: number) => booking.availableDays(settings, query, now),
-    slotsOnDay: (query: booking.SlotQuery, day: string, now: number) => booking.slotsOnDay(settings, query, day, now),
+    availableDays: (query: slots.SlotQuery, now: number) => slots.availableDays(settings, query, now),
+    slotsOnDay: (query: slots.SlotQuery, day: string, now: number) => slots.slotsOnDay(settings, query, day, now),
     book: (request: booking.BookingRequest) => booking.bookAppointment(settings, request),
     upcomingBookings: manage.upcomingBookings,
     checkChangeable: (telegramId: number, ref: string, now: number) => manage.checkChangeable(settings, telegramId, ref, now),

@@ -1,14 +1,14 @@
 import type { Types } from "mongoose";
-import type { Language } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
 import { BroadcastDeliveryModel } from "../db/models/broadcast.js";
-import { ConsentRecordModel, MARKETING_CHANNELS, type MarketingChannel } from "../db/models/consent.js";
+import { ConsentRecordModel } from "../db/models/consent.js";
 import { ConversationStateModel } from "../db/models/conversation-state.js";
-import { CustomerModel, GENDERS, type CustomerFields } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
+import { GENDERS, MARKETING_CHANNELS, type Language, type MarketingChannel } from "../domain/enums.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../domain/contact.js";
 import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
 import { CUSTOMER, recordAudit, type Actor } from "./audit.js";

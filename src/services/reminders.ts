@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import type { Language } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { releaseLease, tryLease, withLock } from "./locks.js";

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Types } from "mongoose";
-import type { Language } from "../config.js";
+import type { RetentionRules } from "../config.js";
+import type { Language } from "../domain/enums.js";
 import { AuditEntryModel } from "../db/models/audit.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
@@ -17,25 +18,6 @@ import { purgeTechnical } from "./technical.js";
 import { eraseCustomer, type ErasureResult } from "./privacy.js";
 
 const DAY = 86_400_000;
-
-/** How long each kind of data is kept (P9). */
-export interface RetentionRules {
-  /** Customers with no interaction for this long are asked, then erased. */
-  inactiveYears: number;
-  /** How long a customer has to answer before being erased. */
-  answerDays: number;
-  /**
-   * Technical records (abandoned conversation states, stale locks), and the records of people
-   * who only opened the bot and never became customers (see forgetPassersBy).
-   */
-  technicalDays: number;
-  /** Audit entries and data-request records (at least two years). */
-  auditDays: number;
-  /** Payment records: this many years after the end of the financial (calendar) year. */
-  paymentYears: number;
-  /** Webhook access log entries (P11). */
-  accessLogDays: number;
-}
 
 /** An inactive customer to ask. Plain data. */
 export interface InactiveCustomer {

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { DateTime } from "luxon";
-import type { BookingSettings } from "../../src/services/booking.js";
+import type { BookingSettings } from "../../src/services/slots.js";
 import { bookAppointment } from "../../src/services/booking.js";
 import { listActiveServices } from "../../src/services/catalog.js";
 import { touchCustomer } from "../../src/services/customers.js";

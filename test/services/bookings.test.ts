@@ -5,7 +5,7 @@ import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { cancelByAdmin } from "../../src/services/admin.js";
-import { isOffered } from "../../src/services/booking.js";
+import { isOffered } from "../../src/services/slots.js";
 import type { Cancellation } from "../../src/services/bookings.js";
 import { cancelBooking } from "../../src/services/manage-booking.js";
 import { eraseByTelegramId } from "../../src/services/privacy.js";

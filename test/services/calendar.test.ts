@@ -5,7 +5,7 @@ import { bumpCalendarVersion } from "../../src/db/models/calendar-version.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { ScheduleExceptionModel } from "../../src/db/models/schedule.js";
 import { listActiveServices } from "../../src/services/catalog.js";
-import { freeSlots } from "../../src/services/booking.js";
+import { freeSlots } from "../../src/services/slots.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { at, SETTINGS } from "../helpers/fixtures.js";

@@ -2,7 +2,7 @@ import { newIdentity } from "../../src/services/booking.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
-import { freeSlots } from "../../src/services/booking.js";
+import { freeSlots } from "../../src/services/slots.js";
 import { claimCells, repairClaims } from "../../src/services/claims.js";
 import { cancelBooking, checkChangeable, moveBooking, upcomingBookings } from "../../src/services/manage-booking.js";
 import { seedDefaults } from "../../src/services/seed.js";

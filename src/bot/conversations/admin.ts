@@ -1,10 +1,10 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
-import type { Language } from "../../config.js";
-import { PAYMENT_METHODS } from "../../db/models/payment.js";
+import type { Language } from "../../domain/enums.js";
+import { PAYMENT_METHODS } from "../../domain/enums.js";
 import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
-import type { BotContext, ConversationContext } from "../context.js";
+import type { ConversationContext, CustomerContext } from "../context.js";
 import { Prompt, type AnswerRules } from "./prompt.js";
 
 export interface AdminFlowDeps {
@@ -25,7 +25,7 @@ export interface AdminFlowDeps {
   previewMarketing(language: Language, text: string): string;
 }
 
-type AdminConversation = Conversation<BotContext, ConversationContext>;
+type AdminConversation = Conversation<CustomerContext, ConversationContext>;
 
 /**
  * Ends the flow unless its user is an admin now. Run at the start and after every answer, so a
@@ -50,7 +50,7 @@ async function textOrButton(
   acceptText: AnswerRules["acceptText"] = true,
 ) {
   for (;;) {
-    const a = await prompt.answer(conversation, { prefix: "adc", language, acceptText, commandReply: "booking-type-text" });
+    const a = await prompt.answer(conversation, { prefix: "adc", acceptText, commandReply: "booking-type-text" });
     await requireAdmin(conversation, deps, a.ctx);
     if (a.kind !== "stale") return a;
   }
@@ -59,13 +59,12 @@ async function textOrButton(
 /** Cancel a booking as the practitioner (A2): ask the reason, cancel, tell the customer. */
 export function createAdminCancelConversation(deps: AdminFlowDeps) {
   return async function adminCancel(
-    conversation: Conversation<BotContext, ConversationContext>,
+    conversation: Conversation<CustomerContext, ConversationContext>,
     ctx: ConversationContext,
-    language: Language,
     bookingId: string,
   ): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
-    ctx.i18n.useLocale(language);
+    const language = ctx.language;
     const prompt = new Prompt(ctx);
     await prompt.show(ctx.t("admin-cancel-ask-reason"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
     const answer = await textOrButton(conversation, deps, prompt, language, (text) => (text.trim() ? undefined : "booking-type-text"));
@@ -88,12 +87,11 @@ export function createAdminCancelConversation(deps: AdminFlowDeps) {
 /** Compose → preview → audience count → confirm → send (A6). */
 export function createBroadcastConversation(deps: AdminFlowDeps) {
   return async function broadcast(
-    conversation: Conversation<BotContext, ConversationContext>,
+    conversation: Conversation<CustomerContext, ConversationContext>,
     ctx: ConversationContext,
-    language: Language,
   ): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
-    ctx.i18n.useLocale(language);
+    const language = ctx.language;
     const prompt = new Prompt(ctx);
     await prompt.show(ctx.t("admin-broadcast-ask"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
     const composed = await textOrButton(conversation, deps, prompt, language, (text) =>
@@ -123,13 +121,12 @@ export function createBroadcastConversation(deps: AdminFlowDeps) {
 /** Record a payment (A5): amount (the booking's price in one tap, or typed) → method → receipt. */
 export function createPaymentConversation(deps: AdminFlowDeps) {
   return async function payment(
-    conversation: Conversation<BotContext, ConversationContext>,
+    conversation: Conversation<CustomerContext, ConversationContext>,
     ctx: ConversationContext,
-    language: Language,
     bookingId: string,
   ): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
-    ctx.i18n.useLocale(language);
+    const language = ctx.language;
     const prompt = new Prompt(ctx);
     const price = await conversation.external(() => deps.bookingPrice(bookingId));
     if (price === undefined) {

@@ -1,15 +1,17 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Interval } from "../../domain/availability.js";
 import { InlineKeyboard } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
+import type { BusinessProfile } from "../../config.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
-import { newIdentity, type BookingRequest, type BookingResult, type BookingView, type SlotQuery } from "../../services/booking.js";
+import { newIdentity, type BookingRequest, type BookingResult } from "../../services/booking.js";
+import type { BookingView } from "../../services/booking-view.js";
+import type { SlotQuery } from "../../services/slots.js";
 import type { ServiceView } from "../../services/catalog.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import { calendarFile } from "../calendar-file.js";
-import type { BotContext, ConversationContext } from "../context.js";
+import type { ConversationContext, CustomerContext } from "../context.js";
 import { Prompt, type AnswerRules, type PromptAnswer } from "./prompt.js";
 import { formatDateTime, formatDay, formatDayShort, formatList, formatPrice, formatTime } from "../format.js";
 
@@ -89,14 +91,13 @@ function navigationRow(keyboard: InlineKeyboard, t: ConversationContext["t"], ba
  */
 export function createBookingConversation(deps: BookingFlowDeps) {
   return async function booking(
-    conversation: Conversation<BotContext, ConversationContext>,
+    conversation: Conversation<CustomerContext, ConversationContext>,
     ctx: ConversationContext,
-    language: Language,
     moveRef?: string,
   ): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
-    ctx.i18n.useLocale(language);
+    const language = ctx.language;
     const t = ctx.t;
 
     let moving: BookingView | undefined;
@@ -126,7 +127,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
 
     /** Waits for a press of the current prompt's buttons, or typed text when `acceptText`. */
     async function answer(acceptText: AnswerRules["acceptText"]): Promise<PromptAnswer> {
-      const a = await prompt.answer(conversation, { prefix: CB, language, acceptText, commandReply: "booking-command-in-flow" });
+      const a = await prompt.answer(conversation, { prefix: CB, acceptText, commandReply: "booking-command-in-flow" });
       if (a.kind === "stale") {
         // An earlier prompt was pressed: the step shown next says where the booking really is.
         prompt.current = a.ctx;

@@ -1,12 +1,11 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
-import { LANGUAGES, type Language } from "../../config.js";
+import { GENDERS, LANGUAGES, type Language } from "../../domain/enums.js";
 import type { Validated } from "../../domain/contact.js";
-import { GENDERS } from "../../db/models/customer.js";
 import { OPTIONAL_FIELDS as OPTIONAL, PROFILE_FIELDS as FIELDS } from "../../services/privacy.js";
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";
-import type { BotContext, ConversationContext } from "../context.js";
+import type { ConversationContext, CustomerContext } from "../context.js";
 import { Prompt, type AnswerRules } from "./prompt.js";
 
 /** Identifier under which the profile conversation is registered and entered. */
@@ -28,14 +27,11 @@ const CB = "pf";
  */
 export function createProfileConversation(deps: ProfileFlowDeps) {
   return async function profileFlow(
-    conversation: Conversation<BotContext, ConversationContext>,
+    conversation: Conversation<CustomerContext, ConversationContext>,
     ctx: ConversationContext,
-    initialLanguage: Language,
   ): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
-    let language = initialLanguage;
-    ctx.i18n.useLocale(language);
     const prompt = new Prompt(ctx);
 
     /**
@@ -44,7 +40,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
      */
     async function answer(acceptText: AnswerRules["acceptText"] = false) {
       for (;;) {
-        const a = await prompt.answer(conversation, { prefix: CB, language, acceptText, commandReply: "profile-command-in-flow" });
+        const a = await prompt.answer(conversation, { prefix: CB, acceptText, commandReply: "profile-command-in-flow" });
         if (a.kind !== "stale") return a;
       }
     }
@@ -93,7 +89,7 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         await prompt.show(t("language-choose"), kb);
         const a = await answer();
         if (a.kind === "button" && a.action === "lang" && (LANGUAGES as readonly string[]).includes(a.value)) {
-          language = a.value as Language;
+          const language = a.value as Language;
           const now = new Date(await conversation.now());
           await conversation.external(() => deps.updateLanguage(telegramId, language, now));
           prompt.current.i18n.useLocale(language);

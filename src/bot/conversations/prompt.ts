@@ -1,7 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { GrammyError, type InlineKeyboard } from "grammy";
-import type { Language } from "../../config.js";
-import type { BotContext, ConversationContext } from "../context.js";
+import type { ConversationContext, CustomerContext } from "../context.js";
 
 /** What a step of a flow got: a press on its prompt, typed text, or a press on an earlier prompt. */
 export type PromptAnswer =
@@ -22,7 +21,6 @@ export type TextCheck = (text: string) => string | undefined;
 /** How a flow takes its answers. Its buttons' data is `prefix:action[:value]`. */
 export interface AnswerRules {
   prefix: string;
-  language: Language;
   /**
    * Whether typed text is an answer at this step (otherwise the customer is asked to press), and
    * optionally how it is checked: refused text is explained and not kept (see `answer`).
@@ -71,9 +69,8 @@ export class Prompt {
    * if it had never arrived, so junk never grows the conversation's saved replay log, nor the time
    * each later update takes to replay it. Only the hint sent for it stays.
    */
-  async answer(conversation: Conversation<BotContext, ConversationContext>, rules: AnswerRules): Promise<PromptAnswer> {
+  async answer(conversation: Conversation<CustomerContext, ConversationContext>, rules: AnswerRules): Promise<PromptAnswer> {
     const next = await conversation.wait();
-    next.i18n.useLocale(rules.language);
     const query = next.callbackQuery;
     if (query) {
       const parts = (query.data ?? "").split(":");

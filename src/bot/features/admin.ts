@@ -1,12 +1,13 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
-import type { BusinessProfile, Language } from "../../config.js";
-import { MARKETING_CHANNELS } from "../../db/models/consent.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
+import { MARKETING_CHANNELS } from "../../domain/enums.js";
 import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
 import type { AuditView } from "../../services/audit.js";
 import type { Services } from "../../services/index.js";
 import { PROFILE_FIELDS } from "../../services/privacy.js";
-import type { BotContext } from "../context.js";
+import type { CustomerContext } from "../context.js";
 import {
   formatClock,
   formatDate,
@@ -68,7 +69,7 @@ export const AUDIT_FIELDS: readonly string[] = [
 ];
 
 /** One audit entry in the reader's language: when, who, what, and which fields (names only). */
-function auditLine(ctx: BotContext, e: AuditView, language: Language, zone: string): string {
+function auditLine(ctx: CustomerContext, e: AuditView, language: Language, zone: string): string {
   const admin = /^admin:(\d+)$/.exec(e.actor);
   const actor = admin ? ctx.t("audit-actor-admin", { id: admin[1]! }) : ctx.t(e.actor === "system" ? "audit-actor-system" : "audit-actor-customer");
   const vars = { when: formatDateTime(Date.parse(e.at), language, zone), actor, action: ctx.t(`audit-action-${e.action}`) };
@@ -122,19 +123,19 @@ export function parseIntervals(parts: string[]): Array<{ start: string; end: str
  */
 export function adminFeature(
   services: Services,
-  config: { zone: string; business: BusinessProfile; defaultLanguage: Language },
+  config: { zone: string; business: BusinessProfile },
   hooks: {
     /** Tells the customer, if reachable, that the practice cancelled: `reason` in their language, and the calendar file. */
     tellCustomerCancelled(cancellation: AdminCancellation, reason: (language: Language) => string): Promise<void>;
   },
-): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+): Composer<CustomerContext> {
+  const composer = new Composer<CustomerContext>();
   const a = services.admin;
-  const lang = (ctx: BotContext): Language => ctx.customer?.language ?? config.defaultLanguage;
-  const when = (ctx: BotContext, t: number) => formatDateTime(t, lang(ctx), config.zone);
+  const lang = (ctx: CustomerContext): Language => ctx.customer.language;
+  const when = (ctx: CustomerContext, t: number) => formatDateTime(t, lang(ctx), config.zone);
   const now = () => Date.now();
 
-  const agendaLine = (ctx: BotContext, b: AgendaItem) =>
+  const agendaLine = (ctx: CustomerContext, b: AgendaItem) =>
     ctx.t("admin-agenda-line", {
       time: formatTimeRange(b.start, b.end, lang(ctx), config.zone),
       service: b.serviceName[lang(ctx)],
@@ -190,13 +191,13 @@ export function adminFeature(
   });
   composer.callbackQuery(/^ad:cx:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(ADMIN_CANCEL_CONVERSATION, lang(ctx), ctx.match[1]!);
+    await ctx.conversation.enter(ADMIN_CANCEL_CONVERSATION, ctx.match[1]!);
   });
 
   // A5: payments and receipts.
   composer.callbackQuery(/^ad:pay:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(ADMIN_PAYMENT_CONVERSATION, lang(ctx), ctx.match[1]!);
+    await ctx.conversation.enter(ADMIN_PAYMENT_CONVERSATION, ctx.match[1]!);
   });
   composer.callbackQuery(/^ad:rs:(\d{1,9})$/, async (ctx) => {
     const receipt = await a.receiptByNumber(Number(ctx.match[1]));
@@ -305,7 +306,7 @@ export function adminFeature(
   });
 
   // A4, A8: customers and their audit trail.
-  const pickCustomer = async (ctx: BotContext, action: "cu" | "au") => {
+  const pickCustomer = async (ctx: CustomerContext, action: "cu" | "au") => {
     const hits = await a.findCustomers(ctx.from!.id, String(ctx.match ?? ""), new Date());
     if (hits.length === 0) {
       await ctx.reply(ctx.t(action === "cu" ? "admin-customer-usage" : "admin-audit-usage"));
@@ -414,6 +415,6 @@ export function adminFeature(
   });
 
   // A6: broadcasts are composed in a conversation.
-  composer.command("broadcast", (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION, lang(ctx)));
+  composer.command("broadcast", (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION));
   return composer;
 }

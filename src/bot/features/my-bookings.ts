@@ -1,8 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
 import { calendarFile } from "../calendar-file.js";
-import type { BotContext } from "../context.js";
+import type { CustomerContext } from "../context.js";
 import { BOOKING_CONVERSATION, changeRefusalText } from "../conversations/booking.js";
 import { formatDateTime } from "../format.js";
 import { MENU } from "../keyboards.js";
@@ -23,12 +24,12 @@ export function myBookingsFeature(
   services: Services,
   notifier: AdminNotifier,
   config: { zone: string; business: BusinessProfile; cancellationCutoffHours: number },
-): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const language = (ctx: BotContext): Language => ctx.customer!.language;
-  const when = (ctx: BotContext, instant: number) => formatDateTime(instant, language(ctx), config.zone);
+): Composer<CustomerContext> {
+  const composer = new Composer<CustomerContext>();
+  const language = (ctx: CustomerContext): Language => ctx.customer.language;
+  const when = (ctx: CustomerContext, instant: number) => formatDateTime(instant, language(ctx), config.zone);
 
-  const list = async (ctx: BotContext) => {
+  const list = async (ctx: CustomerContext) => {
     const bookings = await services.upcomingBookings(ctx.from!.id, Date.now());
     if (bookings.length === 0) {
       await ctx.reply(ctx.t("my-bookings-empty"));
@@ -89,7 +90,7 @@ export function myBookingsFeature(
       return;
     }
     if (action === "move") {
-      await ctx.conversation.enter(BOOKING_CONVERSATION, language(ctx), ref);
+      await ctx.conversation.enter(BOOKING_CONVERSATION, ref);
       return;
     }
     await ctx.editMessageText(

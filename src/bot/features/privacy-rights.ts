@@ -1,11 +1,12 @@
-import type { RetentionRules } from "../../services/retention.js";
+import type { RetentionRules } from "../../config.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
-import type { MarketingChannel } from "../../db/models/consent.js";
+import type { BusinessProfile } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
+import type { MarketingChannel } from "../../domain/enums.js";
 import type { ConsentState } from "../../services/consents.js";
 import type { CustomerExport } from "../../services/data-export.js";
 import type { Services } from "../../services/index.js";
-import type { BotContext } from "../context.js";
+import type { CustomerContext } from "../context.js";
 import { formatDateTime } from "../format.js";
 import type { AdminNotifier } from "../notify.js";
 
@@ -21,7 +22,7 @@ export function exportFile(data: CustomerExport): InputFile {
   return new InputFile(Buffer.from(JSON.stringify(data, null, 2), "utf8"), "my-data.json");
 }
 
-function consentKeyboard(ctx: BotContext, state: ConsentState): InlineKeyboard {
+function consentKeyboard(ctx: CustomerContext, state: ConsentState): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const channel of CHANNELS) {
     keyboard.text(`${state[channel] ? "☑" : "☐"} ${ctx.t(`channel-${channel}`)}`, `mk:t:${channel}`).row();
@@ -38,9 +39,9 @@ export function privacyRightsFeature(
   services: Services,
   notifier: AdminNotifier,
   config: { zone: string; business: BusinessProfile; adminIds: number[]; retention: Pick<RetentionRules, "inactiveYears" | "auditDays"> },
-): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const language = (ctx: BotContext): Language => ctx.customer!.language;
+): Composer<CustomerContext> {
+  const composer = new Composer<CustomerContext>();
+  const language = (ctx: CustomerContext): Language => ctx.customer.language;
 
   composer.command("marketing", async (ctx) => {
     const state = await services.marketingState(ctx.from!.id);
@@ -56,7 +57,7 @@ export function privacyRightsFeature(
     });
   });
 
-  const unsubscribe = async (ctx: BotContext, method: "button" | "command") => {
+  const unsubscribe = async (ctx: CustomerContext, method: "button" | "command") => {
     await services.withdrawAllMarketing(ctx.from!.id, method, new Date());
     return ctx.t("unsubscribed", { business: config.business.name });
   };
@@ -124,13 +125,12 @@ export function privacyRightsFeature(
       return;
     }
     for (const cancellation of result.cancelled) await notifier.cancelled(cancellation);
-    ctx.customer = undefined;
     await ctx.editMessageText(ctx.t("deleteme-done", { payments: result.keptPayments, cancelled: result.cancelled.length }));
   });
 
   composer.callbackQuery(KEEP_DATA, async (ctx) => {
     await ctx.answerCallbackQuery();
-    if (ctx.customer) await services.keepCustomerData(ctx.customer.id, new Date());
+    await services.keepCustomerData(ctx.customer.id, new Date());
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.reply(ctx.t("retention-kept"));
   });

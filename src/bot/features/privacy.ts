@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
-import type { BusinessProfile, Language } from "../../config.js";
+import type { BusinessProfile, RetentionRules } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import { isInEea, type Processor } from "../../domain/processors.js";
-import type { RetentionRules } from "../../services/retention.js";
 import type { BotContext } from "../context.js";
 import { formatCountry, formatList } from "../format.js";
 import { MENU } from "../keyboards.js";

@@ -1,21 +1,17 @@
 import { Composer } from "grammy";
-import type { Language } from "../../config.js";
+import type { Language } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
-import type { BotContext } from "../context.js";
+import type { CustomerContext } from "../context.js";
 import { BOOKING_CONVERSATION } from "../conversations/booking.js";
 import { languageKeyboard, LANGUAGE_PREFIX, mainMenu, MENU } from "../keyboards.js";
 
-function language(ctx: BotContext): Language {
-  return ctx.customer?.language ?? "fi";
-}
-
 /** `/start`, `/book`, `/language` and the main menu's Book button. */
-export function startFeature(services: Services): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function startFeature(services: Services): Composer<CustomerContext> {
+  const composer = new Composer<CustomerContext>();
 
   composer.command("start", (ctx) => ctx.reply(ctx.t("start-greeting"), { reply_markup: mainMenu(ctx) }));
 
-  const enterBooking = (ctx: BotContext) => ctx.conversation.enter(BOOKING_CONVERSATION, language(ctx));
+  const enterBooking = (ctx: CustomerContext) => ctx.conversation.enter(BOOKING_CONVERSATION);
   composer.command("book", enterBooking);
   composer.callbackQuery(MENU.book, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -26,7 +22,7 @@ export function startFeature(services: Services): Composer<BotContext> {
   composer.callbackQuery(new RegExp(`^${LANGUAGE_PREFIX}(fi|sv|en)$`), async (ctx) => {
     const chosen = ctx.match[1] as Language;
     await services.updateLanguage(ctx.from.id, chosen, new Date());
-    if (ctx.customer) ctx.customer.language = chosen;
+    ctx.customer.language = chosen;
     ctx.i18n.useLocale(chosen);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language-changed"));

@@ -1,8 +1,6 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { BOOKING_STATUSES } from "../../domain/enums.js";
 import { bumpsCalendar } from "./calendar-version.js";
-
-export const BOOKING_STATUSES = ["confirmed", "cancelled"] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 const serviceNameSchema = new Schema(
   {

@@ -1,7 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-
-export const MARKETING_CHANNELS = ["telegram", "email", "sms"] as const;
-export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
+import { MARKETING_CHANNELS } from "../../domain/enums.js";
 
 /**
  * One grant or withdrawal of consent (P3). Records are only ever added; a customer's current

@@ -1,7 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from "mongoose";
-import { LANGUAGES } from "../../config.js";
-
-export const GENDERS = ["female", "male", "other"] as const;
+import { GENDERS, LANGUAGES } from "../../domain/enums.js";
 
 /**
  * A person who talks to the bot. Only the fields the practice's privacy notice lists are kept

@@ -1,6 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-
-export const PAYMENT_METHODS = ["cash", "card", "mobilepay", "invoice"] as const;
+import { PAYMENT_METHODS } from "../../domain/enums.js";
 
 /**
  * A payment recorded against a booking, with what its receipt says (A5). Accounting law keeps
