@@ -592,3 +592,24 @@ mydata-summary-consents-asked = • asked about marketing consent: { $date }
 mydata-summary-retention-asked = • { $asked }: we asked whether to keep your data (no answer yet)
 mydata-summary-retention-answered = • { $asked }: we asked whether to keep your data; it was kept because you answered or used the bot { $answered }
 admin-request-not-delivered = The file could not be sent to the customer (they may have blocked the bot). The request is still waiting: try again later or give them the data another way.
+
+## Marketing list (issue 14, item 7: /export marketing, A16)
+command-export = Marketing list as a file (/export marketing)
+audit-action-marketing-export = handed out contact details for the marketing list
+admin-export-usage = Usage: /export marketing – sends a CSV file of the customers whose email or SMS marketing consent stands.
+admin-export-marketing-empty = Nobody has a standing email or SMS marketing consent.
+admin-export-marketing-file = marketing-list
+admin-export-marketing-caption =
+    { $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    }: email { $email }, SMS { $sms }.
+    The file holds personal data: keep it only as long as you need it. Take a fresh list every time, so that withdrawn consents do not linger. A withdrawal received by email can be recorded with /customer.
+marketing-csv-first-name = First name
+marketing-csv-last-name = Last name
+marketing-csv-email = Email
+marketing-csv-email-consent-at = Email consent given
+marketing-csv-email-wording = Email consent wording version
+marketing-csv-phone = Phone
+marketing-csv-sms-consent-at = SMS consent given
+marketing-csv-sms-wording = SMS consent wording version

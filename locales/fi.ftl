@@ -577,3 +577,24 @@ mydata-summary-consents-asked = • markkinointiluvista kysyttiin: { $date }
 mydata-summary-retention-asked = • { $asked } kysyimme, säilytetäänkö tietosi (et ole vielä vastannut)
 mydata-summary-retention-answered = • { $asked } kysyimme, säilytetäänkö tietosi; ne säilytettiin, koska vastasit tai käytit bottia { $answered }
 admin-request-not-delivered = Tiedoston lähetys asiakkaalle epäonnistui (asiakas on ehkä estänyt botin). Pyyntö odottaa yhä: yritä myöhemmin uudelleen tai toimita tiedot muuta kautta.
+
+## Markkinointilista (issue 14, kohta 7: /export marketing, A16)
+command-export = Markkinointilista tiedostona (/export marketing)
+audit-action-marketing-export = luovutti yhteystiedot markkinointilistalle
+admin-export-usage = Käyttö: /export marketing – lähettää CSV-tiedoston asiakkaista, joiden sähköposti- tai tekstiviestimarkkinoinnin lupa on voimassa.
+admin-export-marketing-empty = Kenelläkään ei ole voimassa olevaa sähköposti- tai tekstiviestimarkkinoinnin lupaa.
+admin-export-marketing-file = markkinointilista
+admin-export-marketing-caption =
+    { $count ->
+        [one] { $count } asiakas
+       *[other] { $count } asiakasta
+    }: sähköposti { $email }, tekstiviesti { $sms }.
+    Tiedostossa on henkilötietoja: säilytä se vain niin kauan kuin tarvitset. Ota lista joka kerta uudestaan, jotta peruutetut luvat eivät jää siihen. Sähköpostilla tulleen peruutuksen voit kirjata komennolla /customer.
+marketing-csv-first-name = Etunimi
+marketing-csv-last-name = Sukunimi
+marketing-csv-email = Sähköposti
+marketing-csv-email-consent-at = Sähköpostilupa annettu
+marketing-csv-email-wording = Sähköpostiluvan tekstin versio
+marketing-csv-phone = Puhelin
+marketing-csv-sms-consent-at = Tekstiviestilupa annettu
+marketing-csv-sms-wording = Tekstiviestiluvan tekstin versio

@@ -586,3 +586,24 @@ mydata-summary-consents-asked = • du tillfrågades om samtycke till marknadsf�
 mydata-summary-retention-asked = • { $asked } frågade vi om dina uppgifter ska sparas (du har inte svarat ännu)
 mydata-summary-retention-answered = • { $asked } frågade vi om dina uppgifter ska sparas; de sparades eftersom du svarade eller använde boten { $answered }
 admin-request-not-delivered = Filen kunde inte skickas till kunden (kunden har kanske blockerat boten). Begäran väntar fortfarande: försök igen senare eller lämna ut uppgifterna på annat sätt.
+
+## Marknadsföringslista (issue 14, punkt 7: /export marketing, A16)
+command-export = Marknadsföringslistan som fil (/export marketing)
+audit-action-marketing-export = lämnade ut kontaktuppgifter till marknadsföringslistan
+admin-export-usage = Användning: /export marketing – skickar en CSV-fil med de kunder som har gett samtycke till marknadsföring per e-post eller sms.
+admin-export-marketing-empty = Ingen har ett gällande samtycke till marknadsföring per e-post eller sms.
+admin-export-marketing-file = marknadsföringslista
+admin-export-marketing-caption =
+    { $count ->
+        [one] { $count } kund
+       *[other] { $count } kunder
+    }: e-post { $email }, sms { $sms }.
+    Filen innehåller personuppgifter: spara den bara så länge du behöver den. Ta ut listan på nytt varje gång, så att återkallade samtycken inte blir kvar. En återkallelse som kommit per e-post kan du registrera med /customer.
+marketing-csv-first-name = Förnamn
+marketing-csv-last-name = Efternamn
+marketing-csv-email = E-post
+marketing-csv-email-consent-at = Samtycke till e-post givet
+marketing-csv-email-wording = Version av e-postsamtyckets text
+marketing-csv-phone = Telefon
+marketing-csv-sms-consent-at = Samtycke till sms givet
+marketing-csv-sms-wording = Version av sms-samtyckets text

@@ -5,6 +5,7 @@ import * as broadcast from "./broadcast.js";
 import * as catalog from "./catalog.js";
 import * as customers from "./customers.js";
 import * as manage from "./manage-booking.js";
+import * as marketingList from "./marketing-list.js";
 import * as privacy from "./privacy.js";
 import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
@@ -50,7 +51,7 @@ export function createServices(config: Config) {
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
-    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone) },
+    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,
     pendingRecipients: broadcast.pendingRecipients,

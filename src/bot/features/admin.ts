@@ -5,6 +5,8 @@ import type { Language } from "../../domain/enums.js";
 import { MARKETING_CHANNELS } from "../../domain/enums.js";
 import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
 import type { AuditView } from "../../services/audit.js";
+import type { MarketingListRow } from "../../services/marketing-list.js";
+import { toCsv } from "../../domain/csv.js";
 import type { Services } from "../../services/index.js";
 import { PROFILE_FIELDS } from "../../services/privacy.js";
 import type { CustomerContext } from "../context.js";
@@ -78,8 +80,32 @@ function auditLine(ctx: CustomerContext, e: AuditView, language: Language, zone:
   return ctx.t("admin-audit-line-fields", { ...vars, fields: formatList(fields, language) });
 }
 
+/** The marketing list's columns, each with a `marketing-csv-*` text (the header in her language). */
+const MARKETING_CSV_COLUMNS = ["first-name", "last-name", "email", "email-consent-at", "email-wording", "phone", "sms-consent-at", "sms-wording"] as const;
+
+/**
+ * The marketing list (A16) as a CSV file for a newsletter or SMS tool: headers in the reader's
+ * language, consent times as sortable local "yyyy-MM-dd HH:mm" that spreadsheets read as dates.
+ */
+export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zone: string): string {
+  const time = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd HH:mm");
+  return toCsv([
+    MARKETING_CSV_COLUMNS.map((c) => t(`marketing-csv-${c}`)),
+    ...rows.map((r) => [
+      r.firstName,
+      r.lastName,
+      r.email?.address ?? "",
+      r.email ? time(r.email.at) : "",
+      r.email?.wordingVersion ?? "",
+      r.sms?.phone ?? "",
+      r.sms ? time(r.sms.at) : "",
+      r.sms?.wordingVersion ?? "",
+    ]),
+  ]);
+}
+
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export"] as const;
 
 const WEEKDAYS: Record<string, number> = {
   mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
@@ -412,6 +438,29 @@ export function adminFeature(
         revenue: formatPrice(p.revenueCents, lang(ctx)),
       });
     await ctx.reply(`${render(ctx.t("admin-this-week"), s.week)}\n\n${render(ctx.t("admin-this-month"), s.month)}`);
+  });
+
+  // A16: the customers whose email or SMS marketing consent stands, as a file for her own tools.
+  composer.command("export", async (ctx) => {
+    const arg = ctx.match.trim().toLowerCase();
+    if (!["marketing", "markkinointi", "marknadsföring"].includes(arg)) {
+      await ctx.reply(ctx.t("admin-export-usage"));
+      return;
+    }
+    const rows = await a.marketingList(ctx.from!.id, new Date());
+    if (rows.length === 0) {
+      await ctx.reply(ctx.t("admin-export-marketing-empty"));
+      return;
+    }
+    const day = DateTime.fromMillis(now(), { zone: config.zone }).toISODate()!;
+    const file = new InputFile(Buffer.from(marketingCsv(rows, ctx.t, config.zone), "utf8"), `${ctx.t("admin-export-marketing-file")}-${day}.csv`);
+    await ctx.replyWithDocument(file, {
+      caption: ctx.t("admin-export-marketing-caption", {
+        count: rows.length,
+        email: rows.filter((r) => r.email).length,
+        sms: rows.filter((r) => r.sms).length,
+      }),
+    });
   });
 
   // A6: broadcasts are composed in a conversation.

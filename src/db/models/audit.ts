@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "data-request",
   "retention-warning",
   "erase",
+  "marketing-export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
