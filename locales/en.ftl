@@ -592,3 +592,17 @@ mydata-summary-consents-asked = • asked about marketing consent: { $date }
 mydata-summary-retention-asked = • { $asked }: we asked whether to keep your data (no answer yet)
 mydata-summary-retention-answered = • { $asked }: we asked whether to keep your data; it was kept because you answered or used the bot { $answered }
 admin-request-not-delivered = The file could not be sent to the customer (they may have blocked the bot). The request is still waiting: try again later or give them the data another way.
+
+## Daily agenda (A15)
+command-dailyagenda = Today's bookings every morning: a time or off
+daily-agenda-title = Today's bookings, { $day }: { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }
+daily-agenda-empty = There are no bookings today, { $day }.
+daily-agenda-current = You get the day's bookings every day at { $time }.
+daily-agenda-current-off = The daily agenda is off.
+daily-agenda-usage = Use: /dailyagenda 07:30 (a time) or /dailyagenda off (turn it off).
+daily-agenda-set = Done! You will get the day's bookings every day at { $time }.
+daily-agenda-off = The daily agenda is now off.
+daily-agenda-invalid = I did not recognise that time. Type for example /dailyagenda 07:30 or /dailyagenda off.

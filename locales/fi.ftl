@@ -577,3 +577,17 @@ mydata-summary-consents-asked = • markkinointiluvista kysyttiin: { $date }
 mydata-summary-retention-asked = • { $asked } kysyimme, säilytetäänkö tietosi (et ole vielä vastannut)
 mydata-summary-retention-answered = • { $asked } kysyimme, säilytetäänkö tietosi; ne säilytettiin, koska vastasit tai käytit bottia { $answered }
 admin-request-not-delivered = Tiedoston lähetys asiakkaalle epäonnistui (asiakas on ehkä estänyt botin). Pyyntö odottaa yhä: yritä myöhemmin uudelleen tai toimita tiedot muuta kautta.
+
+## Daily agenda (A15)
+command-dailyagenda = Päivän varaukset joka aamu: kellonaika tai off
+daily-agenda-title = Tämän päivän varaukset, { $day }: { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }
+daily-agenda-empty = Tänään, { $day }, ei ole varauksia.
+daily-agenda-current = Saat päivän varaukset joka päivä klo { $time }.
+daily-agenda-current-off = Päivittäinen varauslista ei ole käytössä.
+daily-agenda-usage = Käytä: /dailyagenda 7.30 (kellonaika) tai /dailyagenda off (pois käytöstä).
+daily-agenda-set = Selvä! Saat päivän varaukset joka päivä klo { $time }.
+daily-agenda-off = Päivittäinen varauslista on nyt pois käytöstä.
+daily-agenda-invalid = En tunnistanut kellonaikaa. Kirjoita esimerkiksi /dailyagenda 7.30 tai /dailyagenda off.

@@ -586,3 +586,17 @@ mydata-summary-consents-asked = • du tillfrågades om samtycke till marknadsf�
 mydata-summary-retention-asked = • { $asked } frågade vi om dina uppgifter ska sparas (du har inte svarat ännu)
 mydata-summary-retention-answered = • { $asked } frågade vi om dina uppgifter ska sparas; de sparades eftersom du svarade eller använde boten { $answered }
 admin-request-not-delivered = Filen kunde inte skickas till kunden (kunden har kanske blockerat boten). Begäran väntar fortfarande: försök igen senare eller lämna ut uppgifterna på annat sätt.
+
+## Daily agenda (A15)
+command-dailyagenda = Dagens bokningar varje morgon: klockslag eller off
+daily-agenda-title = Dagens bokningar, { $day }: { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }
+daily-agenda-empty = I dag, { $day }, finns inga bokningar.
+daily-agenda-current = Du får dagens bokningar varje dag kl. { $time }.
+daily-agenda-current-off = Den dagliga bokningslistan är inte i bruk.
+daily-agenda-usage = Använd: /dailyagenda 7.30 (klockslag) eller /dailyagenda off (stäng av).
+daily-agenda-set = Klart! Du får dagens bokningar varje dag kl. { $time }.
+daily-agenda-off = Den dagliga bokningslistan är nu avstängd.
+daily-agenda-invalid = Jag kände inte igen klockslaget. Skriv till exempel /dailyagenda 7.30 eller /dailyagenda off.
