@@ -95,7 +95,7 @@ export function renderAgendaLine(t: Translate, language: Language, zone: string,
 export function renderDailyAgenda(t: Translate, language: Language, zone: string, day: string, items: AgendaItem[]): string {
   if (items.length === 0) return t("daily-agenda-empty", { day: formatDay(day, language) });
   const head = t("daily-agenda-title", { day: formatDay(day, language), count: items.length });
-  return [head, ...items.map((b) => renderAgendaLine(t, language, zone, b))].join("\n");
+  return [head, ...items.map((b) => renderAgendaLine(t, language, zone, b).trimEnd())].join("\n");
 }
 
 const WEEKDAYS: Record<string, number> = {
