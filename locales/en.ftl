@@ -613,3 +613,17 @@ marketing-csv-email-wording = Email consent wording version
 marketing-csv-phone = Phone
 marketing-csv-sms-consent-at = SMS consent given
 marketing-csv-sms-wording = SMS consent wording version
+
+## Daily agenda (A15)
+command-dailyagenda = Today's bookings every morning: a time or off
+daily-agenda-title = Today's bookings, { $day }: { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }
+daily-agenda-empty = There are no bookings today, { $day }.
+daily-agenda-current = You get the day's bookings every day at { $time }.
+daily-agenda-current-off = The daily agenda is off.
+daily-agenda-usage = Use: /dailyagenda 07:30 (a time) or /dailyagenda off (turn it off).
+daily-agenda-set = Done! You will get the day's bookings every day at { $time }.
+daily-agenda-off = The daily agenda is now off.
+daily-agenda-invalid = I did not recognise that time. Type for example /dailyagenda 07:30 or /dailyagenda off.

@@ -598,3 +598,17 @@ marketing-csv-email-wording = Sähköpostiluvan tekstin versio
 marketing-csv-phone = Puhelin
 marketing-csv-sms-consent-at = Tekstiviestilupa annettu
 marketing-csv-sms-wording = Tekstiviestiluvan tekstin versio
+
+## Daily agenda (A15)
+command-dailyagenda = Päivän varaukset joka aamu: kellonaika tai off
+daily-agenda-title = Tämän päivän varaukset, { $day }: { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }
+daily-agenda-empty = Tänään, { $day }, ei ole varauksia.
+daily-agenda-current = Saat päivän varaukset joka päivä klo { $time }.
+daily-agenda-current-off = Päivittäinen varauslista ei ole käytössä.
+daily-agenda-usage = Käytä: /dailyagenda 7.30 (kellonaika) tai /dailyagenda off (pois käytöstä).
+daily-agenda-set = Selvä! Saat päivän varaukset joka päivä klo { $time }.
+daily-agenda-off = Päivittäinen varauslista on nyt pois käytöstä.
+daily-agenda-invalid = En tunnistanut kellonaikaa. Kirjoita esimerkiksi /dailyagenda 7.30 tai /dailyagenda off.

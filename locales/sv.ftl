@@ -607,3 +607,17 @@ marketing-csv-email-wording = Version av e-postsamtyckets text
 marketing-csv-phone = Telefon
 marketing-csv-sms-consent-at = Samtycke till sms givet
 marketing-csv-sms-wording = Version av sms-samtyckets text
+
+## Daily agenda (A15)
+command-dailyagenda = Dagens bokningar varje morgon: klockslag eller off
+daily-agenda-title = Dagens bokningar, { $day }: { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }
+daily-agenda-empty = I dag, { $day }, finns inga bokningar.
+daily-agenda-current = Du får dagens bokningar varje dag kl. { $time }.
+daily-agenda-current-off = Den dagliga bokningslistan är inte i bruk.
+daily-agenda-usage = Använd: /dailyagenda 7.30 (klockslag) eller /dailyagenda off (stäng av).
+daily-agenda-set = Klart! Du får dagens bokningar varje dag kl. { $time }.
+daily-agenda-off = Den dagliga bokningslistan är nu avstängd.
+daily-agenda-invalid = Jag kände inte igen klockslaget. Skriv till exempel /dailyagenda 7.30 eller /dailyagenda off.

@@ -4,6 +4,7 @@ import { run } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ADMIN_COMMANDS } from "./bot/features/admin.js";
+import { createDailyAgendaJob } from "./bot/daily-agenda.js";
 import { createReminderJob } from "./bot/reminders.js";
 import { createRetentionJob } from "./bot/retention.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   scheduler.start(createReminderJob(bot.api, i18n, config, services, logger));
   scheduler.start(createRetentionJob(bot.api, i18n, config, services, notifier, logger));
   scheduler.start(createBackupJob(config, logger));
+  scheduler.start(createDailyAgendaJob(bot.api, i18n, config, services, logger));
   void broadcaster.resumeAll().catch((error: unknown) => logger.error({ err: error }, "resuming broadcasts failed"));
 
   let stopping = false;

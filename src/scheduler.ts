@@ -63,7 +63,7 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-/** One scheduler for the claim sweep, reminders, retention and backups (instead of a timer loop each). */
+/** One scheduler for the claim sweep, reminders, retention, backups and the daily agenda (instead of a timer loop each). */
 export function createScheduler(logger: Logger): Scheduler {
   const running: PeriodicJob[] = [];
   return {

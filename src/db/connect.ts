@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded.js";
+import { AdminSettingsModel } from "./models/admin-settings.js";
 import { AuditEntryModel } from "./models/audit.js";
 import { BookingModel } from "./models/booking.js";
 import { CalendarVersionModel } from "./models/calendar-version.js";
@@ -20,6 +21,7 @@ import { AccessLogModel, ProcessedUpdateModel } from "./models/technical.js";
 
 export const MODELS = [
   AccessLogModel,
+  AdminSettingsModel,
   AuditEntryModel,
   BookingModel,
   BroadcastDeliveryModel,

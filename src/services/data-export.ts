@@ -215,6 +215,7 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
 
 /** Collections that hold no fact about any one customer, and why. */
 export const NOT_ABOUT_CUSTOMERS: Record<string, string> = {
+  admin_settings: "the practitioners' own settings (daily agenda time), keyed by a practitioner's Telegram id; nothing about a customer",
   access_log: "source addresses of webhook requests: Telegram's servers, not a customer's device (P11)",
   broadcasts: "the texts of the practitioner's marketing messages; each one a person was sent is in their export",
   calendar_versions: "a random stamp that changes when free times change",

@@ -4,6 +4,7 @@ import * as booking from "./booking.js";
 import * as broadcast from "./broadcast.js";
 import * as catalog from "./catalog.js";
 import * as customers from "./customers.js";
+import * as dailyAgenda from "./daily-agenda.js";
 import * as manage from "./manage-booking.js";
 import * as marketingList from "./marketing-list.js";
 import * as privacy from "./privacy.js";
@@ -52,6 +53,7 @@ export function createServices(config: Config) {
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
     admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
+    dailyAgenda,
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,
     pendingRecipients: broadcast.pendingRecipients,

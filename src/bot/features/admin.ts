@@ -105,7 +105,24 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda"] as const;
+
+/** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
+export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {
+  return t("admin-agenda-line", {
+    time: formatTimeRange(b.start, b.end, language, zone),
+    service: b.serviceName[language],
+    name: b.customerName || t("value-none"),
+    status: b.attendance ? t(`admin-attendance-${b.attendance}`) : "",
+  });
+}
+
+/** The daily agenda (A15) as one message: the day and its bookings, or that there are none. */
+export function renderDailyAgenda(t: Translate, language: Language, zone: string, day: string, items: AgendaItem[]): string {
+  if (items.length === 0) return t("daily-agenda-empty", { day: formatDay(day, language) });
+  const head = t("daily-agenda-title", { day: formatDay(day, language), count: items.length });
+  return [head, ...items.map((b) => renderAgendaLine(t, language, zone, b).trimEnd())].join("\n");
+}
 
 const WEEKDAYS: Record<string, number> = {
   mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
@@ -161,13 +178,7 @@ export function adminFeature(
   const when = (ctx: CustomerContext, t: number) => formatDateTime(t, lang(ctx), config.zone);
   const now = () => Date.now();
 
-  const agendaLine = (ctx: CustomerContext, b: AgendaItem) =>
-    ctx.t("admin-agenda-line", {
-      time: formatTimeRange(b.start, b.end, lang(ctx), config.zone),
-      service: b.serviceName[lang(ctx)],
-      name: b.customerName || ctx.t("value-none"),
-      status: b.attendance ? ctx.t(`admin-attendance-${b.attendance}`) : "",
-    });
+  const agendaLine = (ctx: CustomerContext, b: AgendaItem) => renderAgendaLine(ctx.t.bind(ctx), lang(ctx), config.zone, b);
 
   // A1: the day's bookings with actions, or a plain list for a date or the week.
   composer.command("today", async (ctx) => {
@@ -461,6 +472,31 @@ export function adminFeature(
         sms: rows.filter((r) => r.sms).length,
       }),
     });
+  });
+
+  // A15: the day's bookings in one message at a time the practitioner sets (sent by src/bot/daily-agenda.ts).
+  composer.command("dailyagenda", async (ctx) => {
+    const arg = ctx.match.trim().toLowerCase();
+    const d = services.dailyAgenda;
+    if (arg === "") {
+      const at = await d.dailyAgendaTime(ctx.from!.id);
+      await ctx.reply(
+        `${at ? ctx.t("daily-agenda-current", { time: formatClock(at, lang(ctx)) }) : ctx.t("daily-agenda-current-off")}\n\n${ctx.t("daily-agenda-usage")}`,
+      );
+      return;
+    }
+    if (arg === "off" || arg === "pois" || arg === "av") {
+      await d.setDailyAgendaTime(ctx.from!.id, undefined);
+      await ctx.reply(ctx.t("daily-agenda-off"));
+      return;
+    }
+    const at = d.parseAgendaTime(arg);
+    if (!at) {
+      await ctx.reply(ctx.t("daily-agenda-invalid"));
+      return;
+    }
+    await d.setDailyAgendaTime(ctx.from!.id, at);
+    await ctx.reply(ctx.t("daily-agenda-set", { time: formatClock(at, lang(ctx)) }));
   });
 
   // A6: broadcasts are composed in a conversation.
