@@ -627,3 +627,15 @@ daily-agenda-usage = Use: /dailyagenda 07:30 (a time) or /dailyagenda off (turn 
 daily-agenda-set = Done! You will get the day's bookings every day at { $time }.
 daily-agenda-off = The daily agenda is now off.
 daily-agenda-invalid = I did not recognise that time. Type for example /dailyagenda 07:30 or /dailyagenda off.
+
+## Friendlier admin commands (issue 14, item 8)
+admin-hours-rejected = { $count ->
+    [one] The hours were not changed, because one line has a mistake:
+   *[other] The hours were not changed, because { $count } lines have mistakes:
+  }
+admin-hours-error-day = Line { $line }: "{ $part }" is not a day of the week. Type for example mon or monday.
+admin-hours-error-missing = Line { $line }: the hours are missing after "{ $part }". Type for example 9-17 or off.
+admin-hours-error-time = Line { $line }: "{ $part }" is not a time range. Type for example 9-17 or 9:00-17:00.
+admin-hours-error-step = Line { $line }: "{ $part }": minutes go in steps of five, for example 9:05 or 9:30.
+admin-hours-error-order = Line { $line }: "{ $part }" ends before it starts.
+admin-hours-error-overlap = Line { $line }: "{ $part }" overlaps another time on the same day.

@@ -612,3 +612,15 @@ daily-agenda-usage = Käytä: /dailyagenda 7.30 (kellonaika) tai /dailyagenda of
 daily-agenda-set = Selvä! Saat päivän varaukset joka päivä klo { $time }.
 daily-agenda-off = Päivittäinen varauslista on nyt pois käytöstä.
 daily-agenda-invalid = En tunnistanut kellonaikaa. Kirjoita esimerkiksi /dailyagenda 7.30 tai /dailyagenda off.
+
+## Friendlier admin commands (issue 14, item 8)
+admin-hours-rejected = { $count ->
+    [one] Aukioloaikoja ei muutettu, koska yhdessä rivissä on virhe:
+   *[other] Aukioloaikoja ei muutettu, koska { $count } rivissä on virhe:
+  }
+admin-hours-error-day = Rivi { $line }: ”{ $part }” ei ole viikonpäivä. Kirjoita esimerkiksi ma tai maanantai.
+admin-hours-error-missing = Rivi { $line }: päivän ”{ $part }” perästä puuttuvat ajat. Kirjoita esimerkiksi 9-17 tai off.
+admin-hours-error-time = Rivi { $line }: ”{ $part }” ei ole aikaväli. Kirjoita esimerkiksi 9-17 tai 9.00-17.00.
+admin-hours-error-step = Rivi { $line }: ”{ $part }”: minuuttien pitää olla viiden minuutin välein, esimerkiksi 9.05 tai 9.30.
+admin-hours-error-order = Rivi { $line }: ”{ $part }” päättyy ennen kuin alkaa.
+admin-hours-error-overlap = Rivi { $line }: ”{ $part }” menee päällekkäin saman päivän toisen ajan kanssa.

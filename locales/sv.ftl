@@ -621,3 +621,15 @@ daily-agenda-usage = Använd: /dailyagenda 7.30 (klockslag) eller /dailyagenda o
 daily-agenda-set = Klart! Du får dagens bokningar varje dag kl. { $time }.
 daily-agenda-off = Den dagliga bokningslistan är nu avstängd.
 daily-agenda-invalid = Jag kände inte igen klockslaget. Skriv till exempel /dailyagenda 7.30 eller /dailyagenda off.
+
+## Friendlier admin commands (issue 14, item 8)
+admin-hours-rejected = { $count ->
+    [one] Öppettiderna ändrades inte, eftersom en rad har ett fel:
+   *[other] Öppettiderna ändrades inte, eftersom { $count } rader har fel:
+  }
+admin-hours-error-day = Rad { $line }: ”{ $part }” är ingen veckodag. Skriv till exempel må eller måndag.
+admin-hours-error-missing = Rad { $line }: tiderna saknas efter ”{ $part }”. Skriv till exempel 9-17 eller off.
+admin-hours-error-time = Rad { $line }: ”{ $part }” är inget tidsintervall. Skriv till exempel 9-17 eller 9.00-17.00.
+admin-hours-error-step = Rad { $line }: ”{ $part }”: minuterna ska gå i steg om fem minuter, till exempel 9.05 eller 9.30.
+admin-hours-error-order = Rad { $line }: ”{ $part }” slutar innan det börjar.
+admin-hours-error-overlap = Rad { $line }: ”{ $part }” överlappar en annan tid samma dag.

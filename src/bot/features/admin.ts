@@ -124,11 +124,18 @@ export function renderDailyAgenda(t: Translate, language: Language, zone: string
   return [head, ...items.map((b) => renderAgendaLine(t, language, zone, b).trimEnd())].join("\n");
 }
 
+// Day names as practitioners type them in Finnish, Swedish or English; none means two days.
 const WEEKDAYS: Record<string, number> = {
-  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+  mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
   ma: 1, ti: 2, ke: 3, to: 4, pe: 5, la: 6, su: 7,
+  maanantai: 1, tiistai: 2, keskiviikko: 3, torstai: 4, perjantai: 5, lauantai: 6, sunnuntai: 7,
+  "må": 1, on: 3, fr: 5, "lö": 6, "sö": 7,
+  "mån": 1, tis: 2, ons: 3, tor: 4, fre: 5, "lör": 6, "sön": 7,
+  "måndag": 1, tisdag: 2, onsdag: 3, torsdag: 4, fredag: 5, "lördag": 6, "söndag": 7,
   "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
 };
+const CLOSED_WORDS = ["off", "closed", "suljettu", "kiinni", "stängt", "stängd"];
 const INTERVAL = /^([01]\d|2[0-3]):([0-5][05])-([01]\d|2[0-4]):([0-5][05])$/;
 
 /** Parses a date typed by the practitioner: 2026-12-24, 24.12.2026, 24.12. (this or next year). */
@@ -157,6 +164,84 @@ export function parseIntervals(parts: string[]): Array<{ start: string; end: str
     intervals.push({ start, end });
   }
   return intervals;
+}
+
+/** Why one line of /hours was rejected, with an `admin-hours-error-*` text. */
+export type HoursLineError =
+  | { line: number; reason: "day"; part: string }
+  | { line: number; reason: "missing"; part: string }
+  | { line: number; reason: "time"; part: string }
+  | { line: number; reason: "order"; part: string }
+  | { line: number; reason: "step"; part: string }
+  | { line: number; reason: "overlap"; part: string };
+
+/** A day's new hours: its weekday (1 = Monday) and intervals, none when closed. */
+export interface HoursLine {
+  weekday: number;
+  intervals: Array<{ start: string; end: string }>;
+}
+
+/** "9", "09", "9:00", "9.00" as "HH:mm", or a reason it is not a time of day on the 5-minute grid. */
+function parseClock(raw: string): { at: string } | { error: "time" | "step" } {
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(raw);
+  if (!m) return { error: "time" };
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? "0");
+  if (hour > 24 || minute > 59 || (hour === 24 && minute !== 0)) return { error: "time" };
+  if (minute % 5 !== 0) return { error: "step" };
+  return { at: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}` };
+}
+
+/**
+ * Parses the text of /hours, one day a line: "ma 9-17", "tisdag 9.00–12.00 13.00–17.00",
+ * "sat off". Either every line is good, or the reasons for each rejected line (1-based).
+ */
+export function parseHoursLines(text: string): { ok: HoursLine[] } | { errors: HoursLineError[] } {
+  const ok: HoursLine[] = [];
+  const errors: HoursLineError[] = [];
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    // "9 - 17" and "9–17" (an en or em dash) are the same range as "9-17".
+    const parts = raw.toLowerCase().replace(/\s*[-–—]\s*/g, "-").split(/\s+/).filter(Boolean);
+    const [dayWord, ...rest] = parts;
+    const weekday = WEEKDAYS[dayWord!.replace(/\.$/, "")];
+    if (!weekday) {
+      errors.push({ line, reason: "day", part: dayWord! });
+      return;
+    }
+    if (rest.length === 0) {
+      errors.push({ line, reason: "missing", part: dayWord! });
+      return;
+    }
+    if (rest.length === 1 && CLOSED_WORDS.includes(rest[0]!)) {
+      ok.push({ weekday, intervals: [] });
+      return;
+    }
+    const intervals: Array<{ start: string; end: string }> = [];
+    for (const part of rest) {
+      const ends = part.split("-");
+      const clocks = ends.length === 2 ? ends.map(parseClock) : [{ error: "time" as const }];
+      const bad = clocks.find((c) => "error" in c);
+      if (bad && "error" in bad) {
+        errors.push({ line, reason: bad.error, part });
+        return;
+      }
+      const [start, end] = clocks.map((c) => ("at" in c ? c.at : ""));
+      if (start === undefined || end === undefined) return;
+      if (end <= start) {
+        errors.push({ line, reason: "order", part });
+        return;
+      }
+      if (intervals.some((o) => start < o.end && o.start < end)) {
+        errors.push({ line, reason: "overlap", part });
+        return;
+      }
+      intervals.push({ start, end });
+    }
+    ok.push({ weekday, intervals: intervals.sort((x, y) => x.start.localeCompare(y.start)) });
+  });
+  return errors.length > 0 ? { errors } : { ok };
 }
 
 /**
@@ -252,15 +337,15 @@ export function adminFeature(
 
   // A3: weekly hours.
   composer.command("hours", async (ctx) => {
-    const parts = ctx.match.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    if (parts.length > 0) {
-      const weekday = WEEKDAYS[parts[0]!];
-      const intervals = parts[1] === "off" || parts[1] === "suljettu" ? [] : parseIntervals(parts.slice(1));
-      if (!weekday || !intervals || (parts.length === 1)) {
-        await ctx.reply(ctx.t("admin-hours-usage"));
+    if (ctx.match.trim()) {
+      const parsed = parseHoursLines(ctx.match);
+      if ("errors" in parsed) {
+        // Nothing is changed unless every line is good: half a week's new hours would surprise her.
+        const reasons = parsed.errors.map((e) => ctx.t(`admin-hours-error-${e.reason}`, { line: e.line, part: e.part }));
+        await ctx.reply(`${ctx.t("admin-hours-rejected", { count: parsed.errors.length })}\n${reasons.join("\n")}\n\n${ctx.t("admin-hours-usage")}`);
         return;
       }
-      await a.setWeekdayHours(weekday, intervals);
+      for (const day of parsed.ok) await a.setWeekdayHours(day.weekday, day.intervals);
     }
     const hours = await a.weeklyHours();
     const lines = [1, 2, 3, 4, 5, 6, 7].map((d) => {

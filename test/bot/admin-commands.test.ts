@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
+import { useBotSuite } from "../helpers/bot-suite.js";
+import { useTestDatabase } from "../helpers/db.js";
+import { at } from "../helpers/fixtures.js";
+
+useTestDatabase();
+const NOW = at("2026-12-01T08:00"); // Tuesday
+const suite = useBotSuite(NOW);
+
+function admin(language: "fi" | "sv" | "en" = "fi") {
+  return new TestCustomer(createTestBot(suite.tg), suite.tg, { id: ADMIN_ID, language });
+}
+
+describe("/hours in friendlier forms (issue 14, item 8)", () => {
+  it("accepts short and long day names in Finnish, Swedish and English and times as 9-17, 9:00-17:00 and 9.00–17.00", async () => {
+    const practitioner = admin();
+    await practitioner.send("/hours maanantai 9-17\nti 9:00-12:00 13.00–17.00\nkeskiviikko 8 - 16\nmåndag 10-14\nthursday 9.30—15.30\nlö off\nsun 10-12");
+    const text = practitioner.lastText();
+    expect(text).toContain("maanantai: 10.00–14.00");
+    expect(text).toContain("tiistai: 9.00–12.00 ja 13.00–17.00");
+    expect(text).toContain("keskiviikko: 8.00–16.00");
+    expect(text).toContain("torstai: 9.30–15.30");
+    expect(text).toContain("lauantai: suljettu");
+    expect(text).toContain("sunnuntai: 10.00–12.00");
+  });
+
+  it("says which line and part were wrong and why, in the admin's language, and changes nothing", async () => {
+    const practitioner = admin();
+    await practitioner.send("/hours ma 9-17");
+    await practitioner.send("/hours ti 9-17\nmaanantia 9-17\nke 17-9\nto 9-12 11-13\npe 9.07-12\nla 25-26\nsu");
+    const text = practitioner.lastText();
+    expect(text).toContain("Aukioloaikoja ei muutettu, koska 6 rivissä on virhe:");
+    expect(text).toContain("Rivi 2: ”maanantia” ei ole viikonpäivä.");
+    expect(text).toContain("Rivi 3: ”17-9” päättyy ennen kuin alkaa.");
+    expect(text).toContain("Rivi 4: ”11-13” menee päällekkäin saman päivän toisen ajan kanssa.");
+    expect(text).toContain("Rivi 5: ”9.07-12”: minuuttien pitää olla viiden minuutin välein");
+    expect(text).toContain("Rivi 6: ”25-26” ei ole aikaväli.");
+    expect(text).toContain("Rivi 7: päivän ”su” perästä puuttuvat ajat.");
+    await practitioner.send("/hours");
+    expect(practitioner.lastText()).toContain("maanantai: 9.00–17.00");
+    expect(practitioner.lastText()).not.toContain("tiistai: 9.00–17.00");
+  });
+
+  it("explains a rejected line in Swedish", async () => {
+    const swedish = admin("sv");
+    await swedish.send("/hours fredagg 9-17");
+    expect(swedish.lastText()).toContain("Öppettiderna ändrades inte, eftersom en rad har ett fel:\nRad 1: ”fredagg” är ingen veckodag.");
+  });
+
+  it("explains a rejected line in English", async () => {
+    const english = admin("en");
+    await english.send("/hours fri 9-17:03");
+    expect(english.lastText()).toContain('Line 1: "9-17:03": minutes go in steps of five');
+  });
+});
