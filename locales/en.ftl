@@ -639,3 +639,4 @@ admin-hours-error-time = Line { $line }: "{ $part }" is not a time range. Type f
 admin-hours-error-step = Line { $line }: "{ $part }": minutes go in steps of five, for example 9:05 or 9:30.
 admin-hours-error-order = Line { $line }: "{ $part }" ends before it starts.
 admin-hours-error-overlap = Line { $line }: "{ $part }" overlaps another time on the same day.
+help-admin-title = Admin commands:

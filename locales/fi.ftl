@@ -624,3 +624,4 @@ admin-hours-error-time = Rivi { $line }: ”{ $part }” ei ole aikaväli. Kirjo
 admin-hours-error-step = Rivi { $line }: ”{ $part }”: minuuttien pitää olla viiden minuutin välein, esimerkiksi 9.05 tai 9.30.
 admin-hours-error-order = Rivi { $line }: ”{ $part }” päättyy ennen kuin alkaa.
 admin-hours-error-overlap = Rivi { $line }: ”{ $part }” menee päällekkäin saman päivän toisen ajan kanssa.
+help-admin-title = Ylläpitäjän komennot:

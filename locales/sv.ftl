@@ -633,3 +633,4 @@ admin-hours-error-time = Rad { $line }: ”{ $part }” är inget tidsintervall.
 admin-hours-error-step = Rad { $line }: ”{ $part }”: minuterna ska gå i steg om fem minuter, till exempel 9.05 eller 9.30.
 admin-hours-error-order = Rad { $line }: ”{ $part }” slutar innan det börjar.
 admin-hours-error-overlap = Rad { $line }: ”{ $part }” överlappar en annan tid samma dag.
+help-admin-title = Administratörens kommandon:

@@ -192,7 +192,11 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       defaultLanguage: config.defaultLanguage,
     }),
   );
-  interrupts.command("help", (ctx) => ctx.reply(ctx.t("help"), { reply_markup: mainMenu(ctx) }));
+  interrupts.command("help", async (ctx) => {
+    // The practitioner's own commands are listed only in her chat; customers see the same help as ever.
+    const admin = isAdmin(ctx) ? `\n\n${ctx.t("help-admin-title")}\n${ADMIN_COMMANDS.map((c) => `/${c} – ${ctx.t(`command-${c}`)}`).join("\n")}` : "";
+    await ctx.reply(`${ctx.t("help")}${admin}`, { reply_markup: mainMenu(ctx) });
+  });
   customerChats.use(interrupts);
 
   // Inside a conversation the plugin builds a fresh context for each update, which outside

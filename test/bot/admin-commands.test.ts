@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
+import { createI18n } from "../../src/bot/i18n.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -52,5 +54,24 @@ describe("/hours in friendlier forms (issue 14, item 8)", () => {
     const english = admin("en");
     await english.send("/hours fri 9-17:03");
     expect(english.lastText()).toContain('Line 1: "9-17:03": minutes go in steps of five');
+  });
+});
+
+describe("/help for the practitioner (issue 14, item 8)", () => {
+  it("lists every admin command with its description in the admin's chat, after the customers' help; a customer's help is unchanged", async () => {
+    const i18n = createI18n("fi");
+    const practitioner = admin();
+    await practitioner.send("/help");
+    const text = practitioner.lastText();
+    expect(text.startsWith(i18n.t("fi", "help"))).toBe(true);
+    expect(text).toContain("Ylläpitäjän komennot:");
+    for (const command of ADMIN_COMMANDS) expect(text, command).toContain(`/${command} – ${i18n.t("fi", `command-${command}`)}`);
+    expect(text).toContain("/hours – Viikoittaiset aukioloajat");
+
+    // A customer sees exactly the help they had before.
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 5101, language: "fi" });
+    await customer.send("/help");
+    expect(customer.lastText()).toBe(i18n.t("fi", "help"));
+    expect(customer.lastText()).not.toContain("/today");
   });
 });
