@@ -640,3 +640,4 @@ admin-hours-error-step = Line { $line }: "{ $part }": minutes go in steps of fiv
 admin-hours-error-order = Line { $line }: "{ $part }" ends before it starts.
 admin-hours-error-overlap = Line { $line }: "{ $part }" overlaps another time on the same day.
 help-admin-title = Admin commands:
+admin-stats-revenue-method = { "  " }{ $method }: { $revenue }

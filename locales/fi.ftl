@@ -625,3 +625,4 @@ admin-hours-error-step = Rivi { $line }: ”{ $part }”: minuuttien pitää oll
 admin-hours-error-order = Rivi { $line }: ”{ $part }” päättyy ennen kuin alkaa.
 admin-hours-error-overlap = Rivi { $line }: ”{ $part }” menee päällekkäin saman päivän toisen ajan kanssa.
 help-admin-title = Ylläpitäjän komennot:
+admin-stats-revenue-method = { "  " }{ $method }: { $revenue }

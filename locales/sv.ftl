@@ -634,3 +634,4 @@ admin-hours-error-step = Rad { $line }: ”{ $part }”: minuterna ska gå i ste
 admin-hours-error-order = Rad { $line }: ”{ $part }” slutar innan det börjar.
 admin-hours-error-overlap = Rad { $line }: ”{ $part }” överlappar en annan tid samma dag.
 help-admin-title = Administratörens kommandon:
+admin-stats-revenue-method = { "  " }{ $method }: { $revenue }

@@ -8,7 +8,7 @@ import { parseEuroAmount } from "../domain/money.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
-import type { PAYMENT_METHODS } from "../domain/enums.js";
+import { PAYMENT_METHODS } from "../domain/enums.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
 import { ServiceModel } from "../db/models/service.js";
 import { auditTrail, recordAudit, type Actor, type AuditView } from "./audit.js";
@@ -434,23 +434,27 @@ export async function answerRequest(
 export interface PeriodStats {
   from: number;
   to: number;
+  /** Bookings that stand (not cancelled). */
   bookings: number;
+  /** Bookings cancelled, by the customer or the practice; not among `bookings`. */
   cancellations: number;
   attended: number;
   noShows: number;
   /** No-shows among bookings whose attendance was marked, 0–1. */
   noShowRate: number;
   revenueCents: number;
+  /** Revenue per payment method, only the methods paid with in the period, in PAYMENT_METHODS order. */
+  revenueByMethod: Array<{ method: (typeof PAYMENT_METHODS)[number]; cents: number }>;
 }
 
 async function periodStats(from: Date, to: Date): Promise<PeriodStats> {
   const window = { $gte: from, $lt: to };
   const [bookings, cancellations, attended, noShows, payments] = await Promise.all([
-    BookingModel.countDocuments({ status: { $in: ["confirmed", "cancelled"] }, start: window }),
+    BookingModel.countDocuments({ status: "confirmed", start: window }),
     BookingModel.countDocuments({ status: "cancelled", start: window }),
     BookingModel.countDocuments({ status: "confirmed", attendance: "attended", start: window }),
     BookingModel.countDocuments({ status: "confirmed", attendance: "no-show", start: window }),
-    PaymentModel.find({ paidAt: window }, { amountCents: 1 }).lean(),
+    PaymentModel.find({ paidAt: window }, { amountCents: 1, method: 1 }).lean(),
   ]);
   const marked = attended + noShows;
   return {
@@ -462,6 +466,10 @@ async function periodStats(from: Date, to: Date): Promise<PeriodStats> {
     noShows,
     noShowRate: marked === 0 ? 0 : noShows / marked,
     revenueCents: payments.reduce((sum, p) => sum + p.amountCents, 0),
+    revenueByMethod: PAYMENT_METHODS.map((method) => ({
+      method,
+      cents: payments.filter((p) => p.method === method).reduce((sum, p) => sum + p.amountCents, 0),
+    })).filter((m) => payments.some((p) => p.method === m.method)),
   };
 }
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
 import { createI18n } from "../../src/bot/i18n.js";
+import { BookingModel } from "../../src/db/models/booking.js";
+import { recordPayment } from "../../src/services/admin.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { at } from "../helpers/fixtures.js";
+import { at, bookFor } from "../helpers/fixtures.js";
 
 useTestDatabase();
 const NOW = at("2026-12-01T08:00"); // Tuesday
@@ -73,5 +75,23 @@ describe("/help for the practitioner (issue 14, item 8)", () => {
     await customer.send("/help");
     expect(customer.lastText()).toBe(i18n.t("fi", "help"));
     expect(customer.lastText()).not.toContain("/today");
+  });
+});
+
+describe("/stats (issue 14, item 8)", () => {
+  it("counts cancelled bookings apart from booked ones and shows revenue by payment method", async () => {
+    const a = await bookFor(5201, 60, at("2026-12-01T13:00"), at("2026-11-25T08:00"));
+    const b = await bookFor(5202, 60, at("2026-12-02T13:00"), NOW);
+    const c = await bookFor(5203, 30, at("2026-12-03T13:00"), NOW);
+    await bookFor(5204, 30, at("2026-12-04T13:00"), NOW);
+    await BookingModel.updateOne({ _id: b.id }, { $set: { status: "cancelled" } });
+    await recordPayment(ADMIN_ID, a.id, 5500, "card", new Date(NOW));
+    await recordPayment(ADMIN_ID, c.id, 3000, "mobilepay", new Date(NOW));
+    const practitioner = admin();
+    await practitioner.send("/stats");
+    const week = practitioner.lastText().split("\n\n")[0]!;
+    expect(week).toMatch(/^Tämä viikko\nVarauksia: 3\nPeruutuksia: 1\n/);
+    expect(week).toMatch(/Myynti: 85,00\s€\n {2}Kortti: 55,00\s€\n {2}MobilePay: 30,00\s€$/);
+    expect(week).not.toContain("Käteinen");
   });
 });

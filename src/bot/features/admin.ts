@@ -526,13 +526,18 @@ export function adminFeature(
   composer.command("stats", async (ctx) => {
     const s = await a.stats(now());
     const render = (label: string, p: typeof s.week) =>
-      ctx.t("admin-stats", {
-        label,
-        bookings: p.bookings,
-        cancellations: p.cancellations,
-        noShowRate: formatPercent(p.noShowRate, lang(ctx)),
-        revenue: formatPrice(p.revenueCents, lang(ctx)),
-      });
+      [
+        ctx.t("admin-stats", {
+          label,
+          bookings: p.bookings,
+          cancellations: p.cancellations,
+          noShowRate: formatPercent(p.noShowRate, lang(ctx)),
+          revenue: formatPrice(p.revenueCents, lang(ctx)),
+        }),
+        ...p.revenueByMethod.map((m) =>
+          ctx.t("admin-stats-revenue-method", { method: ctx.t(`payment-method-${m.method}`), revenue: formatPrice(m.cents, lang(ctx)) }),
+        ),
+      ].join("\n");
     await ctx.reply(`${render(ctx.t("admin-this-week"), s.week)}\n\n${render(ctx.t("admin-this-month"), s.month)}`);
   });
 
