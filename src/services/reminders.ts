@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import type { Language } from "../domain/enums.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
+import { bookingLock } from "./bookings.js";
 import { releaseLease, tryLease, withLock } from "./locks.js";
 
 /** A reminder this process has claimed and should send now. Plain data. */
@@ -86,7 +87,7 @@ export async function claimDueReminders(now: number, limit = 100): Promise<DueRe
  * booking still has this reminder due.
  */
 export async function markReminderSent(reminder: DueReminder, now: number): Promise<void> {
-  await withLock(`booking:${reminder.bookingId}`, async () => {
+  await withLock(bookingLock(reminder.bookingId), async () => {
     await BookingModel.updateOne(
       { _id: reminder.bookingId, reminderDueAt: new Date(reminder.dueAt) },
       { $set: { reminderSentAt: new Date(now) } },
