@@ -95,6 +95,7 @@ const schema = z.object({
     .optional(),
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WEBHOOK_MAX_BODY_BYTES: positiveInt(1_000_000),
   TRUST_PROXY: z
     .string()
@@ -136,6 +137,11 @@ export type BotMode =
 /** Validated configuration, in the shapes the code uses. */
 export interface Config {
   mode: BotMode;
+  /**
+   * Where the bot's HTTP server (health check, webhook, calendar feed, Mini App) listens: always
+   * in webhook mode, and in polling mode when HTTP_PORT is set; undefined: no HTTP server.
+   */
+  http: { host: string; port: number } | undefined;
   /** Incoming updates allowed per user per minute before they get a polite notice (O6). */
   rateLimitPerMinute: number;
   backup: { dir: string; intervalHours: number; keep: number };
@@ -232,11 +238,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             url: e.WEBHOOK_URL!,
             secret: e.WEBHOOK_SECRET!,
             host: e.HOST,
-            port: e.PORT,
+            port: e.HTTP_PORT ?? e.PORT,
             maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
             trustedProxies: e.TRUST_PROXY,
           }
         : { kind: "polling" },
+    http:
+      e.BOT_MODE === "webhook" || e.HTTP_PORT !== undefined ? { host: e.HOST, port: e.HTTP_PORT ?? e.PORT } : undefined,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     backup: { dir: e.BACKUP_DIR ?? `${e.DATA_DIR}/backups`, intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP },
     botToken: e.BOT_TOKEN,

@@ -11,7 +11,8 @@ import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { DatabaseUnavailableError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
-import { createWebhookServer } from "./server.js";
+import type { Server } from "node:http";
+import { createHttpServer, webhookRoute, type HttpRoute } from "./server.js";
 import { createBackupJob } from "./backup-job.js";
 import { createFieldCrypto, fieldCrypto, useFieldCrypto } from "./services/field-crypto.js";
 import { repairClaims } from "./services/claims.js";
@@ -61,29 +62,45 @@ async function main(): Promise<void> {
     logger.warn({ err: error }, "could not register admin commands for an admin (has not started the bot yet?)"),
   );
   const allowedUpdates = ["message", "callback_query", "edited_message"] as const;
-  let stopUpdates: () => Promise<void>;
+  // The HTTP server serves the health check and every route below, in webhook and polling mode
+  // alike (HTTP_PORT); in polling mode without HTTP_PORT there is none.
+  const routes: HttpRoute[] = [];
   if (config.mode.kind === "webhook") {
     const mode = config.mode;
-    const path = new URL(mode.url).pathname || "/";
-    const server = createWebhookServer({
-      bot,
-      secret: mode.secret,
-      path,
-      maxBodyBytes: mode.maxBodyBytes,
-      trustedProxies: mode.trustedProxies,
+    routes.push(
+      webhookRoute({
+        bot,
+        secret: mode.secret,
+        path: new URL(mode.url).pathname || "/",
+        maxBodyBytes: mode.maxBodyBytes,
+        trustedProxies: mode.trustedProxies,
+        logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
+        logger,
+      }),
+    );
+  }
+  let server: Server | undefined;
+  if (config.http) {
+    server = createHttpServer({
+      routes,
       healthy: async () => (await mongoose.connection.db?.admin().ping())?.ok === 1,
-      logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
       logger,
     });
-    await new Promise<void>((resolve) => server.listen(mode.port, mode.host, resolve));
-    await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: [...allowedUpdates] });
-    logger.info({ username: bot.botInfo.username, port: mode.port }, "bot started (webhook)");
-    stopUpdates = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    const { port, host } = config.http;
+    await new Promise<void>((resolve) => server!.listen(port, host, resolve));
+    logger.info({ port }, "HTTP server listening");
+  }
+  let stopUpdates: () => Promise<void>;
+  if (config.mode.kind === "webhook") {
+    await bot.api.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...allowedUpdates] });
+    logger.info({ username: bot.botInfo.username }, "bot started (webhook)");
+    stopUpdates = () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   } else {
     const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
     logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
     stopUpdates = async () => {
       if (runner.isRunning()) await runner.stop();
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     };
   }
   scheduler.start(createReminderJob(bot.api, i18n, config, services, logger));

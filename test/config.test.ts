@@ -96,6 +96,18 @@ describe("configuration (O1)", () => {
   });
 });
 
+describe("the HTTP server (HTTP_PORT)", () => {
+  it("runs in polling mode only when HTTP_PORT is set, and always in webhook mode", () => {
+    expect(loadConfig(valid).http).toBeUndefined();
+    expect(loadConfig({ ...valid, HTTP_PORT: "8081" }).http).toEqual({ host: "0.0.0.0", port: 8081 });
+    const webhook = { ...valid, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.fi/telegram", WEBHOOK_SECRET: "s".repeat(32) };
+    expect(loadConfig(webhook).http).toEqual({ host: "0.0.0.0", port: 8080 });
+    expect(loadConfig({ ...webhook, PORT: "9000" }).http?.port).toBe(9000);
+    expect(loadConfig({ ...webhook, HTTP_PORT: "9001", PORT: "9000" }).http?.port).toBe(9001);
+    expect(problems({ ...valid, HTTP_PORT: "70000" }).some((p) => p.startsWith("HTTP_PORT "))).toBe(true);
+  });
+});
+
 describe("webhook behind reverse proxies (TRUST_PROXY)", () => {
   const webhook = { ...valid, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.fi/telegram", WEBHOOK_SECRET: "s".repeat(32) };
   const proxies = (value?: string) => {
