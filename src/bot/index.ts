@@ -13,7 +13,7 @@ import { languageFromTelegram } from "../services/customers.js";
 import type { CustomerSession } from "../services/customers.js";
 import type { BotContext, ConversationContext, CustomerContext } from "./context.js";
 import { mongoConversationStorage } from "./conversation-storage.js";
-import { BOOKING_CONVERSATION, createBookingConversation } from "./conversations/booking.js";
+import { BOOKING_CONVERSATION, createBookingConversation, createMoveConversation, MOVE_CONVERSATION, type BookingFlowDeps } from "./conversations/booking.js";
 import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
 import {
   createAdminCancelConversation,
@@ -220,25 +220,22 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       },
     ];
   };
-  customerChats.use(
-    createConversation(
-      createBookingConversation({
-        zone: config.timeZone,
-        business: config.business,
-        cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
-        listServices: services.listServices,
-        availableDays: services.availableDays,
-        slotsOnDay: services.slotsOnDay,
-        bookingProfile: services.bookingProfile,
-        book: services.book,
-        checkChangeable: services.checkChangeable,
-        moveBooking: services.moveBooking,
-        notifyAdminsBooked: notifier.booked,
-        notifyAdminsMoved: notifier.moved,
-      }),
-      { id: BOOKING_CONVERSATION, plugins: conversationPlugins },
-    ),
-  );
+  const bookingFlowDeps: BookingFlowDeps = {
+    zone: config.timeZone,
+    business: config.business,
+    cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
+    listServices: services.listServices,
+    availableDays: services.availableDays,
+    slotsOnDay: services.slotsOnDay,
+    bookingProfile: services.bookingProfile,
+    book: services.book,
+    checkChangeable: services.checkChangeable,
+    moveBooking: services.moveBooking,
+    notifyAdminsBooked: notifier.booked,
+    notifyAdminsMoved: notifier.moved,
+  };
+  customerChats.use(createConversation(createBookingConversation(bookingFlowDeps), { id: BOOKING_CONVERSATION, plugins: conversationPlugins }));
+  customerChats.use(createConversation(createMoveConversation(bookingFlowDeps), { id: MOVE_CONVERSATION, plugins: conversationPlugins }));
 
   customerChats.use(
     createConversation(

@@ -80,7 +80,7 @@ describe("crash safety of confirm (O9)", () => {
     press(id, (buttons) => buttons.find((b) => b.callback_data?.startsWith("bk:time:"))!.callback_data!);
     await shown(id, /Siirretäänkö/);
     api.hold = (method, payload) => Number(payload.chat_id) === id && method !== "answerCallbackQuery";
-    press(id, (buttons) => buttons.find((b) => b.callback_data === "bk:move")!.callback_data!);
+    press(id, (buttons) => buttons.find((b) => b.callback_data?.startsWith("bk:confirm:"))!.callback_data!);
     await until(
       async () => (await BookingModel.findById(booking!._id).lean())?.start.getTime() !== booking!.start.getTime(),
       30_000,
@@ -90,7 +90,7 @@ describe("crash safety of confirm (O9)", () => {
     api.hold = undefined;
 
     process = bot.start();
-    press(id, (buttons) => buttons.find((b) => b.callback_data === "bk:move")!.callback_data!);
+    press(id, (buttons) => buttons.find((b) => b.callback_data?.startsWith("bk:confirm:"))!.callback_data!);
     await shown(id, /on siirretty/, 60_000);
     const after = await BookingModel.findById(booking!._id).lean();
     expect(api.tg.lastText(id)).not.toMatch(/ehti varata|juuri varattu/);

@@ -5,7 +5,8 @@ import { PAYMENT_METHODS } from "../../domain/enums.js";
 import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
-import { Prompt, type AnswerRules } from "./prompt.js";
+import { BACK, buttonCodec, Flow, type AskOptions } from "./flow.js";
+import type { TextCheck } from "./prompt.js";
 
 export interface AdminFlowDeps {
   /** Whether this Telegram user is an admin now (the current ADMIN_IDS, not when the flow began). */
@@ -27,6 +28,9 @@ export interface AdminFlowDeps {
 
 type AdminConversation = Conversation<CustomerContext, ConversationContext>;
 
+/** The practitioner's flows' buttons. */
+export const adminFlowButtons = buttonCodec("adc");
+
 /**
  * Ends the flow unless its user is an admin now. Run at the start and after every answer, so a
  * flow begun by someone since removed from ADMIN_IDS acts on nothing (also when the removal came
@@ -38,139 +42,87 @@ async function requireAdmin(conversation: AdminConversation, deps: AdminFlowDeps
   return id;
 }
 
-/**
- * Waits for typed text (checked by `acceptText` when given) or a press on the prompt; other input
- * is answered and waited past. The sender must still be an admin.
- */
-async function textOrButton(
-  conversation: AdminConversation,
-  deps: AdminFlowDeps,
-  prompt: Prompt,
-  language: Language,
-  acceptText: AnswerRules["acceptText"] = true,
-) {
-  for (;;) {
-    const a = await prompt.answer(conversation, { prefix: "adc", acceptText, commandReply: "booking-type-text" });
-    await requireAdmin(conversation, deps, a.ctx);
-    if (a.kind !== "stale") return a;
-  }
+/** A practitioner's flow: its Cancel says `cancelled`, and every answer must come from an admin. */
+function adminFlow(conversation: AdminConversation, ctx: ConversationContext, deps: AdminFlowDeps, cancelled: string): Flow {
+  return new Flow(conversation, ctx, adminFlowButtons, { cancelled, commandInFlow: "booking-type-text" }, (answer) =>
+    requireAdmin(conversation, deps, answer),
+  );
 }
+
+/** Typed text (checked by `check`), or BACK never: these flows' only button besides Cancel is their own. */
+const typed = (check?: TextCheck): Pick<AskOptions<string>, "text" | "accept"> => ({
+  text: check ?? true,
+  accept: (r) => (r.kind === "text" ? r.text : undefined),
+});
 
 /** Cancel a booking as the practitioner (A2): ask the reason, cancel, tell the customer. */
 export function createAdminCancelConversation(deps: AdminFlowDeps) {
-  return async function adminCancel(
-    conversation: Conversation<CustomerContext, ConversationContext>,
-    ctx: ConversationContext,
-    bookingId: string,
-  ): Promise<void> {
+  return async function adminCancel(conversation: AdminConversation, ctx: ConversationContext, bookingId: string): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
-    const language = ctx.language;
-    const prompt = new Prompt(ctx);
-    await prompt.show(ctx.t("admin-cancel-ask-reason"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
-    const answer = await textOrButton(conversation, deps, prompt, language, (text) => (text.trim() ? undefined : "booking-type-text"));
-    if (answer.kind === "button") {
-      await prompt.close(ctx.t("admin-cancel-aborted"));
-      return;
-    }
-    const reason = answer.text.trim().slice(0, 500);
+    const f = adminFlow(conversation, ctx, deps, "admin-cancel-aborted");
+    const answer = await f.ask(ctx.t("admin-cancel-ask-reason"), new InlineKeyboard(), {
+      back: false,
+      ...typed((text) => (text.trim() ? undefined : "booking-type-text")),
+    });
+    if (answer === BACK) return;
+    const reason = answer.trim().slice(0, 500);
     const now = new Date(await conversation.now());
     const result = await conversation.external(() => deps.cancelByAdmin(adminId, bookingId, reason, now));
-    if (!result) {
-      await prompt.close(ctx.t("change-not-active"));
-      return;
-    }
+    if (!result) return f.close(ctx.t("change-not-active"));
     await conversation.external(() => deps.tellCustomerCancelled(result, reason));
-    await prompt.close(ctx.t("admin-cancel-done"));
+    await f.close(ctx.t("admin-cancel-done"));
   };
 }
 
 /** Compose → preview → audience count → confirm → send (A6). */
 export function createBroadcastConversation(deps: AdminFlowDeps) {
-  return async function broadcast(
-    conversation: Conversation<CustomerContext, ConversationContext>,
-    ctx: ConversationContext,
-  ): Promise<void> {
+  return async function broadcast(conversation: AdminConversation, ctx: ConversationContext): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
     const language = ctx.language;
-    const prompt = new Prompt(ctx);
-    await prompt.show(ctx.t("admin-broadcast-ask"), new InlineKeyboard().text(ctx.t("button-cancel"), "adc:stop"));
-    const composed = await textOrButton(conversation, deps, prompt, language, (text) =>
-      text.length > 3000 ? "admin-broadcast-too-long" : undefined,
-    );
-    if (composed.kind === "button") {
-      await prompt.close(ctx.t("admin-broadcast-aborted"));
-      return;
-    }
-    const text = composed.text;
+    const f = adminFlow(conversation, ctx, deps, "admin-broadcast-aborted");
+    const text = await f.ask(ctx.t("admin-broadcast-ask"), new InlineKeyboard(), {
+      back: false,
+      ...typed((t) => (t.length > 3000 ? "admin-broadcast-too-long" : undefined)),
+    });
+    if (text === BACK) return;
     const count = await conversation.external(() => deps.audienceSize());
-    const body = text;
-    await prompt.show(
-      ctx.t("admin-broadcast-preview", { preview: deps.previewMarketing(language, body), count }),
-      new InlineKeyboard().text(ctx.t("button-admin-send-broadcast", { count }), "adc:send").row().text(ctx.t("button-cancel"), "adc:stop"),
+    const send = await f.ask(
+      ctx.t("admin-broadcast-preview", { preview: deps.previewMarketing(language, text), count }),
+      new InlineKeyboard().text(ctx.t("button-admin-send-broadcast", { count }), f.data("send")),
+      { back: false, accept: (r) => (r.kind === "button" && r.action === "send" ? true : undefined) },
     );
-    const answer = await textOrButton(conversation, deps, prompt, language);
-    if (answer.kind !== "button" || answer.action !== "send") {
-      await prompt.close(ctx.t("admin-broadcast-aborted"));
-      return;
-    }
-    const started = await conversation.external(() => deps.startBroadcast(adminId, body));
-    await prompt.close(ctx.t("admin-broadcast-started", { count: started }));
+    if (send === BACK) return;
+    const started = await conversation.external(() => deps.startBroadcast(adminId, text));
+    await f.close(ctx.t("admin-broadcast-started", { count: started }));
   };
 }
 
 /** Record a payment (A5): amount (the booking's price in one tap, or typed) → method → receipt. */
 export function createPaymentConversation(deps: AdminFlowDeps) {
-  return async function payment(
-    conversation: Conversation<CustomerContext, ConversationContext>,
-    ctx: ConversationContext,
-    bookingId: string,
-  ): Promise<void> {
+  return async function payment(conversation: AdminConversation, ctx: ConversationContext, bookingId: string): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
     const language = ctx.language;
-    const prompt = new Prompt(ctx);
+    const f = adminFlow(conversation, ctx, deps, "admin-payment-aborted");
     const price = await conversation.external(() => deps.bookingPrice(bookingId));
-    if (price === undefined) {
-      await prompt.close(ctx.t("change-not-found"));
-      return;
-    }
-    let amount: number | undefined;
-    while (amount === undefined) {
-      await prompt.show(
-        ctx.t("admin-payment-amount"),
-        new InlineKeyboard().text(deps.formatPrice(price, language), "adc:price").row().text(ctx.t("button-cancel"), "adc:stop"),
-      );
-      const answer = await textOrButton(conversation, deps, prompt, language, (text) =>
-        parseEuroAmount(text) === undefined ? "admin-payment-bad-amount" : undefined,
-      );
-      if (answer.kind === "button") {
-        if (answer.action !== "price") {
-          await prompt.close(ctx.t("admin-payment-aborted"));
-          return;
-        }
-        amount = price;
-      } else {
-        amount = parseEuroAmount(answer.text);
-      }
-    }
+    if (price === undefined) return f.close(ctx.t("change-not-found"));
+    const amount = await f.ask(ctx.t("admin-payment-amount"), new InlineKeyboard().text(deps.formatPrice(price, language), f.data("price")), {
+      back: false,
+      text: (text) => (parseEuroAmount(text) === undefined ? "admin-payment-bad-amount" : undefined),
+      accept: (r) => (r.kind === "text" ? parseEuroAmount(r.text) : r.action === "price" ? price : undefined),
+    });
+    if (amount === BACK) return;
     const methods = new InlineKeyboard();
-    for (const method of PAYMENT_METHODS) methods.text(ctx.t(`payment-method-${method}`), `adc:m:${method}`);
-    methods.row().text(ctx.t("button-cancel"), "adc:stop");
-    await prompt.show(ctx.t("admin-payment-method"), methods);
-    const chosen = await textOrButton(conversation, deps, prompt, language, false);
-    const method = chosen.kind === "button" && chosen.action === "m" ? PAYMENT_METHODS.find((m) => m === chosen.value) : undefined;
-    if (!method) {
-      await prompt.close(ctx.t("admin-payment-aborted"));
-      return;
-    }
+    for (const method of PAYMENT_METHODS) methods.text(ctx.t(`payment-method-${method}`), f.data("m", method));
+    const method = await f.ask(ctx.t("admin-payment-method"), methods, {
+      back: false,
+      accept: (r) => (r.kind === "button" && r.action === "m" ? PAYMENT_METHODS.find((m) => m === r.value) : undefined),
+    });
+    if (method === BACK) return;
     const now = new Date(await conversation.now());
-    const paid = amount;
-    const receipt = await conversation.external(() => deps.recordPayment(adminId, bookingId, paid, method, now));
-    if (!receipt) {
-      await prompt.close(ctx.t("change-not-found"));
-      return;
-    }
-    await prompt.close(deps.renderReceipt(language, receipt));
-    await prompt.current.reply(ctx.t("admin-receipt-recorded", { number: receipt.receiptNumber }), {
+    const receipt = await conversation.external(() => deps.recordPayment(adminId, bookingId, amount, method, now));
+    if (!receipt) return f.close(ctx.t("change-not-found"));
+    await f.close(deps.renderReceipt(language, receipt));
+    await f.prompt.current.reply(ctx.t("admin-receipt-recorded", { number: receipt.receiptNumber }), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), `ad:rs:${receipt.receiptNumber}`),
     });
   };

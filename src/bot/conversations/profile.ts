@@ -6,7 +6,7 @@ import { OPTIONAL_FIELDS as OPTIONAL, PROFILE_FIELDS as FIELDS } from "../../ser
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
-import { Prompt, type AnswerRules } from "./prompt.js";
+import { BACK, buttonCodec, Flow } from "./flow.js";
 
 /** Identifier under which the profile conversation is registered and entered. */
 export const PROFILE_CONVERSATION = "profile";
@@ -18,7 +18,8 @@ export interface ProfileFlowDeps {
   updateLanguage(telegramId: number, language: Language, now: Date): Promise<void>;
 }
 
-const CB = "pf";
+/** The profile flow's buttons. */
+export const profileButtons = buttonCodec("pf");
 
 /**
  * `/profile` (P6): shows what is stored and lets the customer correct each field: name, email,
@@ -32,18 +33,8 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
   ): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
-    const prompt = new Prompt(ctx);
-
-    /**
-     * The next press on the current prompt, or typed text that `acceptText` accepts; presses on
-     * earlier prompts only get "expired".
-     */
-    async function answer(acceptText: AnswerRules["acceptText"] = false) {
-      for (;;) {
-        const a = await prompt.answer(conversation, { prefix: CB, acceptText, commandReply: "profile-command-in-flow" });
-        if (a.kind !== "stale") return a;
-      }
-    }
+    const f = new Flow(conversation, ctx, profileButtons, { cancelled: "flow-cancelled", commandInFlow: "profile-command-in-flow" });
+    const prompt = f.prompt;
 
     const valueText = (p: ProfileView, field: ProfileField): string => {
       const value = p[field];
@@ -68,28 +59,30 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
       });
       const keyboard = new InlineKeyboard();
       FIELDS.forEach((field, i) => {
-        keyboard.text(t(`profile-field-${field}`), `${CB}:edit:${field}`);
+        keyboard.text(t(`profile-field-${field}`), f.data("edit", field));
         if (i % 2 === 1) keyboard.row();
       });
-      keyboard.text(t("profile-field-language"), `${CB}:edit:language`).row().text(t("button-done"), `${CB}:done`);
-      await prompt.show(card, keyboard);
-      const chosen = await answer();
-      if (chosen.kind !== "button" || chosen.action !== "edit") {
-        if (chosen.kind === "button" && chosen.action === "done") {
-          await prompt.current.editMessageText(card).catch(() => undefined);
-          return;
-        }
-        continue;
+      keyboard.text(t("profile-field-language"), f.data("edit", "language")).row().text(t("button-done"), f.data("done"));
+      const chosen = await f.ask(card, keyboard, {
+        back: false,
+        cancel: false,
+        accept: (r) => (r.kind !== "button" ? undefined : r.action === "done" ? "done" : r.action === "edit" ? r.value : undefined),
+      });
+      if (chosen === BACK) continue;
+      if (chosen === "done") {
+        await prompt.current.editMessageText(card).catch(() => undefined);
+        return;
       }
 
-      if (chosen.value === "language") {
+      if (chosen === "language") {
         const kb = new InlineKeyboard();
-        for (const l of LANGUAGES) kb.text(prompt.current.i18n.fluent.translate(l, "language-name"), `${CB}:lang:${l}`);
-        kb.row().text(t("button-back"), `${CB}:back`);
-        await prompt.show(t("language-choose"), kb);
-        const a = await answer();
-        if (a.kind === "button" && a.action === "lang" && (LANGUAGES as readonly string[]).includes(a.value)) {
-          const language = a.value as Language;
+        for (const l of LANGUAGES) kb.text(prompt.current.i18n.fluent.translate(l, "language-name"), f.data("lang", l));
+        const language = await f.ask(t("language-choose"), kb, {
+          back: true,
+          cancel: false,
+          accept: (r) => (r.kind === "button" && r.action === "lang" ? LANGUAGES.find((l) => l === r.value) : undefined),
+        });
+        if (language !== BACK) {
           const now = new Date(await conversation.now());
           await conversation.external(() => deps.updateLanguage(telegramId, language, now));
           prompt.current.i18n.useLocale(language);
@@ -98,49 +91,47 @@ export function createProfileConversation(deps: ProfileFlowDeps) {
         continue;
       }
 
-      const field = FIELDS.find((f) => f === chosen.value);
+      const field = FIELDS.find((name) => name === chosen);
       if (!field) {
         prompt.notice = t("booking-option-unavailable");
         continue;
       }
-      // Ask until a valid value, Remove or Back: a refused value is explained and asked again.
-      for (;;) {
+      // A refused value is explained and asked again (Flow.ask); Remove clears an optional field.
+      {
         const kb = new InlineKeyboard();
         if (field === "gender") {
-          for (const g of GENDERS) kb.text(t(`gender-${g}`), `${CB}:set:${g}`).row();
+          for (const g of GENDERS) kb.text(t(`gender-${g}`), f.data("set", g)).row();
         }
-        if (OPTIONAL.includes(field) && p[field] !== undefined) kb.text(t("button-remove"), `${CB}:remove`).row();
-        kb.text(t("button-back"), `${CB}:back`);
-        await prompt.show(t(`profile-ask-${field}`), kb);
+        if (OPTIONAL.includes(field) && p[field] !== undefined) kb.text(t("button-remove"), f.data("remove")).row();
         const thisYear = new Date(await conversation.now()).getUTCFullYear();
         const kind = field === "firstName" || field === "lastName" ? "name" : field;
         // Refused text is explained by the answer loop and never kept in the flow's state.
-        const a = await answer(
-          field === "gender"
-            ? false
-            : (text) => {
-                const validated = deps.validateProfileValue(field, text, thisYear);
-                return validated.ok ? undefined : `invalid-${kind}-${validated.reason}`;
-              },
-        );
-        let value: string | number | undefined;
-        if (a.kind === "button") {
-          if (a.action === "back") break;
-          if (a.action === "remove" && OPTIONAL.includes(field)) value = undefined;
-          else if (a.action === "set" && field === "gender") value = a.value;
-          else {
-            prompt.notice = t("booking-option-unavailable");
-            continue;
-          }
-        } else {
-          const validated = deps.validateProfileValue(field, a.text, thisYear);
-          if (!validated.ok) continue; // cannot happen: the answer loop refused it already
-          value = validated.value;
-        }
+        const answer = await f.ask<{ value: string | number | undefined }>(t(`profile-ask-${field}`), kb, {
+          back: true,
+          cancel: false,
+          ...(field === "gender"
+            ? {}
+            : {
+                text: (text: string) => {
+                  const validated = deps.validateProfileValue(field, text, thisYear);
+                  return validated.ok ? undefined : `invalid-${kind}-${validated.reason}`;
+                },
+              }),
+          accept: (r) => {
+            if (r.kind === "text") {
+              const validated = deps.validateProfileValue(field, r.text, thisYear);
+              return validated.ok ? { value: validated.value } : undefined;
+            }
+            if (r.action === "remove" && OPTIONAL.includes(field)) return { value: undefined };
+            if (r.action === "set" && field === "gender") return GENDERS.find((g) => g === r.value) ? { value: r.value } : undefined;
+            return undefined;
+          },
+        });
+        if (answer === BACK) continue;
+        const value = answer.value;
         const now = new Date(await conversation.now());
         const saved = await conversation.external(() => deps.updateProfileField(telegramId, field, value, { kind: "customer" }, now));
         prompt.notice = t(saved ? "profile-saved" : "booking-option-unavailable");
-        break;
       }
     }
   };

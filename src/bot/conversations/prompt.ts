@@ -18,9 +18,10 @@ export type PromptAnswer =
  */
 export type TextCheck = (text: string) => string | undefined;
 
-/** How a flow takes its answers. Its buttons' data is `prefix:action[:value]`. */
+/** How a flow takes its answers. */
 export interface AnswerRules {
-  prefix: string;
+  /** Reads the flow's button data; undefined for data that is not this flow's (forged, malformed). */
+  codec: { unpack(data: string): { action: string; value: string } | undefined };
   /**
    * Whether typed text is an answer at this step (otherwise the customer is asked to press), and
    * optionally how it is checked: refused text is explained and not kept (see `answer`).
@@ -73,18 +74,17 @@ export class Prompt {
     const next = await conversation.wait();
     const query = next.callbackQuery;
     if (query) {
-      const parts = (query.data ?? "").split(":");
-      const wellFormed = parts[0] === rules.prefix && parts.length <= 3;
-      if (!wellFormed || !this.isPressOn(next)) {
+      const pressed = rules.codec.unpack(query.data ?? "");
+      if (!pressed || !this.isPressOn(next)) {
         await answerQuietly(next, next.t("button-expired"));
-        const pressed = query.message?.message_id;
-        if (!wellFormed || pressed === undefined || this.staleSeen.includes(pressed)) return conversation.skip({ next: false });
-        this.staleSeen.push(pressed);
+        const message = query.message?.message_id;
+        if (!pressed || message === undefined || this.staleSeen.includes(message)) return conversation.skip({ next: false });
+        this.staleSeen.push(message);
         return { kind: "stale", ctx: next };
       }
       await answerQuietly(next);
       this.current = next;
-      return { kind: "button", action: parts[1] ?? "", value: parts[2] ?? "", ctx: next };
+      return { kind: "button", action: pressed.action, value: pressed.value, ctx: next };
     }
     const text = next.message?.text;
     if (text?.startsWith("/")) {

@@ -4,7 +4,7 @@ import type { Language } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
 import { calendarFile } from "../calendar-file.js";
 import type { CustomerContext } from "../context.js";
-import { BOOKING_CONVERSATION, changeRefusalText } from "../conversations/booking.js";
+import { changeRefusalText, MOVE_CONVERSATION } from "../conversations/booking.js";
 import { formatDateTime } from "../format.js";
 import { MENU } from "../keyboards.js";
 import type { AdminNotifier } from "../notify.js";
@@ -90,7 +90,7 @@ export function myBookingsFeature(
       return;
     }
     if (action === "move") {
-      await ctx.conversation.enter(BOOKING_CONVERSATION, ref);
+      await ctx.conversation.enter(MOVE_CONVERSATION, ref);
       return;
     }
     await ctx.editMessageText(

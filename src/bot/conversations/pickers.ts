@@ -1,0 +1,213 @@
+import { InlineKeyboard } from "grammy";
+import { validateEmail, validateName, validatePhone, type Validated } from "../../domain/contact.js";
+import type { ServiceView } from "../../services/catalog.js";
+import type { ConsentState } from "../../services/consents.js";
+import type { BookingProfile } from "../../services/customers.js";
+import type { SlotQuery } from "../../services/slots.js";
+import { formatDay, formatDayShort, formatPrice, formatTime } from "../format.js";
+import { BACK, Known, Steps, type Back, type Flow } from "./flow.js";
+
+/**
+ * The pickers the flows are built from (booking, moving, and the practitioner's flows): each asks
+ * one thing through `Flow.ask` and returns the answer, or BACK. They read the database through
+ * `conversation.external`, so a replay gets what the first run read.
+ */
+
+const DAYS_PER_PAGE = 8;
+
+/** Returned by the day picker when there is no free day at all. */
+export const NO_DAYS = Symbol("no days");
+const TIMES_PER_ROW = 4;
+
+/** The service to book, from the active ones. */
+export async function pickService(f: Flow, services: ServiceView[], back: boolean): Promise<ServiceView | Back> {
+  const keyboard = new InlineKeyboard();
+  for (const s of services) {
+    keyboard.text(f.t("service-button", { name: s.name[f.language], price: formatPrice(s.priceCents, f.language) }), f.data("svc", s.id)).row();
+  }
+  return f.ask(f.t("booking-choose-service"), keyboard, {
+    back,
+    accept: (r) => (r.kind === "button" && r.action === "svc" ? services.find((s) => s.id === r.value) : undefined),
+  });
+}
+
+/** Where the day and time pickers look for free time. */
+export interface SlotSource {
+  availableDays(query: SlotQuery, now: number): Promise<string[]>;
+  slotsOnDay(query: SlotQuery, day: string, now: number): Promise<number[]>;
+}
+
+/**
+ * A day with free time (ISO date in the practice's zone), eight a page; NO_DAYS when there is no
+ * free day at all (the caller says what that means for its flow).
+ */
+export async function pickDay(f: Flow, source: SlotSource, query: SlotQuery, serviceName: string): Promise<string | Back | typeof NO_DAYS> {
+  let page = 0;
+  for (;;) {
+    const now = await f.conversation.now();
+    const days = await f.conversation.external(() => source.availableDays(query, now));
+    if (days.length === 0) return NO_DAYS;
+    const pages = Math.ceil(days.length / DAYS_PER_PAGE);
+    page = Math.min(page, pages - 1);
+    const keyboard = new InlineKeyboard();
+    days.slice(page * DAYS_PER_PAGE, (page + 1) * DAYS_PER_PAGE).forEach((day, i) => {
+      keyboard.text(formatDayShort(day, f.language), f.data("day", day));
+      if (i % 2 === 1) keyboard.row();
+    });
+    keyboard.row();
+    if (page > 0) keyboard.text(f.t("button-previous"), f.data("page", page - 1));
+    if (page < pages - 1) keyboard.text(f.t("button-next"), f.data("page", page + 1));
+    const answer = await f.ask<{ day: string } | { page: number }>(
+      f.t("booking-choose-day", { service: serviceName, page: page + 1, pages }),
+      keyboard,
+      {
+        back: true,
+        accept: (r) => {
+          if (r.kind !== "button") return undefined;
+          if (r.action === "page" && /^\d{1,3}$/.test(r.value)) return { page: Number(r.value) };
+          return r.action === "day" && days.includes(r.value) ? { day: r.value } : undefined;
+        },
+      },
+    );
+    if (answer === BACK) return BACK;
+    if ("day" in answer) return answer.day;
+    page = answer.page;
+  }
+}
+
+/** A free start time (epoch ms) on `day`; "full" when the day has none left. */
+export async function pickTime(f: Flow, source: SlotSource, query: SlotQuery, day: string, serviceName: string, zone: string): Promise<number | Back | "full"> {
+  const now = await f.conversation.now();
+  const slots = await f.conversation.external(() => source.slotsOnDay(query, day, now));
+  if (slots.length === 0) return "full";
+  const keyboard = new InlineKeyboard();
+  slots.forEach((slot, i) => {
+    keyboard.text(formatTime(slot, f.language, zone), f.data("time", slot));
+    if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
+  });
+  return f.ask(f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
+    back: true,
+    accept: (r) => (r.kind === "button" && r.action === "time" && slots.includes(Number(r.value)) ? Number(r.value) : undefined),
+  });
+}
+
+/** Contact details given for a booking. */
+export interface ContactDetails {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | undefined;
+}
+
+type TextField = "firstName" | "lastName" | "email" | "phone";
+
+function validateField(field: TextField, text: string): Validated<string> {
+  return field === "email" ? validateEmail(text) : field === "phone" ? validatePhone(text) : validateName(text);
+}
+
+/** One typed contact detail, validated; the phone can be skipped (undefined). */
+export async function askField(f: Flow, field: TextField): Promise<string | undefined | Back> {
+  const keyboard = new InlineKeyboard();
+  if (field === "phone") keyboard.text(f.t("button-skip"), f.data("skip"));
+  const kind = field === "email" || field === "phone" ? field : "name";
+  const answer = await f.ask<{ value: string | undefined }>(f.t(`booking-ask-${field}`), keyboard, {
+    back: true,
+    // Refused text is explained by the answer loop and never kept in the flow's state.
+    text: (text) => {
+      const validated = validateField(field, text);
+      return validated.ok ? undefined : `invalid-${kind}-${validated.reason}`;
+    },
+    accept: (r) => {
+      if (r.kind === "button") return r.action === "skip" && field === "phone" ? { value: undefined } : undefined;
+      const validated = validateField(field, r.text);
+      return validated.ok ? { value: validated.value } : undefined;
+    },
+  });
+  return answer === BACK ? BACK : answer.value;
+}
+
+/** The stored details, offered for reuse: "use" or "change". */
+async function confirmStoredDetails(f: Flow, profile: BookingProfile): Promise<"use" | "change" | Back> {
+  const keyboard = new InlineKeyboard().text(f.t("button-use-details"), f.data("use")).row().text(f.t("button-change-details"), f.data("change"));
+  return f.ask(
+    f.t("booking-confirm-details", {
+      name: `${profile.firstName} ${profile.lastName}`,
+      email: profile.email ?? "",
+      phone: profile.phone ?? f.t("value-none"),
+    }),
+    keyboard,
+    { back: true, accept: (r) => (r.kind === "button" && (r.action === "use" || r.action === "change") ? r.action : undefined) },
+  );
+}
+
+/**
+ * The customer's contact details: the stored ones confirmed with one press, or typed one by one
+ * (name, surname, email, optional phone), each with Back.
+ */
+export async function pickContactDetails(f: Flow, profile: BookingProfile): Promise<ContactDetails | Back> {
+  const stored =
+    profile.firstName && profile.lastName && profile.email
+      ? { firstName: profile.firstName, lastName: profile.lastName, email: profile.email, phone: profile.phone }
+      : undefined;
+  const answers = await Steps.start()
+    .then("stored", async (): Promise<"use" | "change" | Known<"change"> | Back> => (stored ? confirmStoredDetails(f, profile) : new Known("change")))
+    .then("firstName", async (a) => (a.stored === "use" ? new Known("") : ask(await askField(f, "firstName"))))
+    .then("lastName", async (a) => (a.stored === "use" ? new Known("") : ask(await askField(f, "lastName"))))
+    .then("email", async (a) => (a.stored === "use" ? new Known("") : ask(await askField(f, "email"))))
+    .then("phone", async (a) => (a.stored === "use" ? new Known<string | undefined>(undefined) : askField(f, "phone")))
+    .run();
+  if (!answers) return BACK;
+  if (answers.stored === "use" && stored) return stored;
+  return { firstName: answers.firstName, lastName: answers.lastName, email: answers.email, phone: answers.phone };
+}
+
+/** A required field's answer: never skipped (only the phone has Skip). */
+function ask(value: string | undefined | Back): string | Back {
+  return value === BACK ? BACK : (value ?? "");
+}
+
+/** The privacy notice's summary, acknowledged with one press (first booking only). */
+export async function acknowledgePrivacy(f: Flow, controller: string): Promise<true | Back> {
+  return f.ask(f.t("booking-privacy", { controller }), new InlineKeyboard().text(f.t("button-privacy-ok"), f.data("ack")), {
+    back: true,
+    accept: (r) => (r.kind === "button" && r.action === "ack" ? true : undefined),
+  });
+}
+
+/**
+ * Marketing consents per channel, all off unless the customer turns them on (SMS only with a
+ * phone number); Continue returns them.
+ */
+export async function pickConsents(f: Flow, initial: ConsentState, hasPhone: boolean, business: string): Promise<ConsentState | Back> {
+  const consents = { ...initial, sms: initial.sms && hasPhone };
+  for (;;) {
+    const mark = (on: boolean) => (on ? "☑" : "☐");
+    const keyboard = new InlineKeyboard()
+      .text(`${mark(consents.telegram)} ${f.t("channel-telegram")}`, f.data("toggle", "telegram"))
+      .row()
+      .text(`${mark(consents.email)} ${f.t("channel-email")}`, f.data("toggle", "email"))
+      .row();
+    if (hasPhone) keyboard.text(`${mark(consents.sms)} ${f.t("channel-sms")}`, f.data("toggle", "sms")).row();
+    keyboard.text(f.t("button-continue"), f.data("next"));
+    const answer = await f.ask<"next" | "telegram" | "email" | "sms">(f.t("booking-consents", { business }), keyboard, {
+      back: true,
+      accept: (r) => {
+        if (r.kind !== "button") return undefined;
+        if (r.action === "next") return "next";
+        if (r.action !== "toggle") return undefined;
+        return r.value === "telegram" || r.value === "email" || (r.value === "sms" && hasPhone) ? r.value : undefined;
+      },
+    });
+    if (answer === BACK) return BACK;
+    if (answer === "next") return consents;
+    consents[answer] = !consents[answer];
+  }
+}
+
+/** A summary with one confirm button: true when it was pressed. */
+export async function confirm(f: Flow, text: string, label: string): Promise<true | Back> {
+  return f.ask(text, new InlineKeyboard().text(label, f.data("confirm")), {
+    back: true,
+    accept: (r) => (r.kind === "button" && r.action === "confirm" ? true : undefined),
+  });
+}
