@@ -3,22 +3,31 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import { LANGUAGES, type Language } from "../domain/enums.js";
 import type { BotContext } from "./context.js";
+import { profileSurface } from "./conversations/profile.js";
+import { adminSurface } from "./features/admin.js";
+import { helpSurface } from "./features/help.js";
+import { myBookingsSurface } from "./features/my-bookings.js";
+import { privacyRightsSurface } from "./features/privacy-rights.js";
+import { privacySurface } from "./features/privacy.js";
+import { startSurface } from "./features/start.js";
+import type { FeatureSurface } from "./surface.js";
+
+/** Every customer-facing feature's commands and buttons; the menus and interrupts derive from these. */
+export const CUSTOMER_SURFACES: readonly FeatureSurface[] = [
+  startSurface,
+  myBookingsSurface,
+  profileSurface,
+  privacyRightsSurface,
+  privacySurface,
+  helpSurface,
+];
+export { adminSurface };
 
 /** The commands customers see in Telegram's menu, in the order shown. */
-export const PUBLIC_COMMANDS = [
-  "book",
-  "mybookings",
-  "profile",
-  "marketing",
-  "mydata",
-  "privacy",
-  "unsubscribe",
-  "deleteme",
-  "language",
-  "help",
-  "cancel",
-  "start",
-] as const;
+export const PUBLIC_COMMANDS: readonly string[] = CUSTOMER_SURFACES.flatMap((s) => s.commands)
+  .filter((c) => c.menu !== undefined)
+  .sort((a, b) => (a.menu ?? 0) - (b.menu ?? 0))
+  .map((c) => c.name);
 
 /**
  * The public command list with descriptions in every language; the default (no language code)

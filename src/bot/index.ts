@@ -35,11 +35,13 @@ import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
+import { helpFeature } from "./features/help.js";
+import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
+import type { FeatureSurface } from "./surface.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { createSendPacer, type PacedFetch } from "./pacer.js";
-import { mainMenu } from "./keyboards.js";
 import { createAdminNotifier } from "./notify.js";
 
 /** What the bot needs from the rest of the program. */
@@ -166,23 +168,21 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   // update: /cancel ends the flow, /privacy and /help answer and leave it waiting, and the
   // commands and menu buttons that start something new end the current flow first.
   const interrupts = new Composer<BotContext>();
-  interrupts.command("cancel", async (ctx) => {
-    const active = Object.keys(ctx.conversation.active()).length > 0;
-    await ctx.conversation.exitAll();
-    await ctx.reply(ctx.t(active ? "flow-cancelled" : "nothing-to-cancel"));
-  });
   const endFlow: MiddlewareFn<BotContext> = async (ctx, next) => {
     await ctx.conversation.exitAll();
     await next();
   };
-  interrupts.command(
-    ["start", "book", "mybookings", "language", "profile", "marketing", "unsubscribe", "mydata", "deleteme"],
-    endFlow,
-  );
-  interrupts.callbackQuery(/^(menu|lang|mb|mk|dm|rt):/, endFlow);
+  const endsFlow = (surfaces: readonly FeatureSurface[]) => ({
+    commands: surfaces.flatMap((s) => s.commands).filter((c) => c.endsFlow).map((c) => c.name),
+    buttons: surfaces.flatMap((s) => s.flowEndingButtons),
+  });
+  const customer = endsFlow(CUSTOMER_SURFACES);
+  interrupts.command(customer.commands, endFlow);
+  interrupts.callbackQuery([...customer.buttons], endFlow);
+  const admin = endsFlow([adminSurface]);
   const adminInterrupts = interrupts.filter(isAdmin);
-  adminInterrupts.command([...ADMIN_COMMANDS], endFlow);
-  adminInterrupts.callbackQuery(/^ad:/, endFlow);
+  adminInterrupts.command(admin.commands, endFlow);
+  adminInterrupts.callbackQuery([...admin.buttons], endFlow);
   interrupts.use(
     privacyFeature({
       business: config.business,
@@ -192,11 +192,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       defaultLanguage: config.defaultLanguage,
     }),
   );
-  interrupts.command("help", async (ctx) => {
-    // The practitioner's own commands are listed only in her chat; customers see the same help as ever.
-    const admin = isAdmin(ctx) ? `\n\n${ctx.t("help-admin-title")}\n${ADMIN_COMMANDS.map((c) => `/${c} – ${ctx.t(`command-${c}`)}`).join("\n")}` : "";
-    await ctx.reply(`${ctx.t("help")}${admin}`, { reply_markup: mainMenu(ctx) });
-  });
+  interrupts.use(helpFeature({ isAdmin, adminCommands: ADMIN_COMMANDS }));
   customerChats.use(interrupts);
 
   // Inside a conversation the plugin builds a fresh context for each update, which outside
@@ -315,8 +311,8 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     ctx.logger.warn({ kind: ctx.callbackQuery ? "button" : "command" }, "admin action refused for a non-admin");
     await next();
   };
-  customerChats.command([...ADMIN_COMMANDS], denied);
-  customerChats.callbackQuery(/^ad:/, denied);
+  customerChats.command(admin.commands, denied);
+  customerChats.callbackQuery([...admin.buttons], denied);
   customerChats.use(unhandledFeature);
 
   /** What the admin conversations need, bound to this bot. */

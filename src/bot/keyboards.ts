@@ -1,10 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { LANGUAGES } from "../domain/enums.js";
+import { buttons } from "./buttons.js";
 import type { BotContext } from "./context.js";
 
-/** Callback data of the main menu and the language picker. */
-export const MENU = { book: "menu:book", myBookings: "menu:mybookings", privacy: "menu:privacy" } as const;
-export const LANGUAGE_PREFIX = "lang:";
+/** The main menu's buttons (`menu:book`, …) and the language picker's (`lang:fi`, …). */
+export const menuButtons = buttons("menu", { item: String });
+export const languageButtons = buttons("lang", { language: String });
+export const MENU = {
+  book: menuButtons.pack({ item: "book" }),
+  myBookings: menuButtons.pack({ item: "mybookings" }),
+  privacy: menuButtons.pack({ item: "privacy" }),
+} as const;
 
 /** Book / My bookings / Privacy, under /start and /help. */
 export function mainMenu(ctx: BotContext): InlineKeyboard {
@@ -20,7 +26,7 @@ export function mainMenu(ctx: BotContext): InlineKeyboard {
 export function languageKeyboard(ctx: BotContext): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const language of LANGUAGES) {
-    keyboard.text(ctx.i18n.fluent.translate(language, "language-name"), `${LANGUAGE_PREFIX}${language}`);
+    keyboard.text(ctx.i18n.fluent.translate(language, "language-name"), languageButtons.pack({ language }));
   }
   return keyboard;
 }

@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { createCallbackData } from "callback-data";
 import { InlineKeyboard } from "grammy";
+import { buttons } from "../buttons.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
 import { Prompt, type TextCheck } from "./prompt.js";
 
@@ -12,19 +12,12 @@ export type ButtonCodec = ReturnType<typeof buttonCodec>;
 
 /** The codec of a flow's buttons: `pack(action, value)`, and `unpack` that never throws. */
 export function buttonCodec(prefix: string) {
-  const codec = createCallbackData(prefix, { action: String, value: String });
+  const codec = buttons(prefix, { action: String, value: String });
   return {
     prefix,
-    /** Matches every button of this flow (for the bot's interrupt list and tests). */
-    filter: codec.filter(),
+    any: codec.any,
     pack: (action: string, value: string | number = "") => codec.pack({ action, value: String(value) }),
-    unpack(data: string): { action: string; value: string } | undefined {
-      try {
-        return codec.unpack(data);
-      } catch {
-        return undefined;
-      }
-    },
+    unpack: (data: string) => codec.read(data),
   };
 }
 

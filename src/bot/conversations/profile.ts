@@ -6,7 +6,11 @@ import { OPTIONAL_FIELDS as OPTIONAL, PROFILE_FIELDS as FIELDS } from "../../ser
 import type { Actor } from "../../services/audit.js";
 import type { ProfileField, ProfileView } from "../../services/privacy.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
+import type { FeatureSurface } from "../surface.js";
 import { BACK, buttonCodec, Flow } from "./flow.js";
+
+/** `/profile` starts something new: typed in another flow, it ends that one first. */
+export const profileSurface: FeatureSurface = { commands: [{ name: "profile", menu: 3, endsFlow: true }], flowEndingButtons: [] };
 
 /** Identifier under which the profile conversation is registered and entered. */
 export const PROFILE_CONVERSATION = "profile";

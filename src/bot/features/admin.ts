@@ -1,3 +1,4 @@
+import type { FeatureSurface } from "../surface.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile } from "../../config.js";
@@ -593,3 +594,9 @@ export function adminFeature(
   composer.command("broadcast", (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION));
   return composer;
 }
+
+/** The practitioner's commands and buttons: each starts something new, so it ends a flow in progress. */
+export const adminSurface: FeatureSurface = {
+  commands: ADMIN_COMMANDS.map((name) => ({ name, endsFlow: true })),
+  flowEndingButtons: [/^ad:/],
+};

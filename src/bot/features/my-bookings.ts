@@ -6,11 +6,19 @@ import { calendarFile } from "../calendar-file.js";
 import type { CustomerContext } from "../context.js";
 import { changeRefusalText, MOVE_CONVERSATION } from "../conversations/booking.js";
 import { formatDateTime } from "../format.js";
+import { buttons } from "../buttons.js";
 import { MENU } from "../keyboards.js";
 import type { AdminNotifier } from "../notify.js";
+import type { FeatureSurface } from "../surface.js";
 
-/** Callback data of booking actions; the reference is opaque and checked against the presser. */
-const ACTION = /^mb:(cancel|yes|keep|move):([\w-]{1,32})$/;
+/** Buttons of a listed booking; the reference is opaque and checked against the presser. */
+export const myBookingButtons = buttons("mb", { action: String, ref: String });
+const ACTIONS = ["cancel", "yes", "keep", "move"] as const;
+
+export const myBookingsSurface: FeatureSurface = {
+  commands: [{ name: "mybookings", menu: 2, endsFlow: true }],
+  flowEndingButtons: [myBookingButtons.any],
+};
 const MAX_LISTED = 10;
 
 /**
@@ -46,8 +54,8 @@ export function myBookingsFeature(
         continue;
       }
       const keyboard = new InlineKeyboard()
-        .text(ctx.t("button-cancel-booking"), `mb:cancel:${booking.ref}`)
-        .text(ctx.t("button-move-booking"), `mb:move:${booking.ref}`);
+        .text(ctx.t("button-cancel-booking"), myBookingButtons.pack({ action: "cancel", ref: booking.ref }))
+        .text(ctx.t("button-move-booking"), myBookingButtons.pack({ action: "move", ref: booking.ref }));
       await ctx.reply(ctx.t("my-bookings-item", { ...item, deadline: when(ctx, deadline) }), { reply_markup: keyboard });
     }
   };
@@ -57,8 +65,11 @@ export function myBookingsFeature(
     await list(ctx);
   });
 
-  composer.callbackQuery(ACTION, async (ctx) => {
-    const [, action, ref] = ctx.match as RegExpMatchArray as [string, string, string];
+  composer.callbackQuery(myBookingButtons.any, async (ctx, next) => {
+    const pressed = myBookingButtons.read(ctx.callbackQuery.data);
+    const action = ACTIONS.find((a) => a === pressed?.action);
+    const ref = pressed?.ref ?? "";
+    if (!action || !/^[\w-]{1,32}$/.test(ref)) return next();
     const now = Date.now();
     if (action === "keep") {
       await ctx.answerCallbackQuery();
@@ -97,9 +108,9 @@ export function myBookingsFeature(
       ctx.t("cancel-confirm", { when: when(ctx, check.booking.start), service: check.booking.serviceName[language(ctx)] }),
       {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("button-cancel-yes"), `mb:yes:${ref}`)
+          .text(ctx.t("button-cancel-yes"), myBookingButtons.pack({ action: "yes", ref }))
           .row()
-          .text(ctx.t("button-cancel-keep"), `mb:keep:${ref}`),
+          .text(ctx.t("button-cancel-keep"), myBookingButtons.pack({ action: "keep", ref })),
       },
     );
   });

@@ -8,12 +8,29 @@ import type { CustomerExport } from "../../services/data-export.js";
 import type { Services } from "../../services/index.js";
 import type { CustomerContext } from "../context.js";
 import { formatDateTime } from "../format.js";
+import { buttons } from "../buttons.js";
 import type { AdminNotifier } from "../notify.js";
+import type { FeatureSurface } from "../surface.js";
 
-/** Callback data of the stop button every marketing message carries (P4). */
-export const MARKETING_STOP = "mk:stop";
-/** Callback data of the retention question's "keep my data" button (P9). */
-export const KEEP_DATA = "rt:keep";
+/** The consent toggles (`mk:t:email`) and the stop button every marketing message carries (`mk:stop`, P4). */
+export const consentButtons = buttons("mk", { action: String, channel: String });
+export const stopButtons = buttons("mk", { action: String });
+export const MARKETING_STOP = stopButtons.pack({ action: "stop" });
+/** The erasure question's answers (`dm:yes`, `dm:no`). */
+export const erasureButtons = buttons("dm", { answer: String });
+/** The retention question's "keep my data" button (`rt:keep`, P9). */
+export const retentionButtons = buttons("rt", { answer: String });
+export const KEEP_DATA = retentionButtons.pack({ answer: "keep" });
+
+export const privacyRightsSurface: FeatureSurface = {
+  commands: [
+    { name: "marketing", menu: 4, endsFlow: true },
+    { name: "mydata", menu: 5, endsFlow: true },
+    { name: "unsubscribe", menu: 7, endsFlow: true },
+    { name: "deleteme", menu: 8, endsFlow: true },
+  ],
+  flowEndingButtons: [consentButtons.any, erasureButtons.any, retentionButtons.any],
+};
 
 const CHANNELS: MarketingChannel[] = ["telegram", "email", "sms"];
 
@@ -25,7 +42,7 @@ export function exportFile(data: CustomerExport): InputFile {
 function consentKeyboard(ctx: CustomerContext, state: ConsentState): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const channel of CHANNELS) {
-    keyboard.text(`${state[channel] ? "☑" : "☐"} ${ctx.t(`channel-${channel}`)}`, `mk:t:${channel}`).row();
+    keyboard.text(`${state[channel] ? "☑" : "☐"} ${ctx.t(`channel-${channel}`)}`, consentButtons.pack({ action: "t", channel })).row();
   }
   return keyboard;
 }
@@ -47,8 +64,9 @@ export function privacyRightsFeature(
     const state = await services.marketingState(ctx.from!.id);
     await ctx.reply(ctx.t("marketing-status", { business: config.business.name }), { reply_markup: consentKeyboard(ctx, state) });
   });
-  composer.callbackQuery(/^mk:t:(telegram|email|sms)$/, async (ctx) => {
-    const channel = ctx.match[1] as MarketingChannel;
+  composer.callbackQuery(consentButtons.filter({ action: "t" }), async (ctx, next) => {
+    const channel = CHANNELS.find((c) => c === consentButtons.read(ctx.callbackQuery.data)?.channel);
+    if (!channel) return next();
     const current = await services.marketingState(ctx.from.id);
     const state = await services.setMarketingConsent(ctx.from.id, channel, !current[channel], "button", new Date());
     await ctx.answerCallbackQuery({ text: ctx.t(state[channel] ? "marketing-granted" : "marketing-withdrawn") });
@@ -109,14 +127,14 @@ export function privacyRightsFeature(
 
   composer.command("deleteme", async (ctx) => {
     await ctx.reply(ctx.t("deleteme-explain"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-deleteme-yes"), "dm:yes").row().text(ctx.t("button-deleteme-no"), "dm:no"),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-deleteme-yes"), erasureButtons.pack({ answer: "yes" })).row().text(ctx.t("button-deleteme-no"), erasureButtons.pack({ answer: "no" })),
     });
   });
-  composer.callbackQuery("dm:no", async (ctx) => {
+  composer.callbackQuery(erasureButtons.pack({ answer: "no" }), async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("deleteme-kept"));
   });
-  composer.callbackQuery("dm:yes", async (ctx) => {
+  composer.callbackQuery(erasureButtons.pack({ answer: "yes" }), async (ctx) => {
     await ctx.answerCallbackQuery();
     const telegramId = ctx.from.id;
     const result = await services.eraseByTelegramId(telegramId, new Date());

@@ -4,6 +4,7 @@ import type { Language } from "../../domain/enums.js";
 import { isInEea, type Processor } from "../../domain/processors.js";
 import type { BotContext } from "../context.js";
 import { formatCountry, formatList } from "../format.js";
+import type { FeatureSurface } from "../surface.js";
 import { MENU } from "../keyboards.js";
 
 /** What the privacy notice states about the practice's set-up: all of it from the configuration. */
@@ -60,6 +61,9 @@ export function privacyNotice(t: Translate, language: Language, facts: PrivacyNo
   };
   return PRIVACY_NOTICE_PARTS.map((key) => t(key, vars));
 }
+
+/** `/privacy` answers in the middle of a flow and leaves it waiting. */
+export const privacySurface: FeatureSurface = { commands: [{ name: "privacy", menu: 6, endsFlow: false }], flowEndingButtons: [] };
 
 /** `/privacy` and the Privacy button. Works in the middle of a booking without ending it. */
 export function privacyFeature(facts: PrivacyNoticeFacts): Composer<BotContext> {

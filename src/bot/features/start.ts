@@ -1,9 +1,20 @@
 import { Composer } from "grammy";
-import type { Language } from "../../domain/enums.js";
+import { LANGUAGES } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
 import type { CustomerContext } from "../context.js";
 import { BOOKING_CONVERSATION } from "../conversations/booking.js";
-import { languageKeyboard, LANGUAGE_PREFIX, mainMenu, MENU } from "../keyboards.js";
+import { languageButtons, languageKeyboard, mainMenu, MENU, menuButtons } from "../keyboards.js";
+import type { FeatureSurface } from "../surface.js";
+
+export const startSurface: FeatureSurface = {
+  commands: [
+    { name: "book", menu: 1, endsFlow: true },
+    { name: "language", menu: 9, endsFlow: true },
+    { name: "start", menu: 12, endsFlow: true },
+  ],
+  // The main menu's buttons and the language picker start something new.
+  flowEndingButtons: [menuButtons.any, languageButtons.any],
+};
 
 /** `/start`, `/book`, `/language` and the main menu's Book button. */
 export function startFeature(services: Services): Composer<CustomerContext> {
@@ -19,8 +30,9 @@ export function startFeature(services: Services): Composer<CustomerContext> {
   });
 
   composer.command("language", (ctx) => ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx) }));
-  composer.callbackQuery(new RegExp(`^${LANGUAGE_PREFIX}(fi|sv|en)$`), async (ctx) => {
-    const chosen = ctx.match[1] as Language;
+  composer.callbackQuery(languageButtons.any, async (ctx, next) => {
+    const chosen = LANGUAGES.find((l) => l === languageButtons.read(ctx.callbackQuery.data)?.language);
+    if (!chosen) return next();
     await services.updateLanguage(ctx.from.id, chosen, new Date());
     ctx.customer.language = chosen;
     ctx.i18n.useLocale(chosen);
