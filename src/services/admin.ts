@@ -5,7 +5,7 @@ import { BookingModel } from "../db/models/booking.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { validatePhone } from "../domain/contact.js";
 import { parseEuroAmount } from "../domain/money.js";
-import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { CustomerModel } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { PAYMENT_METHODS } from "../domain/enums.js";
@@ -22,7 +22,6 @@ import { buildExport, type CustomerExport } from "./data-export.js";
 import { dataRequestLock, toProfileView, withdrawAllFor } from "./privacy.js";
 
 const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
-type CustomerLean = CustomerFields & { _id: Types.ObjectId };
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** One line of the practitioner's agenda. Plain data. */
@@ -46,7 +45,7 @@ async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
 export async function agenda(from: number, to: number): Promise<AgendaItem[]> {
   const bookings = await BookingModel.find({ status: "confirmed", start: { $gte: new Date(from), $lt: new Date(to) } })
     .sort({ start: 1 })
-    .lean<BookingLean[]>();
+    .lean();
   const names = await namesOf(bookings.map((b) => b.customerId));
   return bookings.map((b) => ({
     bookingId: b._id.toHexString(),
@@ -62,7 +61,7 @@ export async function agenda(from: number, to: number): Promise<AgendaItem[]> {
 
 async function loadBooking(bookingId: string): Promise<BookingLean | null> {
   if (!Types.ObjectId.isValid(bookingId)) return null;
-  return BookingModel.findById(bookingId).lean<BookingLean>();
+  return BookingModel.findById(bookingId).lean();
 }
 
 /** Marks a booking attended or no-show (a visit, A5), audit-logged as the admin's change. */
@@ -98,7 +97,7 @@ export async function contactDetails(
   if ("bookingId" in ref) customerId = (await loadBooking(ref.bookingId))?.customerId.toHexString();
   else if (Types.ObjectId.isValid(ref.customerId)) customerId = ref.customerId;
   if (!customerId) return undefined;
-  const customer = await CustomerModel.findById(customerId).lean<CustomerLean>();
+  const customer = await CustomerModel.findById(customerId).lean();
   if (!customer) return undefined;
   await recordAudit(customer._id, admin(adminId), "view", now, { fields: ["email", "phone"] });
   return {
@@ -247,11 +246,11 @@ export interface CustomerCard {
 /** The customer card (A4); the view is audit-logged with the admin's id. */
 export async function customerCard(adminId: number, customerId: string, now: Date): Promise<CustomerCard | undefined> {
   if (!Types.ObjectId.isValid(customerId)) return undefined;
-  const c = await CustomerModel.findById(customerId).lean<CustomerLean>();
+  const c = await CustomerModel.findById(customerId).lean();
   if (!c) return undefined;
   const [consents, bookings, payments] = await Promise.all([
     currentMarketingConsents(c._id),
-    BookingModel.find({ customerId: c._id, status: { $in: ["confirmed", "cancelled"] } }).sort({ start: -1 }).limit(20).lean<BookingLean[]>(),
+    BookingModel.find({ customerId: c._id, status: { $in: ["confirmed", "cancelled"] } }).sort({ start: -1 }).limit(20).lean(),
     PaymentModel.find({ customerId: c._id }).sort({ paidAt: -1 }).lean(),
   ]);
   await recordAudit(c._id, admin(adminId), "view", now, { fields: ["profile", "consents", "bookings", "payments"] });
@@ -319,7 +318,7 @@ function toReceipt(p: { receiptNumber: number; paidAt: Date; customerName?: stri
 export async function recordPayment(adminId: number, bookingId: string, amountCents: number, method: PaymentMethod, now: Date): Promise<Receipt | undefined> {
   const booking = await loadBooking(bookingId);
   if (!booking || !Number.isInteger(amountCents) || amountCents < 0) return undefined;
-  const customer = await CustomerModel.findById(booking.customerId).lean<CustomerLean>();
+  const customer = await CustomerModel.findById(booking.customerId).lean();
   for (let attempt = 0; attempt < 200; attempt++) {
     const last = await PaymentModel.findOne({}, { receiptNumber: 1 }).sort({ receiptNumber: -1 }).lean();
     const receiptNumber = (last?.receiptNumber ?? 0) + 1;
@@ -353,7 +352,7 @@ export async function recordPayment(adminId: number, bookingId: string, amountCe
 export async function receiptByNumber(receiptNumber: number): Promise<Receipt | undefined> {
   const p = await PaymentModel.findOne({ receiptNumber }).lean();
   if (!p) return undefined;
-  const customer = p.customerId ? await CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean<CustomerLean>() : null;
+  const customer = p.customerId ? await CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean() : null;
   return { ...toReceipt(p), ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}) };
 }
 
@@ -412,7 +411,7 @@ export async function answerRequest(
   return withLock(dataRequestLock(found.customerId), async (): Promise<RequestAnswer> => {
     const request = await DataRequestModel.findOne({ _id: requestId, status: "pending" }).lean();
     if (!request) return { status: "gone" };
-    const customer = await CustomerModel.findById(request.customerId).lean<CustomerLean>();
+    const customer = await CustomerModel.findById(request.customerId).lean();
     if (!customer) return { status: "gone" };
     const data = await buildExport(customer, now);
     try {

@@ -8,7 +8,7 @@ import { findActiveService } from "./catalog.js";
 import { AuditEntryModel } from "../db/models/audit.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
-import { toBookingView, type BookingLean } from "./bookings.js";
+import { toBookingView } from "./bookings.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
@@ -68,7 +68,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   const bookingId = new Types.ObjectId(request.bookingId);
   const now = new Date(request.now);
   const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean();
-  const made = await BookingModel.findById(bookingId).lean<BookingLean>();
+  const made = await BookingModel.findById(bookingId).lean();
   if (made) {
     if (!customer || !made.customerId.equals(customer._id)) return { ok: false, reason: "service-unavailable" };
     // Made by an earlier press whose process may have died before the audit entry.

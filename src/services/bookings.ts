@@ -86,7 +86,7 @@ export async function cancelBooking<R extends string = never>(
   options: { reason?: string; refuse?: (booking: BookingLean) => R | undefined } = {},
 ): Promise<CancelOutcome<R>> {
   return withLock(bookingLock(bookingId), async (): Promise<CancelOutcome<R>> => {
-    const booking = await BookingModel.findById(bookingId).lean<BookingLean>();
+    const booking = await BookingModel.findById(bookingId).lean();
     if (!booking || booking.status !== "confirmed") return { ok: false, reason: "not-active" };
     const refused = options.refuse?.(booking);
     if (refused) return { ok: false, reason: refused };

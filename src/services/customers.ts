@@ -130,7 +130,7 @@ export async function saveBookingDetails(
   /** The customer's record as the caller just read it, or null for nobody; read here when not given. */
   known?: CustomerFields | null,
 ): Promise<Types.ObjectId> {
-  const before = known !== undefined ? known : await CustomerModel.findOne({ telegramId }).lean<CustomerFields>();
+  const before = known !== undefined ? known : await CustomerModel.findOne({ telegramId }).lean();
   const crypto = fieldCrypto();
   const changed: string[] = [];
   if (before?.firstName !== details.firstName) changed.push("firstName");

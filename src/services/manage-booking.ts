@@ -27,18 +27,18 @@ export function changeDeadline(settings: BookingSettings, start: number): number
 
 /** A customer's confirmed bookings that have not yet started, soonest first (B6). */
 export async function upcomingBookings(telegramId: number, now: number): Promise<BookingView[]> {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean<CustomerNames>();
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean();
   if (!customer) return [];
   const docs = await BookingModel.find({ customerId: customer._id, status: "confirmed", start: { $gt: new Date(now) } })
     .sort({ start: 1 })
-    .lean<BookingLean[]>();
+    .lean();
   return docs.map((d) => toBookingView(d, customer));
 }
 
 async function ownBooking(telegramId: number, ref: string) {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean<CustomerNames>();
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean();
   if (!customer) return undefined;
-  const booking = await BookingModel.findOne({ ref, customerId: customer._id }).lean<BookingLean>();
+  const booking = await BookingModel.findOne({ ref, customerId: customer._id }).lean();
   return booking ? { customer, booking } : undefined;
 }
 

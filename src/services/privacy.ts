@@ -27,7 +27,7 @@ export const REQUEST_DUE_DAYS = 30;
 type CustomerLean = CustomerFields & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
 
 async function customerByTelegram(telegramId: number): Promise<CustomerLean | null> {
-  return CustomerModel.findOne({ telegramId }).lean<CustomerLean>();
+  return CustomerModel.findOne({ telegramId }).lean();
 }
 
 // --- Marketing consent (P3, P4) ------------------------------------------------------------
@@ -277,7 +277,7 @@ export interface ErasureResult {
  * stay, naming only the now meaningless customer id, as proof of what was done.
  */
 export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, now: Date): Promise<ErasureResult> {
-  const customer = await CustomerModel.findById(customerId).lean<CustomerLean>();
+  const customer = await CustomerModel.findById(customerId).lean();
   if (!customer) return { cancelled: [], keptPayments: 0 };
   // Cancelled like any other cancellation (same lock, claims and audit entry), before the
   // bookings go: the audit entries stay, as the erasure's own does.

@@ -10,9 +10,15 @@ const serviceSchema = new Schema(
   {
     key: { type: String, required: true, unique: true },
     name: {
-      fi: { type: String, required: true },
-      sv: { type: String, required: true },
-      en: { type: String, required: true },
+      type: new Schema(
+        {
+          fi: { type: String, required: true },
+          sv: { type: String, required: true },
+          en: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
     },
     durationMinutes: { type: Number, required: true, min: 5, max: 480, validate: multipleOfFive },
     priceCents: { type: Number, required: true, min: 0, validate: Number.isInteger },
