@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // The demo page's script runs in the browser, outside the TypeScript project.
+    files: ["src/demo/page/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // The fake Bot API reads loosely typed JSON payloads on purpose.
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-base-to-string": "off" },

@@ -120,6 +120,9 @@ const schema = z.object({
   if (!e.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook (32+ random characters)" });
 });
 
+/** Every environment variable the configuration reads (the demo clears them, so a shell's settings stay out). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /** How updates arrive: long polling, or a webhook that cannot exist without its secret. */
 export type BotMode =
   | { kind: "polling" }
