@@ -167,8 +167,11 @@ describe("npm run demo in a browser", () => {
       await notification.locator(".inline-button", { hasText: "Yhteystiedot" }).click();
       await shown(practitioner, "Sähköposti: matti@example.com");
 
-      await customer.screenshot({ path: path.join(ROOT, "docs/demo-customer.png") });
-      await practitioner.screenshot({ path: path.join(ROOT, "docs/demo-practitioner.png") });
+      // The README's screenshots are renewed on request (SCREENSHOTS=docs); otherwise they go to a
+      // temporary folder, so a test run leaves the working tree as it was.
+      const shots = process.env.SCREENSHOTS === "docs" ? path.join(ROOT, "docs") : tmpdir();
+      await customer.screenshot({ path: path.join(shots, "demo-customer.png") });
+      await practitioner.screenshot({ path: path.join(shots, "demo-practitioner.png") });
 
       // Documents download: the calendar file, and the /mydata export.
       const calendar = await download(ics);
