@@ -59,6 +59,10 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
   const claimed: InactiveCustomer[] = [];
   for (const c of candidates) {
     if (await visitedSince(c._id, cutoff)) continue;
+    // Kept within the period (the practitioner answered for a customer not on Telegram, who has no
+    // interaction to show for it): asked again only after another full period.
+    const earlier = await RetentionNoticeModel.findById(c._id, { answeredAt: 1 }).lean();
+    if (earlier?.answeredAt && earlier.answeredAt > cutoff) continue;
     // A question from an earlier period of inactivity, answered or answered by coming back, is spent.
     await RetentionNoticeModel.deleteOne({ _id: c._id, $or: [{ warnedAt: { $lt: c.lastSeenAt } }, { answeredAt: { $exists: true } }] });
     try {

@@ -60,6 +60,15 @@ export type CustomerFields = InferSchemaType<typeof customerSchema>;
 export type CustomerDocument = HydratedDocument<CustomerFields>;
 export const CustomerModel = model("Customer", customerSchema);
 
+/** A number as stored: plain, or wrapped as canonical Extended JSON reads it (Int32, Double, Long). */
+function plainNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  const wrapped = value as { toNumber?: () => number; valueOf?: () => unknown } | null | undefined;
+  if (typeof wrapped?.toNumber === "function") return wrapped.toNumber();
+  const plain = wrapped?.valueOf?.();
+  return typeof plain === "number" ? plain : undefined;
+}
+
 /**
  * A stored customer document (raw, as a backup holds it) with its identity, which records
  * written before customers without Telegram existed lack: restoring such a backup into a
@@ -67,7 +76,8 @@ export const CustomerModel = model("Customer", customerSchema);
  */
 export function withIdentity<T extends { _id?: unknown; identity?: unknown; telegramId?: unknown }>(doc: T): T {
   if (doc.identity !== undefined) return doc;
-  if (typeof doc.telegramId === "number") return { ...doc, identity: telegramIdentity(doc.telegramId) };
+  const telegramId = plainNumber(doc.telegramId);
+  if (telegramId !== undefined) return { ...doc, identity: telegramIdentity(telegramId) };
   const id = doc._id as { toHexString?: () => string } | undefined;
   return id?.toHexString ? { ...doc, identity: `practice:${id.toHexString()}` } : doc;
 }
