@@ -49,15 +49,18 @@ async function visitedSince(customerId: Types.ObjectId, cutoff: Date): Promise<b
  */
 export async function claimInactiveCustomers(rules: RetentionRules, now: Date, limit = 200): Promise<InactiveCustomer[]> {
   const cutoff = inactivityCutoff(rules, now);
-  const candidates = await CustomerModel.find(
+  // Read through rather than the first `limit`: customers the practice books by phone keep an old
+  // last interaction however often they visit, and would otherwise fill every round's page.
+  const candidates = CustomerModel.find(
     { lastSeenAt: { $lt: cutoff } },
     { _id: 1, telegramId: 1, firstName: 1, lastName: 1, language: 1, lastSeenAt: 1 },
   )
     .sort({ lastSeenAt: 1 })
-    .limit(limit)
-    .lean<Array<CustomerFields & { _id: Types.ObjectId }>>();
+    .lean<Array<CustomerFields & { _id: Types.ObjectId }>>()
+    .cursor();
   const claimed: InactiveCustomer[] = [];
-  for (const c of candidates) {
+  for await (const c of candidates) {
+    if (claimed.length >= limit) break;
     if (await visitedSince(c._id, cutoff)) continue;
     // Kept within the period (the practitioner answered for a customer not on Telegram, who has no
     // interaction to show for it): asked again only after another full period.

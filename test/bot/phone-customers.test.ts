@@ -14,6 +14,7 @@ import { newIdentity, bookAppointment } from "../../src/services/booking.js";
 import { listActiveServices } from "../../src/services/catalog.js";
 import { createServices } from "../../src/services/index.js";
 import { touchCustomer } from "../../src/services/customers.js";
+import { claimInactiveCustomers } from "../../src/services/retention.js";
 import { ADMIN_ID, createTestBot, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -378,5 +379,17 @@ describe("privacy of customers without Telegram (P5, P7, P9)", () => {
     expect(await CustomerModel.exists({ _id: gone })).toBeNull();
     expect(await CustomerModel.exists({ _id: kept })).toBeTruthy();
     expect(await CustomerModel.exists({ _id: regular })).toBeTruthy();
+  });
+
+  it("regulars booked by phone, whose last interaction stays old, do not crowd inactive customers out of a round", async () => {
+    vi.setSystemTime(new Date(at("2022-11-01T08:00")));
+    const regulars = [];
+    for (const name of ["Aa", "Bb", "Cc"]) regulars.push(await newPhoneCustomer(name, "Vakioasiakas"));
+    vi.setSystemTime(new Date(at("2022-11-02T08:00")));
+    const inactive = await newPhoneCustomer("Ii", "Poissa");
+    vi.setSystemTime(NOW);
+    for (const [i, id] of regulars.entries()) await onBehalf(id, 60, at(`2026-11-2${i + 3}T10:00`), { outsideHours: true });
+    const asked = await claimInactiveCustomers(config.retention, new Date(NOW), 1);
+    expect(asked.map((c) => c.customerId)).toEqual([inactive]);
   });
 });
