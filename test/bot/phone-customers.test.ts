@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/bot/index.js";
 import { createI18n } from "../../src/bot/i18n.js";
@@ -300,6 +301,34 @@ describe("linking a customer to Telegram (A11)", () => {
     // A new link replaced the earlier unused one.
     await own.send(`/start ${twinToken}`);
     expect(own.lastText()).toContain("Tämä linkki ei kelpaa");
+  });
+
+  it("two accounts opening one link at once: one is linked; a leftover link of a linked customer links nobody else", async () => {
+    const id = await newPhoneCustomer("Kaisa", "Kilpa");
+    const token = await makeLink(practitioner(), "kilpa", "Kaisa Kilpa");
+    await touchCustomer(7401, "fi", "fi", new Date(NOW));
+    await touchCustomer(7402, "fi", "fi", new Date(NOW));
+    const outcomes = await Promise.all([7401, 7402].map((who) => services.redeemTelegramLink(token, who, new Date(NOW))));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["linked", "used"]);
+    const winner = outcomes[0]!.status === "linked" ? 7401 : 7402;
+    expect((await CustomerModel.findById(id).lean())?.telegramId).toBe(winner);
+    expect(await CustomerModel.countDocuments({ telegramId: { $in: [7401, 7402] } })).toBe(2); // the loser keeps its own record
+
+    // A link left over for a customer linked meanwhile (made in a race, say) links nobody else.
+    const leftover = `link_${"b".repeat(43)}`;
+    await TelegramLinkModel.create({
+      _id: createHash("sha256").update(leftover).digest("hex"),
+      customerId: id,
+      createdBy: ADMIN_ID,
+      createdAt: new Date(NOW),
+      expiresAt: new Date(NOW + DAY),
+    });
+    const loser = winner === 7401 ? 7402 : 7401;
+    const other = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: loser, language: "fi" });
+    await other.send(`/start ${leftover}`);
+    expect(other.lastText()).toContain("Tämä linkki on jo käytetty");
+    expect((await CustomerModel.findById(id).lean())?.telegramId).toBe(winner);
+    expect(await AuditEntryModel.findOne({ customerId: id, fields: "customer-linked-elsewhere" }).lean()).toMatchObject({ action: "telegram-link-refused" });
   });
 
   it("takes the language the person chose in the chat before opening the link", async () => {
