@@ -303,7 +303,7 @@ export interface Receipt {
 }
 
 /** Where a receipt can be sent: the customer's chat, when they are on Telegram. */
-function reachOf(customer: Pick<CustomerLean, "telegramId" | "language"> | null): Pick<Receipt, "customerTelegramId" | "customerLanguage"> {
+function reachOf(customer: { telegramId?: number | null; language: Language } | null): Pick<Receipt, "customerTelegramId" | "customerLanguage"> {
   return typeof customer?.telegramId === "number" ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {};
 }
 
