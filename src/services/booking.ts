@@ -9,11 +9,11 @@ import { AuditEntryModel } from "../db/models/audit.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { toBookingView } from "./bookings.js";
-import type { BookingLean } from "./bookings.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot, releaseSlot } from "./claims.js";
+import type { BookingLean } from "./bookings.js";
 
 const MINUTE = 60_000;
 
