@@ -480,7 +480,7 @@ privacy-notice =
 
     What we keep: your Telegram user id (a number) and language; your first and last name and email address; if you choose, your phone number, address, gender and year of birth; your bookings and the steps of a booking in progress; your visits (whether you came) and payments; your marketing permissions per channel with their history; when you confirmed you had read this notice; your data requests; when you last used the bot; and who has viewed or changed your data. We never ask for your personal identity code. The bot keeps no patient records: if the practice keeps any, they are kept separately under the law on patient records. Please do not send health information in this chat.
 
-    Where the data comes from: from you, in this chat. The practice also records your visits, whether you came, and your payments.
+    Where the data comes from: from you, in this chat. If you book by phone or in person, the practice records what you tell it (your name and, if you give them, your phone number and email) without Telegram, until you open a link it sends you. The practice also records your visits, whether you came, and your payments.
 
     Recipients and processors: The practice does not disclose your data to third parties. Authorities receive it only where the law requires. This chat runs through Telegram (Telegram FZ-LLC and Telegram Messenger Inc.), an independent controller of its messaging service: Telegram carries and stores the messages under its own privacy policy and may process them outside the EU/EEA. { $hosting } { $transfers } The bot does not see your IP address; the server's log can only hold the addresses of the Telegram servers that deliver the messages.
 
@@ -520,7 +520,7 @@ privacy-notice-2 =
     • to object to processing based on legitimate interest, and to refuse direct marketing at any time: /unsubscribe or an email to { $email }
     • to withdraw your consent at any time (/marketing); withdrawing does not affect processing before it
     • to complain to the Data Protection Ombudsman (tietosuoja.fi)
-    For anything else, contact { $contact }, { $email }, { $phone }.
+    For anything else, contact { $contact }, { $email }, { $phone }. If you do not use Telegram, ask { $contact } for any of the above.
 
     Security: The data is kept in a protected database that only the practice can access. Email, phone, address and the details of a booking in progress are stored encrypted. Every view or change by the practice is logged. If a breach affects you, we will tell you as soon as possible and later say what we did about it.
 privacy-hosting = { $count ->
@@ -641,3 +641,64 @@ admin-hours-error-order = Line { $line }: "{ $part }" ends before it starts.
 admin-hours-error-overlap = Line { $line }: "{ $part }" overlaps another time on the same day.
 help-admin-title = Admin commands:
 admin-stats-revenue-method = { "  " }{ $method }: { $revenue }
+
+## Issue 14, A10–A11: customers without Telegram, booking on their behalf, Telegram links
+button-admin-telegram-link = 🔗 Telegram link
+admin-telegram-link =
+    Telegram link for { $name }:
+    { $link }
+
+    Send it to them (by text message or email). Opening it links their Telegram to this customer record: they see their bookings in /mybookings and get reminders. It works once, until { $until }; a new link replaces this one. Do not open it yourself.
+admin-telegram-link-already = { $name } is already linked to Telegram.
+button-admin-export-customer = 📦 Export data
+admin-export-customer-caption = Everything stored about { $name }, as a JSON file to hand over to them. Recorded as an answered access request.
+button-admin-erase-customer = 🗑 Erase data
+admin-erase-confirm = Erase this customer's data for good? Their future bookings are cancelled and everything about them is deleted, except payment records, which the Accounting Act requires to be kept (without the name). Do this only when the customer has asked for it.
+button-admin-erase-yes = Erase for good
+button-admin-erase-no = Keep
+admin-erase-kept = Nothing was erased.
+admin-erased = Erased. { $cancelled ->
+        [0] No bookings ahead were cancelled.
+        [one] One booking ahead was cancelled.
+       *[other] { $cancelled } bookings ahead were cancelled.
+    } { $payments ->
+        [0] There were no payment records to keep.
+        [one] One payment record is kept without the name.
+       *[other] { $payments } payment records are kept without the name.
+    }
+retention-question-practice = { $name } (a customer without Telegram) has had no visits for { $years ->
+        [one] a year
+       *[other] { $years } years
+    }. Their data will be erased on { $date } unless they are booked again or you keep it.
+button-keep-data-practice = Keep the data
+admin-retention-kept = Kept: the data will not be erased now.
+admin-link-used = ✅ { $name } opened the Telegram link: their Telegram is now linked. They see their bookings and get reminders.
+admin-link-expired = { $name } opened an expired Telegram link; nothing was linked. You can make a new one from the customer card (/customer).
+admin-link-used-again = Someone opened { $name }'s Telegram link after it had been used. Nothing was changed.
+admin-link-own-record = { $name }'s Telegram link was opened from a Telegram account that already has its own customer record ({ $own }), so nothing was linked. Book them under that record (/customer), and erase the record you made if it is the same person.
+link-done = ✅ Your Telegram is now linked to your customer record at { $business }. Your bookings are in /mybookings, and you will get reminders before your appointments.
+link-already = Your Telegram is already linked to your customer record at { $business }. Your bookings are in /mybookings.
+link-invalid = This link is not valid. If { $business } sent it to you, ask for a new one: { $phone }.
+link-expired = This link has expired. Ask { $business } for a new one: { $phone }.
+link-used = This link has already been used. If you need a new one, contact { $business }: { $phone }.
+link-own-record = Your Telegram account already has its own customer record at { $business }, so this link cannot be used. Your bookings are in /mybookings, and { $business } has been told. Questions: { $phone }.
+link-admin-opened = This is a customer's Telegram link: send it to the customer. Opening it yourself would link your own Telegram account to them, so nothing was changed.
+booking-confirmed-by-practice =
+    ✅ { $business } has booked an appointment for you.
+
+    { $service }
+    { $when }
+    Duration: { $duration } min
+    Price: { $price }
+    Address: { $address }
+
+    To cancel or change it, send /mybookings, or contact { $business }: { $phone }, { $email }.
+audit-action-customer-created = created the customer record
+audit-action-telegram-link-created = made a Telegram link
+audit-action-telegram-linked = linked Telegram
+audit-action-telegram-link-refused = refused a Telegram link
+audit-field-expired = the link had expired
+audit-field-used = the link had been used
+audit-field-customer-linked-elsewhere = the customer was linked already
+audit-field-has-own-record = the account has a record of its own
+audit-field-retention = keeping the data

@@ -471,7 +471,7 @@ privacy-notice =
 
     Mitä tallennamme: Telegram-käyttäjätunnuksesi (numero) ja kielesi; etu- ja sukunimesi ja sähköpostiosoitteesi; halutessasi puhelinnumerosi, osoitteesi, sukupuolesi ja syntymävuotesi; varauksesi sekä kesken olevan varauksen vaiheet; käyntisi (saavuitko paikalle) ja maksusi; markkinointilupasi kanavittain historioineen; milloin kuittasit tämän selosteen luetuksi; tietopyyntösi; milloin viimeksi käytit bottia; sekä kuka tietojasi on katsonut tai muuttanut. Henkilötunnustasi emme kysy. Botti ei tallenna potilastietoja: jos vastaanotolla pidetään potilasasiakirjoja, ne säilytetään erillään potilasasiakirjoja koskevan lainsäädännön mukaisesti. Älä lähetä terveystietoja tässä keskustelussa.
 
-    Mistä tiedot saadaan: sinulta itseltäsi tässä keskustelussa. Lisäksi vastaanotto kirjaa käyntisi, saapumisesi ja maksusi.
+    Mistä tiedot saadaan: sinulta itseltäsi tässä keskustelussa. Jos varaat puhelimitse tai paikan päällä, vastaanotto kirjaa kertomasi tiedot (nimesi sekä halutessasi puhelinnumerosi ja sähköpostiosoitteesi) ilman Telegramia, kunnes avaat sinulle lähetetyn linkin. Lisäksi vastaanotto kirjaa käyntisi, saapumisesi ja maksusi.
 
     Vastaanottajat ja käsittelijät: Vastaanotto ei luovuta tietojasi kolmansille osapuolille. Viranomaisille tietoja annetaan vain lain niin vaatiessa. Tämä keskustelu kulkee Telegramin (Telegram FZ-LLC ja Telegram Messenger Inc.) kautta: Telegram on viestipalvelunsa itsenäinen rekisterinpitäjä, joka välittää ja säilyttää viestit oman tietosuojakäytäntönsä mukaisesti ja voi käsitellä niitä EU:n ja ETA:n ulkopuolella. { $hosting } { $transfers } Botti ei näe IP-osoitettasi; palvelimen lokiin voi tallentua vain viestejä välittävien Telegramin palvelimien osoitteita.
 
@@ -505,7 +505,7 @@ privacy-notice-2 =
     • vastustaa oikeutettuun etuun perustuvaa käsittelyä ja kieltää suoramarkkinointi milloin tahansa: /unsubscribe tai sähköposti osoitteeseen { $email }
     • poistaa markkinointilupasi milloin tahansa (/marketing); poistaminen ei vaikuta sitä ennen tehtyyn käsittelyyn
     • tehdä valitus tietosuojavaltuutetulle (tietosuoja.fi)
-    Muissa asioissa ota yhteyttä: { $contact }, { $email }, { $phone }.
+    Muissa asioissa ota yhteyttä: { $contact }, { $email }, { $phone }. Jos et käytä Telegramia, pyydä kaikkia edellä mainittuja henkilöltä { $contact }.
 
     Tietoturva: Tiedot ovat suojatussa tietokannassa, johon on pääsy vain vastaanotolla. Sähköposti, puhelinnumero, osoite ja kesken olevan varauksen tiedot tallennetaan salattuina. Jokainen vastaanoton tekemä katselu ja muutos kirjataan lokiin. Jos tietomurto koskee sinua, ilmoitamme siitä mahdollisimman pian ja kerromme myöhemmin, mihin toimiin ryhdyimme.
 privacy-hosting = { $count ->
@@ -626,3 +626,64 @@ admin-hours-error-order = Rivi { $line }: ”{ $part }” päättyy ennen kuin a
 admin-hours-error-overlap = Rivi { $line }: ”{ $part }” menee päällekkäin saman päivän toisen ajan kanssa.
 help-admin-title = Ylläpitäjän komennot:
 admin-stats-revenue-method = { "  " }{ $method }: { $revenue }
+
+## Issue 14, A10–A11: asiakkaat ilman Telegramia, varaus asiakkaan puolesta, Telegram-linkit
+button-admin-telegram-link = 🔗 Telegram-linkki
+admin-telegram-link =
+    Telegram-linkki asiakkaalle { $name }:
+    { $link }
+
+    Lähetä se asiakkaalle (tekstiviestillä tai sähköpostilla). Kun asiakas avaa linkin, hänen Telegraminsa liitetään tähän asiakastietoon: hän näkee varauksensa komennolla /mybookings ja saa muistutukset. Linkki toimii kerran, { $until } asti; uusi linkki korvaa tämän. Älä avaa linkkiä itse.
+admin-telegram-link-already = { $name } on jo liitetty Telegramiin.
+button-admin-export-customer = 📦 Vie tiedot
+admin-export-customer-caption = Kaikki asiakkaasta { $name } tallennettu JSON-tiedostona, annettavaksi hänelle. Kirjattu vastatuksi tietopyynnöksi.
+button-admin-erase-customer = 🗑 Poista tiedot
+admin-erase-confirm = Poistetaanko asiakkaan tiedot pysyvästi? Tulevat varaukset perutaan ja kaikki asiakkaasta tallennettu poistetaan, paitsi maksutiedot, jotka kirjanpitolaki velvoittaa säilyttämään (ilman nimeä). Tee tämä vain, jos asiakas on sitä pyytänyt.
+button-admin-erase-yes = Poista pysyvästi
+button-admin-erase-no = Älä poista
+admin-erase-kept = Mitään ei poistettu.
+admin-erased = Poistettu. { $cancelled ->
+        [0] Tulevia varauksia ei ollut peruttavana.
+        [one] Yksi tuleva varaus peruttiin.
+       *[other] { $cancelled } tulevaa varausta peruttiin.
+    } { $payments ->
+        [0] Säilytettäviä maksutietoja ei ollut.
+        [one] Yksi maksutieto säilytetään ilman nimeä.
+       *[other] { $payments } maksutietoa säilytetään ilman nimeä.
+    }
+retention-question-practice = Asiakkaalla { $name } (ei Telegramia) ei ole ollut käyntejä { $years ->
+        [one] vuoteen
+       *[other] { $years } vuoteen
+    }. Hänen tietonsa poistetaan { $date }, ellei hänelle varata aikaa tai säilytä tietoja.
+button-keep-data-practice = Säilytä tiedot
+admin-retention-kept = Säilytetään: tietoja ei nyt poisteta.
+admin-link-used = ✅ { $name } avasi Telegram-linkin: hänen Telegraminsa on nyt liitetty. Hän näkee varauksensa ja saa muistutukset.
+admin-link-expired = { $name } avasi vanhentuneen Telegram-linkin, eikä mitään liitetty. Voit tehdä uuden linkin asiakaskortilta (/customer).
+admin-link-used-again = Joku avasi asiakkaan { $name } Telegram-linkin sen jo tultua käytetyksi. Mitään ei muutettu.
+admin-link-own-record = Asiakkaan { $name } Telegram-linkki avattiin Telegram-tililtä, jolla on jo oma asiakastietonsa ({ $own }), joten mitään ei liitetty. Tee varaukset sen asiakastiedon kautta (/customer) ja poista tekemäsi asiakastieto, jos kyse on samasta henkilöstä.
+link-done = ✅ Telegramisi on nyt liitetty asiakastietoosi yrityksessä { $business }. Varauksesi näet komennolla /mybookings, ja saat muistutukset ennen käyntejäsi.
+link-already = Telegramisi on jo liitetty asiakastietoosi yrityksessä { $business }. Varauksesi näet komennolla /mybookings.
+link-invalid = Tämä linkki ei kelpaa. Jos sait sen yritykseltä { $business }, pyydä uusi: { $phone }.
+link-expired = Tämä linkki on vanhentunut. Pyydä uusi yritykseltä { $business }: { $phone }.
+link-used = Tämä linkki on jo käytetty. Jos tarvitset uuden, ota yhteyttä yritykseen { $business }: { $phone }.
+link-own-record = Telegram-tililläsi on jo oma asiakastieto yrityksessä { $business }, joten tätä linkkiä ei voi käyttää. Varauksesi näet komennolla /mybookings, ja yritykselle { $business } on ilmoitettu. Kysymykset: { $phone }.
+link-admin-opened = Tämä on asiakkaan Telegram-linkki: lähetä se asiakkaalle. Jos avaat sen itse, oma Telegram-tilisi liitettäisiin asiakkaaseen, joten mitään ei muutettu.
+booking-confirmed-by-practice =
+    ✅ { $business } on varannut sinulle ajan.
+
+    { $service }
+    { $when }
+    Kesto: { $duration } min
+    Hinta: { $price }
+    Osoite: { $address }
+
+    Peruaksesi tai muuttaaksesi lähetä /mybookings tai ota yhteyttä yritykseen { $business }: { $phone }, { $email }.
+audit-action-customer-created = loi asiakastiedon
+audit-action-telegram-link-created = teki Telegram-linkin
+audit-action-telegram-linked = liitti Telegramin
+audit-action-telegram-link-refused = Telegram-linkkiä ei hyväksytty
+audit-field-expired = linkki oli vanhentunut
+audit-field-used = linkki oli jo käytetty
+audit-field-customer-linked-elsewhere = asiakas oli jo liitetty
+audit-field-has-own-record = tilillä on oma asiakastieto
+audit-field-retention = tietojen säilyttäminen

@@ -477,7 +477,7 @@ privacy-notice =
 
     Vad vi sparar: ditt användar-id på Telegram (ett nummer) och ditt språk; ditt för- och efternamn och din e-postadress; om du vill ditt telefonnummer, din adress, ditt kön och ditt födelseår; dina bokningar och stegen i en bokning som pågår; dina besök (om du kom) och betalningar; dina samtycken till marknadsföring per kanal med historik; när du bekräftade att du läst den här beskrivningen; dina begäranden om uppgifter; när du senast använde boten; och vem som har sett eller ändrat dina uppgifter. Vi frågar aldrig efter din personbeteckning. Boten sparar inga patientuppgifter: om mottagningen för journaler förvaras de separat enligt lagstiftningen om journalhandlingar. Skicka inga hälsouppgifter i den här chatten.
 
-    Varifrån uppgifterna kommer: från dig själv i den här chatten. Dessutom registrerar mottagningen dina besök, om du kom och dina betalningar.
+    Varifrån uppgifterna kommer: från dig själv i den här chatten. Om du bokar per telefon eller på plats registrerar mottagningen det du berättar (ditt namn och om du vill ditt telefonnummer och din e-postadress) utan Telegram, tills du öppnar en länk som mottagningen skickar dig. Dessutom registrerar mottagningen dina besök, om du kom och dina betalningar.
 
     Mottagare och personuppgiftsbiträden: Mottagningen lämnar inte ut dina uppgifter till tredje parter. Till myndigheter lämnas uppgifter bara när lagen kräver det. Den här chatten går via Telegram (Telegram FZ-LLC och Telegram Messenger Inc.), som är självständigt personuppgiftsansvarig för sin meddelandetjänst: Telegram förmedlar och lagrar meddelandena enligt sin egen integritetspolicy och kan behandla dem utanför EU/EES. { $hosting } { $transfers } Boten ser inte din IP-adress; i serverns logg kan bara adresserna till Telegrams servrar som förmedlar meddelandena sparas.
 
@@ -514,7 +514,7 @@ privacy-notice-2 =
     • att invända mot behandling som grundar sig på berättigat intresse och att när som helst förbjuda direktmarknadsföring: /unsubscribe eller e-post till { $email }
     • att när som helst återkalla ditt samtycke (/marketing); återkallandet påverkar inte behandlingen före det
     • att klaga hos dataombudsmannen (tietosuoja.fi)
-    I andra frågor kan du kontakta { $contact }, { $email }, { $phone }.
+    I andra frågor kan du kontakta { $contact }, { $email }, { $phone }. Om du inte använder Telegram, be { $contact } om allt ovan.
 
     Datasäkerhet: Uppgifterna förvaras i en skyddad databas som bara mottagningen har tillgång till. E-post, telefonnummer, adress och uppgifterna i en pågående bokning sparas krypterade. Varje gång mottagningen ser eller ändrar uppgifterna loggas det. Om ett dataintrång berör dig meddelar vi dig så snart som möjligt och berättar senare vad vi gjorde åt det.
 privacy-hosting = { $count ->
@@ -635,3 +635,64 @@ admin-hours-error-order = Rad { $line }: ”{ $part }” slutar innan det börja
 admin-hours-error-overlap = Rad { $line }: ”{ $part }” överlappar en annan tid samma dag.
 help-admin-title = Administratörens kommandon:
 admin-stats-revenue-method = { "  " }{ $method }: { $revenue }
+
+## Issue 14, A10–A11: kunder utan Telegram, bokning för kundens räkning, Telegram-länkar
+button-admin-telegram-link = 🔗 Telegram-länk
+admin-telegram-link =
+    Telegram-länk för { $name }:
+    { $link }
+
+    Skicka den till kunden (per sms eller e-post). När kunden öppnar länken kopplas kundens Telegram till den här kunduppgiften: kunden ser sina bokningar med /mybookings och får påminnelser. Länken fungerar en gång, till { $until }; en ny länk ersätter den här. Öppna inte länken själv.
+admin-telegram-link-already = { $name } är redan kopplad till Telegram.
+button-admin-export-customer = 📦 Exportera uppgifter
+admin-export-customer-caption = Allt som sparats om { $name } som en JSON-fil att ge till kunden. Registrerad som en besvarad begäran om uppgifter.
+button-admin-erase-customer = 🗑 Radera uppgifter
+admin-erase-confirm = Radera kundens uppgifter för gott? Kommande bokningar avbokas och allt om kunden raderas, utom betalningsuppgifter som bokföringslagen kräver att sparas (utan namn). Gör detta endast om kunden har bett om det.
+button-admin-erase-yes = Radera för gott
+button-admin-erase-no = Radera inte
+admin-erase-kept = Ingenting raderades.
+admin-erased = Raderat. { $cancelled ->
+        [0] Det fanns inga kommande bokningar att avboka.
+        [one] En kommande bokning avbokades.
+       *[other] { $cancelled } kommande bokningar avbokades.
+    } { $payments ->
+        [0] Det fanns inga betalningsuppgifter att spara.
+        [one] En betalningsuppgift sparas utan namn.
+       *[other] { $payments } betalningsuppgifter sparas utan namn.
+    }
+retention-question-practice = { $name } (kund utan Telegram) har inte haft några besök på { $years ->
+        [one] ett år
+       *[other] { $years } år
+    }. Kundens uppgifter raderas { $date } om kunden inte bokas igen eller du sparar dem.
+button-keep-data-practice = Spara uppgifterna
+admin-retention-kept = Sparas: uppgifterna raderas inte nu.
+admin-link-used = ✅ { $name } öppnade Telegram-länken: kundens Telegram är nu kopplad. Kunden ser sina bokningar och får påminnelser.
+admin-link-expired = { $name } öppnade en Telegram-länk som hade gått ut, och ingenting kopplades. Du kan göra en ny länk från kundkortet (/customer).
+admin-link-used-again = Någon öppnade Telegram-länken för { $name } efter att den redan hade använts. Ingenting ändrades.
+admin-link-own-record = Telegram-länken för { $name } öppnades från ett Telegram-konto som redan har en egen kunduppgift ({ $own }), så ingenting kopplades. Boka kunden via den kunduppgiften (/customer) och radera den du gjorde om det är samma person.
+link-done = ✅ Din Telegram är nu kopplad till din kunduppgift hos { $business }. Dina bokningar finns under /mybookings, och du får påminnelser före dina besök.
+link-already = Din Telegram är redan kopplad till din kunduppgift hos { $business }. Dina bokningar finns under /mybookings.
+link-invalid = Den här länken är inte giltig. Om du fick den av { $business }, be om en ny: { $phone }.
+link-expired = Den här länken har gått ut. Be { $business } om en ny: { $phone }.
+link-used = Den här länken har redan använts. Om du behöver en ny, kontakta { $business }: { $phone }.
+link-own-record = Ditt Telegram-konto har redan en egen kunduppgift hos { $business }, så den här länken kan inte användas. Dina bokningar finns under /mybookings, och { $business } har fått veta det. Frågor: { $phone }.
+link-admin-opened = Det här är en kunds Telegram-länk: skicka den till kunden. Om du öppnar den själv skulle ditt eget Telegram-konto kopplas till kunden, så ingenting ändrades.
+booking-confirmed-by-practice =
+    ✅ { $business } har bokat en tid åt dig.
+
+    { $service }
+    { $when }
+    Längd: { $duration } min
+    Pris: { $price }
+    Adress: { $address }
+
+    Om du vill avboka eller ändra tiden, skicka /mybookings eller kontakta { $business }: { $phone }, { $email }.
+audit-action-customer-created = skapade kunduppgiften
+audit-action-telegram-link-created = gjorde en Telegram-länk
+audit-action-telegram-linked = kopplade Telegram
+audit-action-telegram-link-refused = Telegram-länken godtogs inte
+audit-field-expired = länken hade gått ut
+audit-field-used = länken hade redan använts
+audit-field-customer-linked-elsewhere = kunden var redan kopplad
+audit-field-has-own-record = kontot har en egen kunduppgift
+audit-field-retention = att spara uppgifterna

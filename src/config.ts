@@ -79,6 +79,7 @@ const schema = z.object({
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).default(24),
   REMINDER_CHECK_SECONDS: positiveInt(30).refine((n) => n <= 3600, "must be at most 3600"),
   CLAIM_SWEEP_SECONDS: positiveInt(60).refine((n) => n <= 600, "must be at most 600"),
+  TELEGRAM_LINK_DAYS: positiveInt(7).refine((n) => n <= 90, "must be at most 90"),
   INACTIVE_CUSTOMER_YEARS: z.coerce.number().positive().default(3),
   RETENTION_ANSWER_DAYS: positiveInt(30),
   TECHNICAL_LOG_DAYS: positiveInt(30),
@@ -166,6 +167,8 @@ export interface Config {
   reminderCheckSeconds: number;
   /** How often time claimed by a booking that never came is looked for (and freed after its lease). */
   claimSweepSeconds: number;
+  /** How long a Telegram link made for a customer without Telegram stays usable (A11). */
+  telegramLinkDays: number;
   retention: RetentionRules;
   /** How often the retention job runs. */
   retentionCheckHours: number;
@@ -277,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
     claimSweepSeconds: e.CLAIM_SWEEP_SECONDS,
+    telegramLinkDays: e.TELEGRAM_LINK_DAYS,
     retention: {
       inactiveYears: e.INACTIVE_CUSTOMER_YEARS,
       answerDays: e.RETENTION_ANSWER_DAYS,

@@ -39,6 +39,7 @@ import { helpFeature } from "./features/help.js";
 import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
 import type { FeatureSurface } from "./surface.js";
 import { startFeature } from "./features/start.js";
+import { telegramLinkFeature } from "./features/telegram-link.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { createSendPacer, type PacedFetch } from "./pacer.js";
@@ -250,6 +251,9 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
 
+  customerChats.use(
+    telegramLinkFeature(services, { adminIds: config.adminIds, business: config.business, defaultLanguage: config.defaultLanguage }),
+  );
   customerChats.use(startFeature(services));
   customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
   customerChats.use(

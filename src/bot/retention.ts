@@ -5,7 +5,9 @@ import type { Logger } from "../logger.js";
 import type { ScheduledJob } from "../scheduler.js";
 import type { Services } from "../services/index.js";
 import type { BotContext } from "./context.js";
+import { keepDataByPractice } from "./features/customer-record.js";
 import { KEEP_DATA } from "./features/privacy-rights.js";
+import { formatDate } from "./format.js";
 import type { AdminNotifier } from "./notify.js";
 
 /**
@@ -21,9 +23,36 @@ export function createRetentionJob(
   notifier: AdminNotifier,
   logger: Logger,
 ) {
+  /** Tells every practitioner that a customer without Telegram is to be erased, with a button to keep them. */
+  async function askPractitioners(customerId: string, name: string, now: Date): Promise<void> {
+    const erasedOn = now.getTime() + config.retention.answerDays * 86_400_000;
+    for (const adminId of config.adminIds) {
+      const l = (await services.languageOf(adminId)) ?? config.defaultLanguage;
+      try {
+        await api.sendMessage(
+          adminId,
+          i18n.t(l, "retention-question-practice", {
+            name: name || i18n.t(l, "value-none"),
+            years: config.retention.inactiveYears,
+            date: formatDate(erasedOn, l, config.timeZone),
+          }),
+          { reply_markup: new InlineKeyboard().text(i18n.t(l, "button-keep-data-practice"), keepDataByPractice(customerId)) },
+        );
+      } catch (error) {
+        logger.warn({ err: error, customerId }, "retention question not delivered to a practitioner");
+      }
+    }
+  }
+
   async function runOnce(now = new Date()): Promise<{ warned: number; erased: number; purged: Record<string, number> }> {
     let warned = 0;
     for (const customer of await services.claimInactiveCustomers(now)) {
+      if (customer.telegramId === undefined) {
+        // Created by the practice and never on Telegram: the practitioner answers for them.
+        await askPractitioners(customer.customerId, customer.name, now);
+        warned++;
+        continue;
+      }
       try {
         await api.sendMessage(
           customer.telegramId,

@@ -8,7 +8,7 @@ import { CalendarVersionModel } from "./models/calendar-version.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "./models/broadcast.js";
 import { ConsentRecordModel } from "./models/consent.js";
 import { ConversationStateModel } from "./models/conversation-state.js";
-import { CustomerModel } from "./models/customer.js";
+import { CustomerModel, prepareCustomerIndexes } from "./models/customer.js";
 import { DataRequestModel } from "./models/data-request.js";
 import { InstanceModel } from "./models/instance.js";
 import { LockModel } from "./models/lock.js";
@@ -17,6 +17,7 @@ import { PaymentModel } from "./models/payment.js";
 import { RetentionNoticeModel } from "./models/retention-notice.js";
 import { ServiceModel } from "./models/service.js";
 import { SlotClaimModel } from "./models/slot-claim.js";
+import { TelegramLinkModel } from "./models/telegram-link.js";
 import { AccessLogModel, ProcessedUpdateModel } from "./models/technical.js";
 
 export const MODELS = [
@@ -39,6 +40,7 @@ export const MODELS = [
   ScheduleExceptionModel,
   ServiceModel,
   SlotClaimModel,
+  TelegramLinkModel,
   WeeklyHoursModel,
 ];
 
@@ -67,6 +69,7 @@ export function connectionOptions(uri: string): { maxPoolSize?: number } {
 /** Creates every model's indexes; the unique ones are what the booking rules stand on. */
 export async function ensureIndexes(): Promise<void> {
   await Promise.all(MODELS.map((m) => m.init()));
+  await prepareCustomerIndexes();
 }
 
 /**

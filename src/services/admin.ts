@@ -204,6 +204,8 @@ export async function updateService(
 export interface CustomerHit {
   customerId: string;
   name: string;
+  /** False for a customer the practice created who has not linked Telegram (A10). */
+  onTelegram: boolean;
 }
 
 /**
@@ -221,15 +223,20 @@ export async function findCustomers(adminId: number, query: string, now: Date): 
   for (const part of escaped.split(/\s+/)) {
     or.push({ firstName: { $regex: part, $options: "i" } }, { lastName: { $regex: part, $options: "i" } });
   }
-  const found = await CustomerModel.find({ $or: or }, { firstName: 1, lastName: 1 }).limit(20).lean();
+  const found = await CustomerModel.find({ $or: or }, { firstName: 1, lastName: 1, telegramId: 1 }).limit(20).lean();
   for (const c of found) await recordAudit(c._id, admin(adminId), "view", now, { fields: ["firstName", "lastName"] });
-  return found.map((c) => ({ customerId: c._id.toHexString(), name: [c.firstName, c.lastName].filter(Boolean).join(" ") || "–" }));
+  return found.map((c) => ({
+    customerId: c._id.toHexString(),
+    name: [c.firstName, c.lastName].filter(Boolean).join(" ") || "–",
+    onTelegram: typeof c.telegramId === "number",
+  }));
 }
 
 /** Everything the practitioner's customer card shows. Plain data. */
 export interface CustomerCard {
   customerId: string;
-  telegramId: number;
+  /** Absent for a customer the practice created who has not linked Telegram (A10, A11). */
+  telegramId?: number;
   name: string;
   email?: string;
   phone?: string;
@@ -257,7 +264,7 @@ export async function customerCard(adminId: number, customerId: string, now: Dat
   const { firstName, lastName, ...profile } = toProfileView(c);
   return {
     customerId: c._id.toHexString(),
-    telegramId: c.telegramId,
+    ...(typeof c.telegramId === "number" ? { telegramId: c.telegramId } : {}),
     name: [firstName, lastName].filter(Boolean).join(" "),
     ...profile,
     lastSeenAt: c.lastSeenAt.getTime(),
@@ -292,6 +299,11 @@ export interface Receipt {
   method: string;
   customerTelegramId?: number;
   customerLanguage?: Language;
+}
+
+/** Where a receipt can be sent: the customer's chat, when they are on Telegram. */
+function reachOf(customer: { telegramId?: number | null; language: Language } | null): Pick<Receipt, "customerTelegramId" | "customerLanguage"> {
+  return typeof customer?.telegramId === "number" ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {};
 }
 
 function toReceipt(p: { receiptNumber: number; paidAt: Date; customerName?: string | null; serviceName: string; amountCents: number; vatTreatment: "exempt" | "standard"; vatRatePercent: number; method: string }): Receipt {
@@ -338,7 +350,7 @@ export async function recordPayment(adminId: number, bookingId: string, amountCe
       await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["payments"], subjectId: payment._id });
       return {
         ...toReceipt(payment),
-        ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
+        ...reachOf(customer),
       };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -353,7 +365,7 @@ export async function receiptByNumber(receiptNumber: number): Promise<Receipt | 
   const p = await PaymentModel.findOne({ receiptNumber }).lean();
   if (!p) return undefined;
   const customer = p.customerId ? await CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean() : null;
-  return { ...toReceipt(p), ...(customer ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}) };
+  return { ...toReceipt(p), ...reachOf(customer) };
 }
 
 // --- Data requests (A7) ----------------------------------------------------------------------
@@ -413,6 +425,8 @@ export async function answerRequest(
     if (!request) return { status: "gone" };
     const customer = await CustomerModel.findById(request.customerId).lean();
     if (!customer) return { status: "gone" };
+    // Only a customer in the chat can make a request that waits here (/mydata).
+    if (typeof customer.telegramId !== "number") return { status: "not-delivered", error: new Error("the customer is not on Telegram") };
     const data = await buildExport(customer, now);
     try {
       await deliver({ telegramId: customer.telegramId, language: customer.language }, data);

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip, createGzip } from "node:zlib";
 import mongoose from "mongoose";
+import { withIdentity } from "../db/models/customer.js";
 import { refuseWhileBotRuns, RESTORE_STATE, type RestoreMarker } from "./instances.js";
 
 const MAGIC = Buffer.from("AJB1");
@@ -180,7 +181,8 @@ async function loadAside(
         }
       }
     } else if (entry.c !== undefined && entry.c === current && entry.d) {
-      batch.push(entry.d);
+      // Customers from a backup made before every customer had an identity get one (see the model).
+      batch.push(current === "customers" ? withIdentity(entry.d) : entry.d);
       batchBytes += line.length;
       counts.set(current, (counts.get(current) ?? 0) + 1);
       if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) await flush();

@@ -4,7 +4,7 @@ import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import type { Interval } from "../domain/availability.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
-import { findActiveService } from "./catalog.js";
+import { findActiveService, type ServiceView } from "./catalog.js";
 import { AuditEntryModel } from "../db/models/audit.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
@@ -13,6 +13,7 @@ import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot, releaseSlot } from "./claims.js";
+import type { BookingLean } from "./bookings.js";
 
 const MINUTE = 60_000;
 
@@ -85,22 +86,53 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
 
   if (!(await isOffered(settings, service, request.start, request.now))) return { ok: false, reason: "slot-taken", taken: [] };
 
-  const start = request.start;
+  const written = await claimAndWrite(
+    { bookingId, service, start: request.start, now, reminderDueAt: reminderDueAt(settings.rules, request.start, request.now) },
+    () =>
+      saveBookingDetails(
+        request.telegramId,
+        request.details,
+        { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
+        now,
+        customer,
+      ),
+  );
+  if (!written.ok) return { ok: false, reason: "slot-taken", taken: written.taken };
+  const booking = written.booking;
+  await recordAudit(booking.customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
+  return { ok: true, booking: toBookingView(booking, request.details) };
+}
+
+/** A new booking whose time was checked: what claimAndWrite needs. */
+export interface NewBooking {
+  bookingId: Types.ObjectId;
+  service: ServiceView;
+  start: number;
+  now: Date;
+  /** When its reminder is due; none for a customer who cannot get one. */
+  reminderDueAt: Date | undefined;
+}
+
+/**
+ * Claims a new booking's time (treatment and buffer) atomically under its id (claims.ts), then
+ * learns whose booking it is from `customerOf` (the chat saves the details typed in the flow
+ * there; the practitioner names an existing customer) and writes the booking, `confirmed`. A lost
+ * claim returns the time the winner holds, having written nothing; an error after the claim
+ * frees the time at once. The customer's and the practitioner's bookings both come through here,
+ * so neither can book over the other.
+ */
+export async function claimAndWrite(
+  request: NewBooking,
+  customerOf: () => Promise<Types.ObjectId>,
+): Promise<{ ok: true; booking: BookingLean } | { ok: false; taken: Interval[] }> {
+  const { bookingId, service, start, now } = request;
   const end = start + service.durationMinutes * MINUTE;
   const bufferEnd = end + service.bufferAfterMinutes * MINUTE;
   const claim = await claimSlot(bookingId, start, bufferEnd, now);
-  if (!claim.ok) return { ok: false, reason: "slot-taken", taken: claim.taken };
-
-  let booking;
+  if (!claim.ok) return { ok: false, taken: claim.taken };
   try {
-    const customerId = await saveBookingDetails(
-      request.telegramId,
-      request.details,
-      { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
-      now,
-      customer,
-    );
-    booking = await BookingModel.create({
+    const customerId = await customerOf();
+    const booking = await BookingModel.create({
       _id: bookingId,
       ref: newRef(),
       customerId,
@@ -116,27 +148,12 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
       end: new Date(end),
       bufferEnd: new Date(bufferEnd),
       status: "confirmed",
-      reminderDueAt: reminderDueAt(settings.rules, start, request.now),
+      ...(request.reminderDueAt ? { reminderDueAt: request.reminderDueAt } : {}),
     });
+    return { ok: true, booking: booking.toObject<BookingLean>() };
   } catch (error) {
     // Nothing was booked: give the time back at once rather than after the lease.
     await releaseSlot(bookingId).catch(() => undefined);
     throw error;
   }
-  await recordAudit(booking.customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
-  return {
-    ok: true,
-    booking: {
-      id: booking._id.toHexString(),
-      ref: booking.ref,
-      start,
-      end,
-      serviceName: service.name,
-      durationMinutes: service.durationMinutes,
-      priceCents: service.priceCents,
-      customerFirstName: request.details.firstName,
-      customerLastName: request.details.lastName,
-      icsSequence: booking.icsSequence ?? 0,
-    },
-  };
 }

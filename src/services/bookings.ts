@@ -102,14 +102,15 @@ export async function cancelBooking<R extends string = never>(
     await releaseSlot(booking._id);
     await recordAudit(booking.customerId, by, "booking-cancelled", now, { subjectId: booking._id });
     const customer = await CustomerModel.findById(booking.customerId, { firstName: 1, lastName: 1, telegramId: 1, language: 1 }).lean();
-    const reachable = customer && actor.kind !== "erasure";
+    // Nobody is left to tell after an erasure; a customer not on Telegram is told by the practice itself.
+    const chat = actor.kind !== "erasure" && typeof customer?.telegramId === "number" ? customer.telegramId : undefined;
     return {
       ok: true,
       cancellation: {
         booking: toBookingView(nextIcsSequence(booking), customer ?? {}),
         actor,
         ...(reason ? { reason } : {}),
-        ...(reachable ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {}),
+        ...(customer && chat !== undefined ? { customerTelegramId: chat, customerLanguage: customer.language } : {}),
       },
     };
   });

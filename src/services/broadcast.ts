@@ -42,9 +42,12 @@ export async function pendingRecipients(broadcastId: string): Promise<BroadcastR
   );
   const todo = audience.filter((id) => !done.has(id.toHexString()));
   const customers = await CustomerModel.find({ _id: { $in: todo } }, { telegramId: 1, language: 1 }).lean<
-    Array<{ _id: Types.ObjectId; telegramId: number; language: Language }>
+    Array<{ _id: Types.ObjectId; telegramId?: number | null; language: Language }>
   >();
-  return customers.map((c) => ({ customerId: c._id.toHexString(), telegramId: c.telegramId, language: c.language }));
+  // A Telegram consent needs Telegram; a customer the practice created has none until linked.
+  return customers.flatMap((c) =>
+    typeof c.telegramId === "number" ? [{ customerId: c._id.toHexString(), telegramId: c.telegramId, language: c.language }] : [],
+  );
 }
 
 /** Claims one recipient; false when it was claimed before (by this or another process). */

@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import { LANGUAGES, type Language } from "../domain/enums.js";
-import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { CustomerModel, telegramIdentity, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
@@ -28,8 +28,10 @@ export interface CustomerSession {
 /**
  * Customer ids by Telegram id, as this process has seen them. An id never changes while its
  * customer exists, so nothing needs invalidating: a customer erased meanwhile (by any process)
- * is simply not found by id, and is looked up again by Telegram id. Looking up by `_id` is what
- * every MongoDB-compatible server indexes best (FerretDB 1.24 on SQLite indexes nothing else).
+ * is simply not found by id, and is looked up again by Telegram id; so is a bare record removed
+ * when its Telegram account was linked to a customer the practice created (telegram-link.ts).
+ * Looking up by `_id` is what every MongoDB-compatible server indexes best (FerretDB 1.24 on
+ * SQLite indexes nothing else).
  */
 const knownIds = new Map<number, Types.ObjectId>();
 const MAX_KNOWN_IDS = 100_000;
@@ -52,17 +54,17 @@ export async function touchCustomer(
   if (!doc) {
     const upsert = () =>
       CustomerModel.findOneAndUpdate(
-        { telegramId },
+        { identity: telegramIdentity(telegramId) },
         {
           $set: { lastSeenAt: now },
-          $setOnInsert: { language: languageFromTelegram(telegramLanguage, fallback) },
+          $setOnInsert: { telegramId, language: languageFromTelegram(telegramLanguage, fallback) },
         },
         { upsert: true, returnDocument: "after" },
       ).lean();
     try {
       doc = await upsert();
     } catch (error) {
-      // Two first contacts at once (two processes): the unique telegramId lets one insert; the
+      // Two first contacts at once (two processes): the unique identity lets one insert; the
       // other finds that customer on its second try.
       if (!isDuplicateKey(error)) throw error;
       doc = await upsert();
@@ -140,7 +142,7 @@ export async function saveBookingDetails(
   const acknowledging = choices.privacyAcknowledged && before?.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION;
 
   const saved = await CustomerModel.findOneAndUpdate(
-    { telegramId },
+    { identity: telegramIdentity(telegramId) },
     {
       $set: {
         firstName: details.firstName,
@@ -154,7 +156,7 @@ export async function saveBookingDetails(
         ...(choices.marketing && !before?.consentsAskedAt ? { consentsAskedAt: now } : {}),
       },
       ...(details.phone ? {} : { $unset: { phone: 1, phoneHash: 1 } }),
-      $setOnInsert: { language: "fi" },
+      $setOnInsert: { telegramId, language: "fi" },
     },
     { upsert: true, returnDocument: "after" },
   ).lean<{ _id: Types.ObjectId }>();

@@ -8,6 +8,7 @@ import type { CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
+import { TelegramLinkModel } from "../db/models/telegram-link.js";
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 
@@ -36,6 +37,8 @@ export interface CustomerExport {
   conversationsInProgress: ExportRecord[];
   auditTrail: ExportRecord[];
   dataRequests: ExportRecord[];
+  /** Links the practitioner made for connecting the customer's Telegram account (A11). */
+  telegramLinks: ExportRecord[];
 }
 
 /** A section filled from one collection, record for document. */
@@ -71,6 +74,7 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
     find: (customer) => Promise.resolve([customer]),
     fields: {
       _id: as("customerId"),
+      identity: { omitted: "the Telegram user id above, or for a customer the practice created the customer id, as one unique key" },
       telegramId: as("telegramUserId"),
       language: as("language"),
       firstName: as("firstName"),
@@ -173,8 +177,8 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
   },
   conversation_states: {
     section: "conversationsInProgress",
-    // Keyed by the chat, which for a private chat is the person's Telegram id.
-    find: (c) => ConversationStateModel.find({ _id: String(c.telegramId) }).lean(),
+    // Keyed by the chat, which for a private chat is the person's Telegram id (none: not on Telegram).
+    find: (c) => (typeof c.telegramId === "number" ? ConversationStateModel.find({ _id: String(c.telegramId) }).lean() : Promise.resolve([])),
     fields: {
       _id: { omitted: "the person's Telegram id, exported in the profile" },
       state: { key: "state", decode: (stored) => JSON.parse(fieldCrypto().decrypt(String(stored))) as unknown },
@@ -208,6 +212,20 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
       requestedAt: as("requestedAt"),
       dueAt: as("dueAt"),
       answeredAt: as("answeredAt"),
+    },
+  },
+  telegram_links: {
+    section: "telegramLinks",
+    find: (c) => TelegramLinkModel.find({ customerId: c._id }).sort({ createdAt: 1, _id: 1 }).lean(),
+    matchBy: "createdAt",
+    fields: {
+      _id: { omitted: "a hash of the link's one-time code; the code itself is not stored" },
+      customerId: thePerson,
+      createdBy: as("madeByAdminTelegramId"),
+      createdAt: as("madeAt"),
+      expiresAt: as("expiresAt"),
+      usedAt: as("usedAt"),
+      usedBy: as("usedByTelegramUserId"),
     },
   },
   slot_claims: { omitted: "five-minute cells of the practitioner's time held for a booking; the booking's start and end are exported" },
@@ -284,6 +302,7 @@ export async function buildExport(customer: ExportedCustomer, now: Date): Promis
     conversationsInProgress: section("conversationsInProgress"),
     auditTrail: section("auditTrail"),
     dataRequests: section("dataRequests"),
+    telegramLinks: section("telegramLinks"),
   };
 }
 

@@ -7,11 +7,14 @@ import * as customers from "./customers.js";
 import * as dailyAgenda from "./daily-agenda.js";
 import * as manage from "./manage-booking.js";
 import * as marketingList from "./marketing-list.js";
+import * as practiceBooking from "./practice-booking.js";
+import * as practiceCustomers from "./practice-customers.js";
 import * as privacy from "./privacy.js";
 import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
 import * as slots from "./slots.js";
 import * as technical from "./technical.js";
+import * as telegramLink from "./telegram-link.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -52,7 +55,23 @@ export function createServices(config: Config) {
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
-    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
+    admin: {
+      ...admin,
+      stats: (now: number) => admin.stats(now, config.timeZone),
+      marketingList: marketingList.marketingList,
+      // Customers without Telegram and booking on their behalf (A10, A11).
+      createPhoneCustomer: (input: practiceCustomers.NewCustomerInput, adminId: number, now: Date, options: { allowDuplicate?: boolean } = {}) =>
+        practiceCustomers.createPhoneCustomer(input, adminId, now, { defaultLanguage: config.defaultLanguage, ...options }),
+      exportForPractitioner: practiceCustomers.exportForPractitioner,
+      eraseByPractitioner: practiceCustomers.eraseByPractitioner,
+      keepByPractitioner: practiceCustomers.keepByPractitioner,
+      availableDays: (serviceId: string, now: number) => practiceBooking.practitionerAvailableDays(settings, serviceId, now),
+      slotsOnDay: (serviceId: string, day: string, now: number) => practiceBooking.practitionerSlotsOnDay(settings, serviceId, day, now),
+      bookOnBehalf: (request: practiceBooking.OnBehalfRequest) => practiceBooking.bookOnBehalf(settings, request),
+      createTelegramLink: (adminId: number, customerId: string, now: Date) =>
+        telegramLink.createTelegramLink(adminId, customerId, now, config.telegramLinkDays),
+    },
+    redeemTelegramLink: (token: string, telegramId: number, now: Date) => telegramLink.redeemTelegramLink(token, telegramId, now, config.booking),
     dailyAgenda,
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,

@@ -8,6 +8,7 @@ import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
+import { TelegramLinkModel } from "../db/models/telegram-link.js";
 import { GENDERS, MARKETING_CHANNELS, type Language, type MarketingChannel } from "../domain/enums.js";
 import { validateEmail, validateName, validatePhone, type Validated } from "../domain/contact.js";
 import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
@@ -272,8 +273,8 @@ export interface ErasureResult {
 
 /**
  * Erases a customer (P7): cancels their future bookings, deletes their profile, consents,
- * bookings and chat state; payment records stay (accounting law: six years from the end of the
- * financial year) without the name or the link to the person. Audit entries and request records
+ * bookings, chat state and Telegram links; payment records stay (accounting law: six years from
+ * the end of the financial year) without the name or the link to the person. Audit entries and request records
  * stay, naming only the now meaningless customer id, as proof of what was done.
  */
 export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, now: Date): Promise<ErasureResult> {
@@ -297,7 +298,8 @@ export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, no
   await ConsentRecordModel.deleteMany({ customerId });
   await BroadcastDeliveryModel.deleteMany({ _id: { $regex: `:${customerId.toHexString()}$` } });
   await RetentionNoticeModel.deleteOne({ _id: customerId });
-  await ConversationStateModel.deleteMany({ _id: String(customer.telegramId) });
+  if (typeof customer.telegramId === "number") await ConversationStateModel.deleteMany({ _id: String(customer.telegramId) });
+  await TelegramLinkModel.deleteMany({ customerId });
   await CustomerModel.deleteOne({ _id: customerId });
   await DataRequestModel.create({ customerId, kind: "erasure", status: "answered", requestedAt: now, dueAt: now, answeredAt: now });
   await recordAudit(customerId, actor, "erase", now);

@@ -62,9 +62,16 @@ export async function claimDueReminders(now: number, limit = 100): Promise<DueRe
     if (!lease) continue;
     const booking = await eligible(candidate._id, dueAt, now);
     const customer = booking
-      ? await CustomerModel.findById(booking.customerId, { telegramId: 1, language: 1 }).lean<{ telegramId: number; language: Language }>()
+      ? await CustomerModel.findById(booking.customerId, { telegramId: 1, language: 1 }).lean<{ telegramId?: number | null; language: Language }>()
       : null;
-    if (!booking || !customer) {
+    if (booking && customer && typeof customer.telegramId !== "number") {
+      // A customer not on Telegram gets no reminder (linking Telegram sets their reminders anew):
+      // the booking stops being due, so it is not looked at again every round.
+      await withLock(bookingLock(bookingId), () =>
+        BookingModel.updateOne({ _id: candidate._id, reminderDueAt: new Date(dueAt) }, { $unset: { reminderDueAt: 1 } }),
+      );
+    }
+    if (!booking || !customer || typeof customer.telegramId !== "number") {
       await releaseLease(leaseKey(bookingId, dueAt), lease);
       continue;
     }

@@ -7,12 +7,13 @@ import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
 import { ConversationStateModel } from "../db/models/conversation-state.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { LockModel } from "../db/models/lock.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
+import { TelegramLinkModel } from "../db/models/telegram-link.js";
 import { recordAudit, SYSTEM } from "./audit.js";
 import { purgeTechnical } from "./technical.js";
 import { eraseCustomer, type ErasureResult } from "./privacy.js";
@@ -22,24 +23,49 @@ const DAY = 86_400_000;
 /** An inactive customer to ask. Plain data. */
 export interface InactiveCustomer {
   customerId: string;
-  telegramId: number;
+  /** Absent for a customer the practice created who never linked Telegram: nobody can be asked. */
+  telegramId?: number;
+  /** Shown to the practitioner when the customer cannot be asked. */
+  name: string;
   language: Language;
 }
 
+function inactivityCutoff(rules: RetentionRules, now: Date): Date {
+  return DateTime.fromJSDate(now).minus({ years: rules.inactiveYears }).toJSDate();
+}
+
 /**
- * Finds customers inactive for `inactiveYears` with no booking ahead who have not been asked yet,
- * and records the question for each. The record is a unique insert, so with several processes
- * each customer is asked once.
+ * Whether the customer had a visit (a standing booking) since `cutoff`, or has one ahead. The
+ * last interaction alone does not tell: a customer the practice books by phone never uses the bot.
+ */
+async function visitedSince(customerId: Types.ObjectId, cutoff: Date): Promise<boolean> {
+  return Boolean(await BookingModel.exists({ customerId, status: "confirmed", start: { $gt: cutoff } }));
+}
+
+/**
+ * Finds customers inactive for `inactiveYears` (no interaction with the bot and no visit in that
+ * time, none ahead) who have not been asked yet, and records the question for each. The record is
+ * a unique insert, so with several processes each customer is asked once.
  */
 export async function claimInactiveCustomers(rules: RetentionRules, now: Date, limit = 200): Promise<InactiveCustomer[]> {
-  const cutoff = DateTime.fromJSDate(now).minus({ years: rules.inactiveYears }).toJSDate();
-  const candidates = await CustomerModel.find({ lastSeenAt: { $lt: cutoff } }, { _id: 1, telegramId: 1, language: 1, lastSeenAt: 1 })
+  const cutoff = inactivityCutoff(rules, now);
+  // Read through rather than the first `limit`: customers the practice books by phone keep an old
+  // last interaction however often they visit, and would otherwise fill every round's page.
+  const candidates = CustomerModel.find(
+    { lastSeenAt: { $lt: cutoff } },
+    { _id: 1, telegramId: 1, firstName: 1, lastName: 1, language: 1, lastSeenAt: 1 },
+  )
     .sort({ lastSeenAt: 1 })
-    .limit(limit)
-    .lean<Array<{ _id: Types.ObjectId; telegramId: number; language: Language; lastSeenAt: Date }>>();
+    .lean<Array<CustomerFields & { _id: Types.ObjectId }>>()
+    .cursor();
   const claimed: InactiveCustomer[] = [];
-  for (const c of candidates) {
-    if (await BookingModel.exists({ customerId: c._id, status: "confirmed", start: { $gt: now } })) continue;
+  for await (const c of candidates) {
+    if (claimed.length >= limit) break;
+    if (await visitedSince(c._id, cutoff)) continue;
+    // Kept within the period (the practitioner answered for a customer not on Telegram, who has no
+    // interaction to show for it): asked again only after another full period.
+    const earlier = await RetentionNoticeModel.findById(c._id, { answeredAt: 1 }).lean();
+    if (earlier?.answeredAt && earlier.answeredAt > cutoff) continue;
     // A question from an earlier period of inactivity, answered or answered by coming back, is spent.
     await RetentionNoticeModel.deleteOne({ _id: c._id, $or: [{ warnedAt: { $lt: c.lastSeenAt } }, { answeredAt: { $exists: true } }] });
     try {
@@ -49,7 +75,12 @@ export async function claimInactiveCustomers(rules: RetentionRules, now: Date, l
       throw error;
     }
     await recordAudit(c._id, SYSTEM, "retention-warning", now);
-    claimed.push({ customerId: c._id.toHexString(), telegramId: c.telegramId, language: c.language });
+    claimed.push({
+      customerId: c._id.toHexString(),
+      ...(typeof c.telegramId === "number" ? { telegramId: c.telegramId } : {}),
+      name: [c.firstName, c.lastName].filter(Boolean).join(" "),
+      language: c.language,
+    });
   }
   return claimed;
 }
@@ -65,11 +96,13 @@ export async function keepCustomerData(customerId: Types.ObjectId | string, now:
 }
 
 /**
- * Erases customers who were asked more than `answerDays` ago and have not used the bot since.
- * Returns what each erasure did, for telling the practitioner about cancelled bookings.
+ * Erases customers who were asked more than `answerDays` ago and have neither used the bot nor
+ * been booked since. Returns what each erasure did, for telling the practitioner about cancelled
+ * bookings.
  */
 export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise<ErasureResult[]> {
   const deadline = new Date(now.getTime() - rules.answerDays * DAY);
+  const cutoff = inactivityCutoff(rules, now);
   const notices = await RetentionNoticeModel.find({ warnedAt: { $lt: deadline }, answeredAt: { $exists: false } }).lean();
   const results: ErasureResult[] = [];
   for (const notice of notices) {
@@ -80,6 +113,10 @@ export async function eraseUnanswered(rules: RetentionRules, now: Date): Promise
     }
     if (customer.lastSeenAt > notice.warnedAt) {
       await keepCustomerData(notice._id, customer.lastSeenAt); // they came back: the relationship continues
+      continue;
+    }
+    if (await visitedSince(notice._id, cutoff)) {
+      await keepCustomerData(notice._id, now); // booked again (by phone, say): the relationship continues
       continue;
     }
     results.push(await eraseCustomer(notice._id, SYSTEM, now));
@@ -103,6 +140,15 @@ async function hasCustomerRelationship(customerId: Types.ObjectId): Promise<bool
 }
 
 /**
+ * Whether a customer record is only that of someone who looked (see forgetPassersBy): no details
+ * given and nothing else tying them to the practice.
+ */
+export async function isPasserBy(customer: CustomerFields & { _id: Types.ObjectId }): Promise<boolean> {
+  if (DETAIL_FIELDS.some((field) => customer[field] !== undefined && customer[field] !== null)) return false;
+  return !(await hasCustomerRelationship(customer._id));
+}
+
+/**
  * Forgets people who only looked (/start, /privacy, /help, /language) and never booked, gave
  * details, consented, paid or made a request. Their record (Telegram id, language, last
  * interaction) serves no booking and no customer relationship, so it goes once the last
@@ -118,14 +164,14 @@ export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTele
   const candidates = await CustomerModel.find({ lastSeenAt: { $lt: cutoff }, telegramId: { $nin: [...keepTelegramIds] }, ...bare }, { _id: 1, telegramId: 1 })
     .sort({ lastSeenAt: 1 })
     .limit(limit)
-    .lean<Array<{ _id: Types.ObjectId; telegramId: number }>>();
+    .lean<Array<{ _id: Types.ObjectId; telegramId?: number | null }>>();
   let forgotten = 0;
   for (const c of candidates) {
     if (await hasCustomerRelationship(c._id)) continue;
     // Conditional on the last interaction, so someone who came back meanwhile stays.
     const removed = await CustomerModel.deleteOne({ _id: c._id, lastSeenAt: { $lt: cutoff } });
     if (removed.deletedCount === 0) continue;
-    await ConversationStateModel.deleteOne({ _id: String(c.telegramId), updatedAt: { $lt: cutoff } });
+    if (typeof c.telegramId === "number") await ConversationStateModel.deleteOne({ _id: String(c.telegramId), updatedAt: { $lt: cutoff } });
     await recordAudit(c._id, SYSTEM, "erase", now);
     forgotten++;
   }
@@ -147,7 +193,7 @@ export async function purgeExpired(
   const audit = new Date(now.getTime() - rules.auditDays * DAY);
   // A payment of year Y is kept until the end of year Y + paymentYears.
   const paymentCutoff = new Date(Date.UTC(now.getUTCFullYear() - rules.paymentYears, 0, 1));
-  const [conversations, locks, audits, requests, payments, claims] = await Promise.all([
+  const [conversations, locks, audits, requests, payments, claims, links] = await Promise.all([
     ConversationStateModel.deleteMany({ updatedAt: { $lt: technical } }),
     LockModel.deleteMany({ at: { $lt: new Date(now.getTime() - DAY) } }),
     AuditEntryModel.deleteMany({ at: { $lt: audit } }),
@@ -155,6 +201,8 @@ export async function purgeExpired(
     PaymentModel.deleteMany({ paidAt: { $lt: paymentCutoff } }),
     // Claims of time long past protect nothing.
     SlotClaimModel.deleteMany({ _id: { $lt: new Date(now.getTime() - rules.technicalDays * DAY) } }),
+    // Telegram links some days after they expired, used or not (a used one answers "already used" until then).
+    TelegramLinkModel.deleteMany({ expiresAt: { $lt: technical } }),
   ]);
   const technical2 = await purgeTechnical(now, rules.accessLogDays);
   const passersBy = await forgetPassersBy(rules, now, options.keepTelegramIds);
@@ -167,5 +215,6 @@ export async function purgeExpired(
     dataRequests: requests.deletedCount,
     payments: payments.deletedCount,
     slotClaims: claims.deletedCount,
+    telegramLinks: links.deletedCount,
   };
 }

@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { RetentionNoticeModel } from "../../src/db/models/retention-notice.js";
+import { TelegramLinkModel } from "../../src/db/models/telegram-link.js";
 import { cancelByAdmin, markAttendance, recordPayment } from "../../src/services/admin.js";
 import { newIdentity, bookAppointment } from "../../src/services/booking.js";
 import { claimDelivery, createBroadcast, settleDelivery } from "../../src/services/broadcast.js";
@@ -122,6 +123,16 @@ async function seedEverything(telegramId: number, hour: "10" | "14") {
   await claimDelivery(broadcastId, customer._id.toHexString(), new Date(NOW));
   await settleDelivery(broadcastId, customer._id.toHexString(), "sent");
   await RetentionNoticeModel.create({ _id: customer._id, warnedAt: new Date(NOW - 40 * DAY) });
+  // The link that joined the customer's Telegram to the record the practice made for them (A11).
+  await TelegramLinkModel.create({
+    _id: `seeded-link-hash-${telegramId}`,
+    customerId: customer._id,
+    createdBy: ADMIN_ID,
+    createdAt: new Date(past),
+    expiresAt: new Date(past + 7 * DAY),
+    usedAt: new Date(past + DAY),
+    usedBy: telegramId,
+  });
   await keepCustomerData(customer._id, new Date(NOW - 38 * DAY));
   // A booking flow left half-way: its saved state.
   const tg = new FakeTelegram();

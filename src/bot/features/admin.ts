@@ -24,6 +24,7 @@ import {
   INTL_LOCALE,
 } from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
+import { addCustomerRecordButtons, customerRecordFeature, LINK_AUDIT_FIELDS } from "./customer-record.js";
 import { exportFile } from "./privacy-rights.js";
 
 /** Admin conversations entered from here. */
@@ -69,6 +70,7 @@ export const AUDIT_FIELDS: readonly string[] = [
   "consents",
   "bookings",
   "audit",
+  ...LINK_AUDIT_FIELDS,
 ];
 
 /** One audit entry in the reader's language: when, who, what, and which fields (names only). */
@@ -476,7 +478,7 @@ export function adminFeature(
             .join("\n") || none,
       }),
       {
-        reply_markup: new InlineKeyboard().text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`),
+        reply_markup: addCustomerRecordButtons(new InlineKeyboard().text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`), ctx.t, card),
       },
     );
   });
@@ -589,6 +591,9 @@ export function adminFeature(
     await d.setDailyAgendaTime(ctx.from!.id, at);
     await ctx.reply(ctx.t("daily-agenda-set", { time: formatClock(at, lang(ctx)) }));
   });
+
+  // A10, A11, P5, P7: the card's Telegram link, export and erasure.
+  composer.use(customerRecordFeature(services, config, hooks));
 
   // A6: broadcasts are composed in a conversation.
   composer.command("broadcast", (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION));

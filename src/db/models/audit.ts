@@ -12,6 +12,10 @@ export const AUDIT_ACTIONS = [
   "retention-warning",
   "erase",
   "marketing-export",
+  "customer-created",
+  "telegram-link-created",
+  "telegram-linked",
+  "telegram-link-refused",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
