@@ -702,3 +702,33 @@ audit-field-used = the link had been used
 audit-field-customer-linked-elsewhere = the customer was linked already
 audit-field-has-own-record = the account has a record of its own
 audit-field-retention = keeping the data
+
+# The practitioner books for a customer (A10)
+command-bookfor = Book for a customer (phone or desk)
+button-admin-book-for = 📅 Book for this customer
+admin-book-find-customer = Who is the booking for? Type a name, phone number or email to find the customer, or add a new one.
+admin-book-pick-customer = Pick the customer, type another search, or add a new one.
+admin-book-search-short = Type at least two characters of a name, phone number or email.
+admin-book-no-match = Nobody matched. Try another search or add a new customer.
+button-admin-new-customer = ➕ New customer
+admin-book-duplicate = Someone already has this phone number or email. Is it one of them, or a new customer ({ $name })?
+button-admin-create-anyway = Add as a new customer
+button-admin-outside-hours = 🕘 Outside opening hours…
+admin-book-outside-time = Type the start time on { $day } (for example 18.30). It can be outside the opening hours, but not over another booking.
+admin-book-bad-time = That is not a time. Type for example 18.30 or 7.05 (minutes in steps of five).
+admin-book-day-full = That day has no free time within the opening hours.
+admin-book-summary = Book { $service } for { $name } on { $when }?{ $outside ->
+    [yes] {" "}(outside opening hours)
+   *[no] {""}
+  }
+admin-book-taken = That time was just taken. Pick another.
+admin-book-outside-hours = That time is outside the opening hours (or already past). Pick a time from the list, or use "Outside opening hours".
+admin-book-service-unavailable = That treatment is no longer offered. Pick another.
+admin-book-customer-not-found = That customer no longer exists.
+admin-book-invalid-time = That time cannot be booked. Pick another.
+admin-book-aborted = Nothing was booked.
+admin-book-done = Booked: { $service } for { $name } on { $when }. { $told ->
+    [sent] They were sent the confirmation and a calendar file in Telegram.
+    [failed] The confirmation could not be sent to them in Telegram: please tell them yourself.
+   *[other] They are not on Telegram: please tell them yourself.
+  }

@@ -687,3 +687,33 @@ audit-field-used = linkki oli jo käytetty
 audit-field-customer-linked-elsewhere = asiakas oli jo liitetty
 audit-field-has-own-record = tilillä on oma asiakastieto
 audit-field-retention = tietojen säilyttäminen
+
+# The practitioner books for a customer (A10)
+command-bookfor = Varaa asiakkaalle (puhelin tai vastaanotto)
+button-admin-book-for = 📅 Varaa tälle asiakkaalle
+admin-book-find-customer = Kenelle varaus tehdään? Kirjoita nimi, puhelinnumero tai sähköposti asiakkaan hakemiseksi, tai lisää uusi asiakas.
+admin-book-pick-customer = Valitse asiakas, kirjoita uusi haku tai lisää uusi asiakas.
+admin-book-search-short = Kirjoita vähintään kaksi merkkiä nimestä, puhelinnumerosta tai sähköpostista.
+admin-book-no-match = Ketään ei löytynyt. Kokeile toista hakua tai lisää uusi asiakas.
+button-admin-new-customer = ➕ Uusi asiakas
+admin-book-duplicate = Tällä puhelinnumerolla tai sähköpostilla on jo asiakas. Onko se joku heistä, vai uusi asiakas ({ $name })?
+button-admin-create-anyway = Lisää uutena asiakkaana
+button-admin-outside-hours = 🕘 Aukioloaikojen ulkopuolella…
+admin-book-outside-time = Kirjoita alkamisaika päivälle { $day } (esimerkiksi 18.30). Se voi olla aukioloaikojen ulkopuolella, mutta ei toisen varauksen päällä.
+admin-book-bad-time = Tämä ei ole kellonaika. Kirjoita esimerkiksi 18.30 tai 7.05 (minuutit viiden minuutin välein).
+admin-book-day-full = Päivänä ei ole vapaata aikaa aukioloaikojen sisällä.
+admin-book-summary = Varataanko { $service } asiakkaalle { $name } { $when }?{ $outside ->
+    [yes] {" "}(aukioloaikojen ulkopuolella)
+   *[no] {""}
+  }
+admin-book-taken = Aika varattiin juuri. Valitse toinen.
+admin-book-outside-hours = Aika on aukioloaikojen ulkopuolella (tai jo mennyt). Valitse aika listasta tai käytä painiketta "Aukioloaikojen ulkopuolella".
+admin-book-service-unavailable = Hoitoa ei enää tarjota. Valitse toinen.
+admin-book-customer-not-found = Asiakasta ei enää ole.
+admin-book-invalid-time = Aikaa ei voi varata. Valitse toinen.
+admin-book-aborted = Mitään ei varattu.
+admin-book-done = Varattu: { $service } asiakkaalle { $name } { $when }. { $told ->
+    [sent] Hänelle lähetettiin vahvistus ja kalenteritiedosto Telegramissa.
+    [failed] Vahvistusta ei voitu lähettää Telegramissa: kerro hänelle itse.
+   *[other] Asiakas ei ole Telegramissa: kerro hänelle itse.
+  }

@@ -696,3 +696,33 @@ audit-field-used = länken hade redan använts
 audit-field-customer-linked-elsewhere = kunden var redan kopplad
 audit-field-has-own-record = kontot har en egen kunduppgift
 audit-field-retention = att spara uppgifterna
+
+# The practitioner books for a customer (A10)
+command-bookfor = Boka åt en kund (telefon eller disk)
+button-admin-book-for = 📅 Boka åt den här kunden
+admin-book-find-customer = Vem gäller bokningen? Skriv ett namn, telefonnummer eller en e-postadress för att hitta kunden, eller lägg till en ny.
+admin-book-pick-customer = Välj kunden, skriv en ny sökning eller lägg till en ny kund.
+admin-book-search-short = Skriv minst två tecken av ett namn, telefonnummer eller en e-postadress.
+admin-book-no-match = Ingen hittades. Försök med en annan sökning eller lägg till en ny kund.
+button-admin-new-customer = ➕ Ny kund
+admin-book-duplicate = Någon har redan det här telefonnumret eller den här e-postadressen. Är det någon av dem, eller en ny kund ({ $name })?
+button-admin-create-anyway = Lägg till som ny kund
+button-admin-outside-hours = 🕘 Utanför öppettiderna…
+admin-book-outside-time = Skriv starttiden den { $day } (till exempel 18.30). Den får vara utanför öppettiderna, men inte över en annan bokning.
+admin-book-bad-time = Det är ingen tid. Skriv till exempel 18.30 eller 7.05 (minuter i steg om fem).
+admin-book-day-full = Dagen har ingen ledig tid inom öppettiderna.
+admin-book-summary = Boka { $service } åt { $name } { $when }?{ $outside ->
+    [yes] {" "}(utanför öppettiderna)
+   *[no] {""}
+  }
+admin-book-taken = Tiden bokades nyss. Välj en annan.
+admin-book-outside-hours = Tiden är utanför öppettiderna (eller redan förbi). Välj en tid i listan eller använd "Utanför öppettiderna".
+admin-book-service-unavailable = Behandlingen erbjuds inte längre. Välj en annan.
+admin-book-customer-not-found = Kunden finns inte längre.
+admin-book-invalid-time = Tiden kan inte bokas. Välj en annan.
+admin-book-aborted = Ingenting bokades.
+admin-book-done = Bokat: { $service } åt { $name } { $when }. { $told ->
+    [sent] Kunden fick bekräftelsen och en kalenderfil i Telegram.
+    [failed] Bekräftelsen kunde inte skickas i Telegram: meddela kunden själv.
+   *[other] Kunden finns inte på Telegram: meddela kunden själv.
+  }

@@ -40,6 +40,9 @@ import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
 import type { FeatureSurface } from "./surface.js";
 import { startFeature } from "./features/start.js";
 import { telegramLinkFeature } from "./features/telegram-link.js";
+import { bookForFeature } from "./features/book-for.js";
+import { BOOK_FOR_CUSTOMER_CONVERSATION, createBookForCustomerConversation } from "./conversations/practitioner.js";
+import { createOnBehalfMessages } from "./practice-booking.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { createSendPacer, type PacedFetch } from "./pacer.js";
@@ -250,6 +253,23 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
+  const onBehalf = createOnBehalfMessages(bot.api, i18n, config, logger);
+  customerChats.use(
+    createConversation(
+      createBookForCustomerConversation({
+        zone: config.timeZone,
+        isAdmin: (telegramId) => config.adminIds.includes(telegramId),
+        listServices: services.listServices,
+        findCustomers: services.admin.findCustomers,
+        createPhoneCustomer: services.admin.createPhoneCustomer,
+        availableDays: services.admin.availableDays,
+        slotsOnDay: services.admin.slotsOnDay,
+        bookOnBehalf: services.admin.bookOnBehalf,
+        confirmToCustomer: (booking, customer) => onBehalf.confirmToCustomer(booking, customer),
+      }),
+      { id: BOOK_FOR_CUSTOMER_CONVERSATION, plugins: conversationPlugins },
+    ),
+  );
 
   customerChats.use(
     telegramLinkFeature(services, { adminIds: config.adminIds, business: config.business, defaultLanguage: config.defaultLanguage }),
@@ -308,7 +328,8 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
         { zone: config.timeZone, business: config.business },
         { tellCustomerCancelled },
       ),
-    );
+    )
+    .use(bookForFeature(services));
   // Anyone else trying an admin command or button meets the unknown-input answer; the attempt
   // is logged without who made it or what else they sent.
   const denied: MiddlewareFn<BotContext> = async (ctx, next) => {

@@ -76,7 +76,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       })
       .then("start", async (a) => {
         const start = await pickTime(f, deps, query(a.service), a.day, a.service.name[language], deps.zone);
-        if (start === "full") {
+        if (start === "full" || start === "outside") {
           f.notice = t("booking-day-full");
           return BACK;
         }
@@ -201,7 +201,7 @@ export function createMoveConversation(deps: BookingFlowDeps) {
       })
       .then("start", async (a) => {
         const start = await pickTime(f, deps, query(), a.day, serviceName, deps.zone);
-        if (start !== "full") return start;
+        if (start !== "full" && start !== "outside") return start;
         f.notice = t("booking-day-full");
         return BACK;
       })

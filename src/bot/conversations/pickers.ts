@@ -75,8 +75,19 @@ export async function pickDay(f: Flow, source: SlotSource, query: SlotQuery, ser
   }
 }
 
-/** A free start time (epoch ms) on `day`; "full" when the day has none left. */
-export async function pickTime(f: Flow, source: SlotSource, query: SlotQuery, day: string, serviceName: string, zone: string): Promise<number | Back | "full"> {
+/**
+ * A free start time (epoch ms) on `day`; "full" when the day has none left. With `outsideHours`
+ * (the practitioner's flows) a button with that label returns "outside".
+ */
+export async function pickTime(
+  f: Flow,
+  source: SlotSource,
+  query: SlotQuery,
+  day: string,
+  serviceName: string,
+  zone: string,
+  options: { outsideHours?: string } = {},
+): Promise<number | Back | "full" | "outside"> {
   const now = await f.conversation.now();
   const slots = await f.conversation.external(() => source.slotsOnDay(query, day, now));
   if (slots.length === 0) return "full";
@@ -85,9 +96,14 @@ export async function pickTime(f: Flow, source: SlotSource, query: SlotQuery, da
     keyboard.text(formatTime(slot, f.language, zone), f.data("time", slot));
     if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
   });
-  return f.ask(f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
+  if (options.outsideHours) keyboard.row().text(options.outsideHours, f.data("outside"));
+  return f.ask<number | "outside">(f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
     back: true,
-    accept: (r) => (r.kind === "button" && r.action === "time" && slots.includes(Number(r.value)) ? Number(r.value) : undefined),
+    accept: (r) => {
+      if (r.kind !== "button") return undefined;
+      if (r.action === "outside" && options.outsideHours) return "outside";
+      return r.action === "time" && slots.includes(Number(r.value)) ? Number(r.value) : undefined;
+    },
   });
 }
 
@@ -105,10 +121,11 @@ function validateField(field: TextField, text: string): Validated<string> {
   return field === "email" ? validateEmail(text) : field === "phone" ? validatePhone(text) : validateName(text);
 }
 
-/** One typed contact detail, validated; the phone can be skipped (undefined). */
-export async function askField(f: Flow, field: TextField): Promise<string | undefined | Back> {
+/** One typed contact detail, validated; the phone (or any field `skippable`) can be skipped (undefined). */
+export async function askField(f: Flow, field: TextField, options: { skippable?: boolean } = {}): Promise<string | undefined | Back> {
+  const skippable = field === "phone" || options.skippable === true;
   const keyboard = new InlineKeyboard();
-  if (field === "phone") keyboard.text(f.t("button-skip"), f.data("skip"));
+  if (skippable) keyboard.text(f.t("button-skip"), f.data("skip"));
   const kind = field === "email" || field === "phone" ? field : "name";
   const answer = await f.ask<{ value: string | undefined }>(f.t(`booking-ask-${field}`), keyboard, {
     back: true,
@@ -118,7 +135,7 @@ export async function askField(f: Flow, field: TextField): Promise<string | unde
       return validated.ok ? undefined : `invalid-${kind}-${validated.reason}`;
     },
     accept: (r) => {
-      if (r.kind === "button") return r.action === "skip" && field === "phone" ? { value: undefined } : undefined;
+      if (r.kind === "button") return r.action === "skip" && skippable ? { value: undefined } : undefined;
       const validated = validateField(field, r.text);
       return validated.ok ? { value: validated.value } : undefined;
     },

@@ -24,6 +24,7 @@ import {
   INTL_LOCALE,
 } from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
+import { bookForCardButton } from "./book-for.js";
 import { addCustomerRecordButtons, customerRecordFeature, LINK_AUDIT_FIELDS } from "./customer-record.js";
 import { exportFile } from "./privacy-rights.js";
 
@@ -108,7 +109,7 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda", "bookfor"] as const;
 
 /** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
 export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {
@@ -478,7 +479,14 @@ export function adminFeature(
             .join("\n") || none,
       }),
       {
-        reply_markup: addCustomerRecordButtons(new InlineKeyboard().text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`), ctx.t, card),
+        reply_markup: addCustomerRecordButtons(
+          new InlineKeyboard()
+            .text(ctx.t("button-admin-book-for"), bookForCardButton(card.customerId))
+            .row()
+            .text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`),
+          ctx.t,
+          card,
+        ),
       },
     );
   });

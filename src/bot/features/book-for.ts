@@ -1,0 +1,34 @@
+import { Composer } from "grammy";
+import type { Services } from "../../services/index.js";
+import { buttons } from "../buttons.js";
+import type { CustomerContext } from "../context.js";
+import { BOOK_FOR_CUSTOMER_CONVERSATION } from "../conversations/practitioner.js";
+
+/** The customer card's "Book" button: books for that customer (A10). */
+export const bookForCardButtons = buttons("ad", { action: String, customerId: String });
+
+export function bookForCardButton(customerId: string): string {
+  return bookForCardButtons.pack({ action: "bf", customerId });
+}
+
+/**
+ * `/bookfor` (the practitioner books for a customer who phoned or came to the desk, A10) and the
+ * customer card's Book button, which skips the search. Mounted behind ADMIN_IDS.
+ */
+export function bookForFeature(services: Services): Composer<CustomerContext> {
+  const composer = new Composer<CustomerContext>();
+  composer.command("bookfor", (ctx) => ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION));
+  composer.callbackQuery(bookForCardButtons.filter({ action: "bf" }), async (ctx, next) => {
+    const customerId = bookForCardButtons.read(ctx.callbackQuery.data)?.customerId ?? "";
+    if (!/^[0-9a-f]{24}$/.test(customerId)) return next();
+    await ctx.answerCallbackQuery();
+    // The card is read (and its view audit-logged) for the name the flow shows.
+    const card = await services.admin.customerCard(ctx.from.id, customerId, new Date());
+    if (!card) {
+      await ctx.reply(ctx.t("change-not-found"));
+      return;
+    }
+    await ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION, { customerId, name: card.name || ctx.t("value-none") });
+  });
+  return composer;
+}
