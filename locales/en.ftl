@@ -329,8 +329,7 @@ admin-agenda-title = { $day }: { $count ->
        *[other] { $count } bookings
     }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
-admin-agenda-empty = No bookings.
-admin-agenda-usage = Use /agenda, /agenda 24.12., /agenda 2026-12-24 or /agenda week.
+admin-agenda-usage = Use /agenda, /agenda tomorrow, /agenda 24.12., /agenda 2026-12-24 or /agenda week.
 admin-attendance-attended = ✓ attended
 admin-attendance-no-show = ✗ no-show
 button-admin-attended = ✓ Attended
@@ -543,7 +542,6 @@ admin-vat-rate = VAT { $rate }%
 admin-consents = Telegram { $telegram }, email { $email }, SMS { $sms }
 admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Receipt no. { $number }: { $amount }, { $date }
-admin-agenda-day = { $day }:
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
 admin-audit-line = { $when } { $actor }: { $action }
@@ -641,3 +639,43 @@ admin-hours-error-order = Line { $line }: "{ $part }" ends before it starts.
 admin-hours-error-overlap = Line { $line }: "{ $part }" overlaps another time on the same day.
 help-admin-title = Admin commands:
 admin-stats-revenue-method = { "  " }{ $method }: { $revenue }
+
+## The week (issue 14, item 4: /week, /agenda, A13)
+command-week = The week at a glance
+calendar-week-title = Week { $week }: { $from } – { $to }
+calendar-week-summary = { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }, { $free } free
+calendar-week-count = { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }
+calendar-day-heading = { $day } · { $hours } { $today }
+calendar-today = (today)
+calendar-booking-line = { "  " }{ $time } { $name }, { $service }{ $marks }
+calendar-blocked = { "  " }⛔ { $time } blocked
+calendar-blocked-day = { "  " }⛔ whole day blocked
+calendar-free = { "  " }free { $times } ({ $total })
+calendar-day-summary = { $day }: { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }
+calendar-week-too-long = This week has so many bookings that they are shown a day at a time: choose a day below.
+calendar-open-hours = Open: { $hours }
+calendar-week-usage = Use /week, /week next or /week 24.12. (the week of that day).
+calendar-card =
+    { $when }
+    { $service }, { $price }
+    { $name }
+calendar-card-attendance-none = Attendance not marked.
+calendar-card-unpaid = 💶 No payment recorded.
+calendar-card-paid = 💶 Paid { $amount } (receipt no. { $number })
+calendar-card-cancelled = This booking is cancelled.
+button-week-previous = ◀ Previous
+button-week-next = Next ▶
+button-week-current = This week
+button-week-of = Week { $week }
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-hours = { $hours } h
+duration-minutes = { $minutes } min

@@ -323,8 +323,7 @@ admin-agenda-title = { $day }: { $count ->
        *[other] { $count } varausta
     }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
-admin-agenda-empty = Ei varauksia.
-admin-agenda-usage = Käytä: /agenda, /agenda 24.12., /agenda 2026-12-24 tai /agenda viikko.
+admin-agenda-usage = Käytä: /agenda, /agenda huomenna, /agenda 24.12., /agenda 2026-12-24 tai /agenda viikko.
 admin-attendance-attended = ✓ kävi
 admin-attendance-no-show = ✗ ei saapunut
 button-admin-attended = ✓ Kävi
@@ -528,7 +527,6 @@ admin-vat-rate = ALV { $rate } %
 admin-consents = Telegram { $telegram }, sähköposti { $email }, tekstiviesti { $sms }
 admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Kuitti nro { $number }: { $amount }, { $date }
-admin-agenda-day = { $day }:
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
 admin-audit-line = { $when } { $actor }: { $action }
@@ -626,3 +624,43 @@ admin-hours-error-order = Rivi { $line }: ”{ $part }” päättyy ennen kuin a
 admin-hours-error-overlap = Rivi { $line }: ”{ $part }” menee päällekkäin saman päivän toisen ajan kanssa.
 help-admin-title = Ylläpitäjän komennot:
 admin-stats-revenue-method = { "  " }{ $method }: { $revenue }
+
+## The week (issue 14, item 4: /week, /agenda, A13)
+command-week = Viikko yhdellä silmäyksellä
+calendar-week-title = Viikko { $week }: { $from } – { $to }
+calendar-week-summary = { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }, vapaata { $free }
+calendar-week-count = { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }
+calendar-day-heading = { $day } · { $hours } { $today }
+calendar-today = (tänään)
+calendar-booking-line = { "  " }{ $time } { $name }, { $service }{ $marks }
+calendar-blocked = { "  " }⛔ { $time } estetty
+calendar-blocked-day = { "  " }⛔ koko päivä estetty
+calendar-free = { "  " }vapaata { $times } ({ $total })
+calendar-day-summary = { $day }: { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }
+calendar-week-too-long = Viikolla on niin paljon varauksia, että ne näkyvät päivä kerrallaan: valitse päivä alta.
+calendar-open-hours = Auki: { $hours }
+calendar-week-usage = Käytä: /week, /week seuraava tai /week 24.12. (viikko, jolla päivä on).
+calendar-card =
+    { $when }
+    { $service }, { $price }
+    { $name }
+calendar-card-attendance-none = Käyntiä ei ole merkitty.
+calendar-card-unpaid = 💶 Maksua ei ole kirjattu.
+calendar-card-paid = 💶 Maksettu { $amount } (kuitti nro { $number })
+calendar-card-cancelled = Varaus on peruttu.
+button-week-previous = ◀ Edellinen
+button-week-next = Seuraava ▶
+button-week-current = Tämä viikko
+button-week-of = Viikko { $week }
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-hours = { $hours } h
+duration-minutes = { $minutes } min

@@ -326,8 +326,7 @@ admin-agenda-title = { $day }: { $count ->
        *[other] { $count } bokningar
     }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
-admin-agenda-empty = Inga bokningar.
-admin-agenda-usage = Använd /agenda, /agenda 24.12., /agenda 2026-12-24 eller /agenda vecka.
+admin-agenda-usage = Använd /agenda, /agenda imorgon, /agenda 24.12., /agenda 2026-12-24 eller /agenda vecka.
 admin-attendance-attended = ✓ kom
 admin-attendance-no-show = ✗ uteblev
 button-admin-attended = ✓ Kom
@@ -537,7 +536,6 @@ admin-vat-rate = moms { $rate } %
 admin-consents = Telegram { $telegram }, e-post { $email }, sms { $sms }
 admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Kvitto nr { $number }: { $amount }, { $date }
-admin-agenda-day = { $day }:
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
 admin-audit-line = { $when } { $actor }: { $action }
@@ -635,3 +633,43 @@ admin-hours-error-order = Rad { $line }: ”{ $part }” slutar innan det börja
 admin-hours-error-overlap = Rad { $line }: ”{ $part }” överlappar en annan tid samma dag.
 help-admin-title = Administratörens kommandon:
 admin-stats-revenue-method = { "  " }{ $method }: { $revenue }
+
+## The week (issue 14, item 4: /week, /agenda, A13)
+command-week = Veckan i en överblick
+calendar-week-title = Vecka { $week }: { $from } – { $to }
+calendar-week-summary = { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }, ledigt { $free }
+calendar-week-count = { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }
+calendar-day-heading = { $day } · { $hours } { $today }
+calendar-today = (i dag)
+calendar-booking-line = { "  " }{ $time } { $name }, { $service }{ $marks }
+calendar-blocked = { "  " }⛔ { $time } blockerad
+calendar-blocked-day = { "  " }⛔ hela dagen blockerad
+calendar-free = { "  " }ledigt { $times } ({ $total })
+calendar-day-summary = { $day }: { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }
+calendar-week-too-long = Veckan har så många bokningar att de visas en dag i taget: välj en dag nedan.
+calendar-open-hours = Öppet: { $hours }
+calendar-week-usage = Använd /week, /week nästa eller /week 24.12. (veckan då dagen infaller).
+calendar-card =
+    { $when }
+    { $service }, { $price }
+    { $name }
+calendar-card-attendance-none = Besöket är inte markerat.
+calendar-card-unpaid = 💶 Ingen betalning registrerad.
+calendar-card-paid = 💶 Betalt { $amount } (kvitto nr { $number })
+calendar-card-cancelled = Bokningen är avbokad.
+button-week-previous = ◀ Föregående
+button-week-next = Nästa ▶
+button-week-current = Denna vecka
+button-week-of = Vecka { $week }
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-hours = { $hours } h
+duration-minutes = { $minutes } min

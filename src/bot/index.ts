@@ -33,6 +33,7 @@ import { createBroadcaster } from "./broadcast.js";
 import { calendarFile } from "./calendar-file.js";
 import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
+import { calendarViewsFeature } from "./features/week.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
@@ -306,6 +307,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats
     .filter(isAdmin)
     .use(
+      calendarViewsFeature(services, { zone: config.timeZone }),
       adminFeature(
         services,
         { zone: config.timeZone, business: config.business },

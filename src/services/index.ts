@@ -12,6 +12,7 @@ import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
 import * as slots from "./slots.js";
 import * as technical from "./technical.js";
+import * as week from "./week.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -54,6 +55,10 @@ export function createServices(config: Config) {
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
     admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
     dailyAgenda,
+    week: {
+      calendarDays: (firstDate: string, count: number, now: number) => week.calendarDays(config.timeZone, firstDate, count, now),
+      bookingCard: week.bookingCard,
+    },
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,
     pendingRecipients: broadcast.pendingRecipients,

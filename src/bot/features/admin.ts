@@ -105,7 +105,7 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda"] as const;
 
 /** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
 export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {
@@ -265,37 +265,13 @@ export function adminFeature(
 
   const agendaLine = (ctx: CustomerContext, b: AgendaItem) => renderAgendaLine(ctx.t.bind(ctx), lang(ctx), config.zone, b);
 
-  // A1: the day's bookings with actions, or a plain list for a date or the week.
+  // A1: the day's bookings, each with its actions (/agenda and /week: features/week.ts).
   composer.command("today", async (ctx) => {
     const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
     const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
     await ctx.reply(ctx.t("admin-agenda-title", { day: formatDay(day.toISODate()!, lang(ctx)), count: items.length }));
     for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: adminBookingKeyboard(ctx.t, b.bookingId) });
   });
-  composer.command("agenda", async (ctx) => {
-    const arg = ctx.match.trim().toLowerCase();
-    const today = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
-    let from: DateTime | undefined;
-    let days = 1;
-    if (arg === "" || arg === "week" || arg === "viikko" || arg === "vecka") {
-      from = arg === "" ? today : today.startOf("week");
-      days = arg === "" ? 1 : 7;
-    } else from = parseDay(arg, config.zone, now());
-    if (!from) {
-      await ctx.reply(ctx.t("admin-agenda-usage"));
-      return;
-    }
-    const lines: string[] = [];
-    for (let d = 0; d < days; d++) {
-      const day = from.plus({ days: d });
-      const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
-      if (days > 1 && items.length === 0) continue;
-      lines.push(ctx.t("admin-agenda-day", { day: formatDay(day.toISODate()!, lang(ctx)) }));
-      lines.push(...(items.length > 0 ? items.map((b) => agendaLine(ctx, b)) : [ctx.t("admin-agenda-empty")]));
-    }
-    await ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("admin-agenda-empty"));
-  });
-
   // A2: actions on a booking.
   composer.callbackQuery(/^ad:(att|ns):([0-9a-f]{24})$/, async (ctx) => {
     const attendance = ctx.match[1] === "att" ? "attended" : "no-show";
