@@ -423,7 +423,7 @@ admin-status-no-show = no-show
 admin-status-held = in progress
 button-admin-withdraw-marketing = 🔕 Customer refused marketing (record it)
 admin-marketing-withdrawn = Recorded: no marketing to this customer.
-admin-audit-title = Views and changes (newest last):
+admin-audit-title = Log: { $name } – who viewed or changed the data (newest last):
 admin-requests-none = No data requests are waiting.
 admin-request-line =
     📄 Data request from { $name }
@@ -544,15 +544,13 @@ admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Receipt no. { $number }: { $amount }, { $date }
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
-admin-audit-line = { $when } { $actor }: { $action }
-admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
 audit-actor-customer = customer
 audit-actor-system = the bot (automatically)
 audit-actor-admin = the practice (Telegram id { $id })
 audit-action-view = viewed
 audit-action-export = released the data to the customer
 audit-action-change = changed
-audit-action-booking-created = booked
+audit-action-booking-created = booked an appointment
 audit-action-booking-cancelled = cancelled a booking
 audit-action-booking-moved = moved a booking
 audit-action-consent = changed marketing permission
@@ -679,3 +677,73 @@ button-week-of = Week { $week }
 duration-hours-minutes = { $hours } h { $minutes } min
 duration-hours = { $hours } h
 duration-minutes = { $minutes } min
+
+## Calendar subscription (issue 14, item 5: /calendarfeed, A14)
+command-calendarfeed = Your bookings in your phone's calendar (subscription)
+feed-setup-needed = The calendar subscription needs the bot's HTTP server and a public https address for it. Whoever runs the server must set:
+feed-setup-http = • HTTP_PORT: the port the bot's HTTP server listens on (in webhook mode the server already runs).
+feed-setup-url = • PUBLIC_URL: the address the server is reached at from the internet, e.g. https://bot.example.fi (in webhook mode WEBHOOK_URL does as it is).
+feed-address =
+    📅 Your calendar subscription address:
+    { $address }
+
+    Add it to your phone's calendar as a subscribed calendar:
+    • iPhone: Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar, and paste the address.
+    • Google Calendar (on a computer): Other calendars → + → From URL, and paste the address. An Android phone then shows it in Google Calendar.
+    The calendar shows bookings from 30 days back to a year ahead, and blocked time. Changes appear when the calendar app fetches the subscription again; Google Calendar can take several hours.
+
+    { $names }
+
+    The address is secret: anyone who has it sees your bookings. If it falls into the wrong hands, make a new one with /calendarfeed new – the old one stops working at once. The address cannot be shown again.
+feed-names-shown = Customers' names appear in the calendar, so your calendar service (Google or Apple) stores them too. You can hide them with the button or /calendarfeed names off.
+feed-names-hidden = Customers' names are hidden: the calendar shows the service only.
+feed-status =
+    📅 Your calendar subscription is on (address made { $since }).
+    { $names }
+    { $fetched }
+
+    The address cannot be shown again: only a checksum of it is kept. If you need it, make a new one; the old one then stops working.
+feed-status-fetched = Your calendar app last fetched it { $last } ({ $count ->
+    [one] once
+   *[other] { $count } times
+  } in the last 7 days).
+feed-status-never-fetched = No calendar app has fetched it yet.
+feed-revoked = Calendar subscription stopped: the address no longer works. Remove the subscribed calendar from your phone too.
+feed-none = You have no calendar subscription. Make one with /calendarfeed.
+feed-names-now-hidden = Customers' names are now hidden from the calendar. The change shows when the calendar app next fetches the subscription.
+feed-names-now-shown = Customers' names are now shown in the calendar (and your calendar service stores them). The change shows when the calendar app next fetches the subscription.
+feed-usage = Use /calendarfeed (its state, or the address the first time), /calendarfeed new, /calendarfeed off, /calendarfeed names off or /calendarfeed names on.
+button-feed-new = 🔄 New address (the old one stops working)
+button-feed-off = 🗑 Stop the subscription
+button-feed-hide-names = 🙈 Hide customers' names
+button-feed-show-names = 👤 Show customers' names
+feed-calendar-name = Bookings – { $business }
+feed-booking = { $service }
+feed-booking-named = { $name } – { $service }
+feed-blocked = Blocked
+
+## Audit as sentences (issue 14, item 8: /audit)
+audit-sentence = { $when } – { $actor } { $did }{ $times }.
+audit-sentence-fields = { $when } – { $actor } { $did }: { $fields }{ $times }.
+audit-times = { " " }({ $count ->
+    [one] once
+   *[other] { $count } times
+  })
+audit-actor-admin-named = { $name } (the practice)
+audit-did-search = found the customer in a search
+audit-did-view-contact = looked at the customer's contact details
+audit-did-view-card = opened the customer card
+audit-did-view-audit = looked at this log
+audit-did-view = looked at
+audit-did-attendance = marked whether the customer came
+audit-did-payment = recorded a payment
+audit-did-change-own = changed their details
+audit-did-change = changed the customer's details
+audit-did-consent-own = changed their marketing permissions
+audit-did-consent = recorded that the customer refused marketing
+audit-did-export-own = received a copy of their data
+audit-did-export = sent the customer a copy of their data
+audit-feed-views = { $when } – { $actor } received the customer's bookings by name in their calendar subscription { $count ->
+    [one] once
+   *[other] { $count } times
+  }.

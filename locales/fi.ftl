@@ -417,7 +417,7 @@ admin-status-no-show = ei saapunut
 admin-status-held = kesken
 button-admin-withdraw-marketing = 🔕 Asiakas kielsi markkinoinnin (kirjaa)
 admin-marketing-withdrawn = Kirjattu: ei markkinointia tälle asiakkaalle.
-admin-audit-title = Katselut ja muutokset (uusin viimeisenä):
+admin-audit-title = Loki: { $name } – kuka on katsonut tai muuttanut tietoja (uusin viimeisenä):
 admin-requests-none = Odottavia tietopyyntöjä ei ole.
 admin-request-line =
     📄 Tietopyyntö: { $name }
@@ -529,8 +529,6 @@ admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Kuitti nro { $number }: { $amount }, { $date }
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
-admin-audit-line = { $when } { $actor }: { $action }
-admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
 audit-actor-customer = asiakas
 audit-actor-system = botti (automaattisesti)
 audit-actor-admin = vastaanotto (Telegram-tunnus { $id })
@@ -664,3 +662,73 @@ button-week-of = Viikko { $week }
 duration-hours-minutes = { $hours } h { $minutes } min
 duration-hours = { $hours } h
 duration-minutes = { $minutes } min
+
+## Calendar subscription (issue 14, item 5: /calendarfeed, A14)
+command-calendarfeed = Varaukset puhelimen kalenteriin (tilausosoite)
+feed-setup-needed = Kalenteritilaus tarvitsee botin HTTP-palvelimen ja sille julkisen https-osoitteen. Palvelimen ylläpitäjän pitää asettaa:
+feed-setup-http = • HTTP_PORT: portti, jossa botin HTTP-palvelin kuuntelee (webhook-tilassa palvelin on jo käynnissä).
+feed-setup-url = • PUBLIC_URL: osoite, josta palvelimeen pääsee internetistä, esimerkiksi https://botti.example.fi (webhook-tilassa WEBHOOK_URL käy sellaisenaan).
+feed-address =
+    📅 Kalenteritilauksesi osoite:
+    { $address }
+
+    Lisää se puhelimesi kalenteriin tilattuna kalenterina:
+    • iPhone: Asetukset → Kalenteri → Tilit → Lisää tili → Muu → Lisää tilattu kalenteri, ja liitä osoite.
+    • Google-kalenteri (tietokoneella): Muut kalenterit → + → URL-osoitteesta, ja liitä osoite. Android-puhelin näyttää sen sitten Google-kalenterissa.
+    Kalenterissa näkyvät varaukset 30 päivää taaksepäin ja vuoden eteenpäin sekä estetyt ajat. Muutokset päivittyvät, kun kalenterisovellus hakee tilauksen uudelleen; Google-kalenterissa siihen voi mennä useita tunteja.
+
+    { $names }
+
+    Osoite on salainen: kuka tahansa, jolla se on, näkee varauksesi. Jos se joutuu vääriin käsiin, tee uusi komennolla /calendarfeed uusi – vanha lakkaa toimimasta heti. Osoitetta ei voi näyttää uudelleen.
+feed-names-shown = Asiakkaiden nimet näkyvät kalenterissa, joten myös kalenteripalvelusi (Google tai Apple) tallentaa ne. Voit piilottaa ne painikkeella tai komennolla /calendarfeed nimet pois.
+feed-names-hidden = Asiakkaiden nimet on piilotettu: kalenterissa näkyy vain palvelu.
+feed-status =
+    📅 Kalenteritilaus on käytössä (osoite tehty { $since }).
+    { $names }
+    { $fetched }
+
+    Osoitetta ei voi näyttää uudelleen, koska siitä on tallessa vain tarkiste. Jos tarvitset sen, tee uusi: vanha lakkaa silloin toimimasta.
+feed-status-fetched = Kalenterisovellus haki sen viimeksi { $last } ({ $count ->
+    [one] kerran
+   *[other] { $count } kertaa
+  } viimeisen 7 päivän aikana).
+feed-status-never-fetched = Kalenterisovellus ei ole vielä hakenut sitä.
+feed-revoked = Kalenteritilaus on lopetettu: osoite ei enää toimi. Poista tilattu kalenteri myös puhelimestasi.
+feed-none = Sinulla ei ole kalenteritilausta. Tee se komennolla /calendarfeed.
+feed-names-now-hidden = Asiakkaiden nimet piilotetaan kalenterista. Muutos näkyy, kun kalenterisovellus seuraavan kerran hakee tilauksen.
+feed-names-now-shown = Asiakkaiden nimet näytetään kalenterissa (ja kalenteripalvelusi tallentaa ne). Muutos näkyy, kun kalenterisovellus seuraavan kerran hakee tilauksen.
+feed-usage = Käytä: /calendarfeed (tila, tai osoite ensimmäisellä kerralla), /calendarfeed uusi, /calendarfeed pois, /calendarfeed nimet pois tai /calendarfeed nimet päälle.
+button-feed-new = 🔄 Uusi osoite (vanha lakkaa toimimasta)
+button-feed-off = 🗑 Lopeta tilaus
+button-feed-hide-names = 🙈 Piilota asiakkaiden nimet
+button-feed-show-names = 👤 Näytä asiakkaiden nimet
+feed-calendar-name = Varaukset – { $business }
+feed-booking = { $service }
+feed-booking-named = { $name } – { $service }
+feed-blocked = Estetty
+
+## Audit as sentences (issue 14, item 8: /audit)
+audit-sentence = { $when } – { $actor } { $did }{ $times }.
+audit-sentence-fields = { $when } – { $actor } { $did }: { $fields }{ $times }.
+audit-times = { " " }({ $count ->
+    [one] kerran
+   *[other] { $count } kertaa
+  })
+audit-actor-admin-named = { $name } (vastaanotto)
+audit-did-search = löysi asiakkaan haulla
+audit-did-view-contact = katsoi asiakkaan yhteystiedot
+audit-did-view-card = avasi asiakaskortin
+audit-did-view-audit = katsoi tämän lokin
+audit-did-view = katsoi tietoja
+audit-did-attendance = merkitsi, tuliko asiakas vastaanotolle
+audit-did-payment = kirjasi maksun
+audit-did-change-own = muutti tietojaan
+audit-did-change = muutti asiakkaan tietoja
+audit-did-consent-own = muutti markkinointilupiaan
+audit-did-consent = kirjasi, että asiakas kielsi markkinoinnin
+audit-did-export-own = sai kopion tiedoistaan
+audit-did-export = lähetti asiakkaalle kopion hänen tiedoistaan
+audit-feed-views = { $when } – { $actor } sai asiakkaan varaukset nimineen kalenteritilaukseensa { $count ->
+    [one] kerran
+   *[other] { $count } kertaa
+  }.

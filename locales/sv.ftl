@@ -420,7 +420,7 @@ admin-status-no-show = uteblev
 admin-status-held = pågår
 button-admin-withdraw-marketing = 🔕 Kunden förbjöd marknadsföring (registrera)
 admin-marketing-withdrawn = Registrerat: ingen marknadsföring till den här kunden.
-admin-audit-title = Visningar och ändringar (nyaste sist):
+admin-audit-title = Logg: { $name } – vem som har sett eller ändrat uppgifterna (nyaste sist):
 admin-requests-none = Inga begäranden väntar.
 admin-request-line =
     📄 Begäran om uppgifter: { $name }
@@ -538,8 +538,6 @@ admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Kvitto nr { $number }: { $amount }, { $date }
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
-admin-audit-line = { $when } { $actor }: { $action }
-admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
 audit-actor-customer = kunden
 audit-actor-system = boten (automatiskt)
 audit-actor-admin = mottagningen (Telegram-id { $id })
@@ -547,7 +545,7 @@ audit-action-view = såg
 audit-action-export = lämnade ut uppgifterna till kunden
 audit-action-change = ändrade
 audit-action-booking-created = bokade en tid
-audit-action-booking-cancelled = avbokade
+audit-action-booking-cancelled = avbokade en bokning
 audit-action-booking-moved = flyttade en bokning
 audit-action-consent = ändrade samtycke till marknadsföring
 audit-action-data-request = begärde sina uppgifter
@@ -673,3 +671,73 @@ button-week-of = Vecka { $week }
 duration-hours-minutes = { $hours } h { $minutes } min
 duration-hours = { $hours } h
 duration-minutes = { $minutes } min
+
+## Calendar subscription (issue 14, item 5: /calendarfeed, A14)
+command-calendarfeed = Bokningarna i telefonens kalender (prenumeration)
+feed-setup-needed = Kalenderprenumerationen behöver botens HTTP-server och en offentlig https-adress till den. Den som sköter servern ska ställa in:
+feed-setup-http = • HTTP_PORT: porten där botens HTTP-server lyssnar (i webhook-läge körs servern redan).
+feed-setup-url = • PUBLIC_URL: adressen där servern nås från internet, till exempel https://bot.example.fi (i webhook-läge duger WEBHOOK_URL som den är).
+feed-address =
+    📅 Adressen till din kalenderprenumeration:
+    { $address }
+
+    Lägg till den i telefonens kalender som en prenumererad kalender:
+    • iPhone: Inställningar → Kalender → Konton → Lägg till konto → Annat → Lägg till prenumererad kalender, och klistra in adressen.
+    • Google Kalender (på en dator): Andra kalendrar → + → Från webbadress, och klistra in adressen. En Android-telefon visar den sedan i Google Kalender.
+    Kalendern visar bokningarna 30 dagar bakåt och ett år framåt samt blockerade tider. Ändringar syns när kalenderappen hämtar prenumerationen på nytt; i Google Kalender kan det ta flera timmar.
+
+    { $names }
+
+    Adressen är hemlig: vem som helst som har den ser dina bokningar. Om den hamnar i fel händer, skapa en ny med /calendarfeed ny – den gamla slutar fungera genast. Adressen kan inte visas igen.
+feed-names-shown = Kundernas namn syns i kalendern, så även din kalendertjänst (Google eller Apple) sparar dem. Du kan dölja dem med knappen eller med /calendarfeed namn av.
+feed-names-hidden = Kundernas namn är dolda: kalendern visar bara tjänsten.
+feed-status =
+    📅 Kalenderprenumerationen är i bruk (adressen skapad { $since }).
+    { $names }
+    { $fetched }
+
+    Adressen kan inte visas igen, eftersom bara en kontrollsumma av den sparas. Om du behöver den, skapa en ny: den gamla slutar då fungera.
+feed-status-fetched = Kalenderappen hämtade den senast { $last } ({ $count ->
+    [one] en gång
+   *[other] { $count } gånger
+  } under de senaste 7 dagarna).
+feed-status-never-fetched = Kalenderappen har inte hämtat den ännu.
+feed-revoked = Kalenderprenumerationen är avslutad: adressen fungerar inte längre. Ta bort den prenumererade kalendern också från telefonen.
+feed-none = Du har ingen kalenderprenumeration. Skapa en med /calendarfeed.
+feed-names-now-hidden = Kundernas namn döljs i kalendern. Ändringen syns när kalenderappen nästa gång hämtar prenumerationen.
+feed-names-now-shown = Kundernas namn visas i kalendern (och din kalendertjänst sparar dem). Ändringen syns när kalenderappen nästa gång hämtar prenumerationen.
+feed-usage = Använd /calendarfeed (läget, eller adressen första gången), /calendarfeed ny, /calendarfeed av, /calendarfeed namn av eller /calendarfeed namn på.
+button-feed-new = 🔄 Ny adress (den gamla slutar fungera)
+button-feed-off = 🗑 Avsluta prenumerationen
+button-feed-hide-names = 🙈 Dölj kundernas namn
+button-feed-show-names = 👤 Visa kundernas namn
+feed-calendar-name = Bokningar – { $business }
+feed-booking = { $service }
+feed-booking-named = { $name } – { $service }
+feed-blocked = Blockerad
+
+## Audit as sentences (issue 14, item 8: /audit)
+audit-sentence = { $when } – { $actor } { $did }{ $times }.
+audit-sentence-fields = { $when } – { $actor } { $did }: { $fields }{ $times }.
+audit-times = { " " }({ $count ->
+    [one] en gång
+   *[other] { $count } gånger
+  })
+audit-actor-admin-named = { $name } (mottagningen)
+audit-did-search = hittade kunden i en sökning
+audit-did-view-contact = såg kundens kontaktuppgifter
+audit-did-view-card = öppnade kundkortet
+audit-did-view-audit = såg den här loggen
+audit-did-view = såg uppgifter
+audit-did-attendance = markerade om kunden kom
+audit-did-payment = registrerade en betalning
+audit-did-change-own = ändrade sina uppgifter
+audit-did-change = ändrade kundens uppgifter
+audit-did-consent-own = ändrade sina samtycken till marknadsföring
+audit-did-consent = registrerade att kunden nekat marknadsföring
+audit-did-export-own = fick en kopia av sina uppgifter
+audit-did-export = skickade kunden en kopia av hens uppgifter
+audit-feed-views = { $when } – { $actor } fick kundens bokningar med namn till sin kalenderprenumeration { $count ->
+    [one] en gång
+   *[other] { $count } gånger
+  }.

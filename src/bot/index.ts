@@ -34,6 +34,7 @@ import { calendarFile } from "./calendar-file.js";
 import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { calendarViewsFeature } from "./features/week.js";
+import { calendarFeedFeature } from "./features/calendar-feed.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
@@ -308,6 +309,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     .filter(isAdmin)
     .use(
       calendarViewsFeature(services, { zone: config.timeZone }),
+      calendarFeedFeature(services, { zone: config.timeZone, publicUrl: config.publicUrl, httpServer: config.http !== undefined }),
       adminFeature(
         services,
         { zone: config.timeZone, business: config.business },

@@ -1,7 +1,9 @@
 import type { Config } from "../config.js";
 import * as admin from "./admin.js";
+import * as auditReport from "./audit-report.js";
 import * as booking from "./booking.js";
 import * as broadcast from "./broadcast.js";
+import * as calendarFeed from "./calendar-feed.js";
 import * as catalog from "./catalog.js";
 import * as customers from "./customers.js";
 import * as dailyAgenda from "./daily-agenda.js";
@@ -53,8 +55,25 @@ export function createServices(config: Config) {
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
-    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
+    admin: {
+      ...admin,
+      stats: (now: number) => admin.stats(now, config.timeZone),
+      marketingList: marketingList.marketingList,
+      auditReport: auditReport.auditReport,
+    },
     dailyAgenda,
+    calendarFeed: {
+      issueFeed: calendarFeed.issueFeed,
+      revokeFeed: calendarFeed.revokeFeed,
+      setFeedNames: calendarFeed.setFeedNames,
+      feedStatus: calendarFeed.feedStatus,
+      /** The feed an address names, for a practitioner in ADMIN_IDS only. */
+      authenticateFeed: (feedId: string, token: string) => calendarFeed.authenticateFeed(feedId, token, config.adminIds),
+      /** The feed's content now (30 days back, a year or the horizon ahead), the fetch recorded. */
+      fetchFeed: (access: calendarFeed.FeedAccess, now: Date) =>
+        calendarFeed.fetchFeed(access, calendarFeed.feedWindow(now.getTime(), config.timeZone, config.booking.horizonDays), now),
+      feedViewsOf: calendarFeed.feedViewsOf,
+    },
     week: {
       calendarDays: (firstDate: string, count: number, now: number) => week.calendarDays(config.timeZone, firstDate, count, now),
       bookingCard: week.bookingCard,

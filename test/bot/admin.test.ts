@@ -269,9 +269,24 @@ describe("customers, requests, audit, stats (A4, A7, A8, A9)", () => {
     expect(practitioner.lastText()).toContain("Ei osumia");
     await practitioner.send("/audit asiakas3601");
     await practitioner.press("Testi Asiakas3601");
-    expect(practitioner.lastText()).toContain(`vastaanotto (Telegram-tunnus ${ADMIN_ID}): katsoi (perustiedot, markkinointiluvat, varaukset ja maksut)`);
-    expect(practitioner.lastText()).toContain(`vastaanotto (Telegram-tunnus ${ADMIN_ID}): muutti markkinointilupaa (sähköposti)`);
-    expect(practitioner.lastText()).toContain("asiakas: varasi ajan");
+    // Sentences with names and actions in words; the two searches that found the customer are one line.
+    expect(practitioner.lastText()).toBe(
+      [
+        "Loki: Testi Asiakas3601 – kuka on katsonut tai muuttanut tietoja (uusin viimeisenä):",
+        "ti 1.12.2026 klo 8.00 – Testi Asiakas3601 muutti tietojaan: etunimi, sukunimi ja sähköposti.",
+        "ti 1.12.2026 klo 8.00 – Testi Asiakas3601 varasi ajan.",
+        `ti 1.12.2026 klo 8.00 – vastaanotto (Telegram-tunnus ${ADMIN_ID}) löysi asiakkaan haulla (2 kertaa).`,
+        `ti 1.12.2026 klo 8.00 – vastaanotto (Telegram-tunnus ${ADMIN_ID}) avasi asiakaskortin.`,
+        "ti 1.12.2026 klo 8.00 – Testi Asiakas3601 muutti markkinointilupiaan: sähköposti.",
+        `ti 1.12.2026 klo 8.00 – vastaanotto (Telegram-tunnus ${ADMIN_ID}) kirjasi, että asiakas kielsi markkinoinnin: sähköposti.`,
+        `ti 1.12.2026 klo 8.00 – vastaanotto (Telegram-tunnus ${ADMIN_ID}) löysi asiakkaan haulla.`,
+      ].join("\n"),
+    );
+    // A practitioner who has given her name is named by it.
+    await CustomerModel.updateOne({ telegramId: ADMIN_ID }, { $set: { firstName: "Aija", lastName: "Raiski" } });
+    await practitioner.pressData(`ad:au:${customerId.toHexString()}`, 1);
+    expect(practitioner.lastText()).toContain("ti 1.12.2026 klo 8.00 – Aija Raiski (vastaanotto) avasi asiakaskortin.");
+    expect(practitioner.lastText()).toContain("ti 1.12.2026 klo 8.00 – Aija Raiski (vastaanotto) katsoi tämän lokin.");
     expect(practitioner.lastText()).not.toMatch(/admin:|booking-created|\bview\b/);
   });
 

@@ -2,13 +2,11 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile } from "../../config.js";
 import type { Language } from "../../domain/enums.js";
-import { MARKETING_CHANNELS } from "../../domain/enums.js";
 import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
-import type { AuditView } from "../../services/audit.js";
 import type { MarketingListRow } from "../../services/marketing-list.js";
 import { toCsv } from "../../domain/csv.js";
 import type { Services } from "../../services/index.js";
-import { PROFILE_FIELDS } from "../../services/privacy.js";
+import { renderAuditReport } from "../audit-text.js";
 import type { CustomerContext } from "../context.js";
 import {
   formatClock,
@@ -54,31 +52,8 @@ export function renderReceipt(language: Language, r: Receipt, t: Translate, conf
   });
 }
 
-/**
- * The field names audit entries carry, each with an `audit-field-*` text: the customer's own fields,
- * the marketing channels (consent entries) and the parts of a record an admin looked at.
- */
-export const AUDIT_FIELDS: readonly string[] = [
-  ...PROFILE_FIELDS,
-  ...MARKETING_CHANNELS,
-  "language",
-  "attendance",
-  "payments",
-  "profile",
-  "consents",
-  "bookings",
-  "audit",
-];
-
-/** One audit entry in the reader's language: when, who, what, and which fields (names only). */
-function auditLine(ctx: CustomerContext, e: AuditView, language: Language, zone: string): string {
-  const admin = /^admin:(\d+)$/.exec(e.actor);
-  const actor = admin ? ctx.t("audit-actor-admin", { id: admin[1]! }) : ctx.t(e.actor === "system" ? "audit-actor-system" : "audit-actor-customer");
-  const vars = { when: formatDateTime(Date.parse(e.at), language, zone), actor, action: ctx.t(`audit-action-${e.action}`) };
-  if (!e.fields) return ctx.t("admin-audit-line", vars);
-  const fields = e.fields.map((f) => (AUDIT_FIELDS.includes(f) ? ctx.t(`audit-field-${f}`) : f));
-  return ctx.t("admin-audit-line-fields", { ...vars, fields: formatList(fields, language) });
-}
+/** The audit field names with a text each (the trail itself is rendered by bot/audit-text.ts). */
+export { AUDIT_FIELDS } from "../audit-text.js";
 
 /** The marketing list's columns, each with a `marketing-csv-*` text (the header in her language). */
 const MARKETING_CSV_COLUMNS = ["first-name", "last-name", "email", "email-consent-at", "email-wording", "phone", "sms-consent-at", "sms-wording"] as const;
@@ -105,7 +80,7 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda", "calendarfeed"] as const;
 
 /** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
 export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {
@@ -461,13 +436,12 @@ export function adminFeature(
   });
   composer.callbackQuery(/^ad:au:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const trail = await a.customerAudit(ctx.from.id, ctx.match[1]!, new Date());
-    if (!trail) {
+    const report = await a.auditReport(ctx.from.id, ctx.match[1]!, new Date());
+    if (!report) {
       await ctx.reply(ctx.t("change-not-found"));
       return;
     }
-    const lines = trail.map((e) => auditLine(ctx, e, lang(ctx), config.zone));
-    await ctx.reply(`${ctx.t("admin-audit-title")}\n${lines.slice(-50).join("\n")}`);
+    await ctx.reply(renderAuditReport(report, ctx.t.bind(ctx), lang(ctx), config.zone));
   });
 
   // A7: data requests.
