@@ -372,7 +372,6 @@ admin-hours-title = Weekly hours:
 admin-closed = closed
 admin-hours-usage = To change a day: /hours mon 09:00-12:00 12:30-17:00, or /hours sat off.
 admin-off-usage = Use /off 24.12., /off 24.12. 31.12., or /off 24.12. 12:00-17:00.
-admin-off-done = Blocked: { $from } – { $to }. Bookings already inside: { $count }.
 button-admin-cancel-inside = { $count ->
         [one] Cancel this booking and tell the customer
        *[other] Cancel these { $count } bookings and tell the customers
@@ -391,13 +390,7 @@ customer-cancelled-by-practice =
 
     We apologise. Send /book to choose a new time, or call { $phone }.
 admin-saved = Saved.
-admin-services-usage =
-    Change: /services <key> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25.5 · name fi <name> · on · off
-    New: /services add <key> <minutes> <price> <Finnish name> | <Swedish name> | <English name>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, buffer { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = VAT exempt
-admin-active = active
-admin-inactive = inactive
 admin-customer-usage = Use /customer <name, email or phone>. No match found.
 admin-audit-usage = Use /audit <name, email or phone>. No match found.
 admin-customer-pick = Matches: { $count }. Choose:
@@ -747,3 +740,73 @@ audit-feed-views = { $when } – { $actor } received the customer's bookings by 
     [one] once
    *[other] { $count } times
   }.
+
+## /off in words (issue 14, item 8)
+admin-off-day = The practice is closed all day { $day }.
+admin-off-days = The practice is closed all day from { $from } to { $to }.
+admin-off-time = The practice is closed { $day }, { $from }–{ $to }.
+admin-off-range = The practice is closed from { $from } to { $to }.
+admin-off-inside = { $count ->
+    [0] There are no bookings in that time.
+    [one] There is already one booking in that time:
+   *[other] There are already { $count } bookings in that time:
+  }
+receipt-file = receipt-{ $number }
+
+## /services as a button menu (issue 14, item 8)
+services-title = Services (tap one to change it):
+services-none = There are no services. Add the first with the button below.
+services-line = { $name } – { $minutes } min, { $price }, buffer { $buffer } min, { $vat }
+services-inactive-mark = (not in use)
+services-card =
+    { $line }
+    { $status }
+    Names: Finnish "{ $fi }", Swedish "{ $sv }", English "{ $en }"
+    { $booked }
+services-active = In use: customers can book it.
+services-inactive = Not in use: customers do not see it.
+services-booked = It has been booked, so it cannot be deleted; you can take it out of use.
+services-never-booked = It has never been booked, so it can also be deleted.
+services-gone = That service no longer exists.
+services-activated = Now in use.
+services-deactivated = Taken out of use.
+services-delete-ask = Delete the service "{ $name }" for good?
+services-delete-booked = It was booked meanwhile, so it was not deleted. You can take it out of use.
+services-deleted = Deleted: { $name }.
+services-bad-minutes = Type the minutes in steps of five, e.g. 45 or 60 (at most 480).
+services-bad-buffer = Type the buffer in minutes in steps of five, e.g. 0, 10 or 15 (at most 240).
+services-bad-vat = Type the VAT rate in percent, e.g. 25.5, or 0 if the service is VAT exempt.
+services-bad-name = Type the name on one line, at most 60 characters.
+services-ask-price = { $name }: new price? Now { $current }. Type the amount in euros, e.g. 59 or 59,50.
+services-ask-minutes = { $name }: new length in minutes? Now { $current } min.
+services-ask-buffer = { $name }: buffer after each booking, in minutes? Now { $current } min. No new booking can start during it.
+services-ask-vat = { $name }: VAT? Now { $current }. Healthcare by a licensed or title-protected professional is VAT exempt (Finnish VAT Act 34 §).
+services-ask-name = { $name }: new name ({ $language })? Now "{ $current }".
+services-not-changed = Nothing was changed.
+services-invalid = That value was not accepted, so nothing was saved.
+services-add-aborted = No service was added.
+services-add-name = New service. What is it called ({ $language })? Customers see the name on the booking button.
+services-add-name-other = Name ({ $language })? Or use the Finnish one: "{ $fi }".
+services-add-minutes = How long is the treatment (in minutes)?
+services-add-price = What does it cost? Type the amount in euros, e.g. 59 or 59,50.
+services-add-buffer = How long a buffer after each booking (in minutes)? No new booking can start during it.
+services-add-confirm =
+    Add this service?
+    { $line }
+    Names: Finnish "{ $fi }", Swedish "{ $sv }", English "{ $en }"
+    Customers see it at once. You can change the VAT on its card.
+services-added = Added: { $name }. Customers see it at once.
+button-service-price = 💶 Price
+button-service-minutes = ⏱ Length
+button-service-buffer = ☕ Buffer
+button-service-vat = 🧾 VAT
+button-service-name = 🏷 Name: { $language }
+button-service-deactivate = ⏸ Take out of use
+button-service-activate = ▶ Put in use
+button-service-delete = 🗑 Delete
+button-service-delete-confirm = 🗑 Delete for good
+button-services-list = ◀ All services
+button-service-add = ➕ Add a service
+button-service-vat-exempt = VAT exempt (34 §)
+button-service-same-name = Same as Finnish
+button-service-save = ✓ Save

@@ -366,7 +366,6 @@ admin-hours-title = Viikoittaiset ajat:
 admin-closed = suljettu
 admin-hours-usage = Muuta yhden päivän ajat: /hours ma 09:00-12:00 12:30-17:00 tai /hours la off.
 admin-off-usage = Käytä: /off 24.12., /off 24.12. 31.12. tai /off 24.12. 12:00-17:00.
-admin-off-done = Estetty: { $from } – { $to }. Varauksia jo tällä välillä: { $count }.
 button-admin-cancel-inside = { $count ->
         [one] Peru tämä varaus ja ilmoita asiakkaalle
        *[other] Peru nämä { $count } varausta ja ilmoita asiakkaille
@@ -385,13 +384,7 @@ customer-cancelled-by-practice =
 
     Pahoittelemme. Valitse uusi aika komennolla /book tai soita { $phone }.
 admin-saved = Tallennettu.
-admin-services-usage =
-    Muutos: /services <tunnus> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name fi <nimi> · on · off
-    Uusi: /services add <tunnus> <minuutit> <hinta> <suomeksi> | <ruotsiksi> | <englanniksi>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, tauko { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = arvonlisäveroton
-admin-active = käytössä
-admin-inactive = pois käytöstä
 admin-customer-usage = Käytä: /customer <nimi, sähköposti tai puhelin>. Ei osumia.
 admin-audit-usage = Käytä: /audit <nimi, sähköposti tai puhelin>. Ei osumia.
 admin-customer-pick = Osumia: { $count }. Valitse:
@@ -732,3 +725,73 @@ audit-feed-views = { $when } – { $actor } sai asiakkaan varaukset nimineen kal
     [one] kerran
    *[other] { $count } kertaa
   }.
+
+## /off in words (issue 14, item 8)
+admin-off-day = Vastaanotto on suljettu koko päivän { $day }.
+admin-off-days = Vastaanotto on suljettu { $from } – { $to }, koko päivät.
+admin-off-time = Vastaanotto on suljettu { $day } klo { $from }–{ $to }.
+admin-off-range = Vastaanotto on suljettu { $from } – { $to }.
+admin-off-inside = { $count ->
+    [0] Tälle ajalle ei ole varauksia.
+    [one] Tälle ajalle on jo yksi varaus:
+   *[other] Tälle ajalle on jo { $count } varausta:
+  }
+receipt-file = kuitti-{ $number }
+
+## /services as a button menu (issue 14, item 8)
+services-title = Palvelut (napauta palvelua muuttaaksesi sitä):
+services-none = Palveluita ei ole. Lisää ensimmäinen alla olevalla painikkeella.
+services-line = { $name } – { $minutes } min, { $price }, tauko { $buffer } min, { $vat }
+services-inactive-mark = (pois käytöstä)
+services-card =
+    { $line }
+    { $status }
+    Nimet: suomeksi ”{ $fi }”, ruotsiksi ”{ $sv }”, englanniksi ”{ $en }”
+    { $booked }
+services-active = Käytössä: asiakkaat voivat varata sen.
+services-inactive = Pois käytöstä: asiakkaat eivät näe sitä.
+services-booked = Palvelua on varattu, joten sitä ei voi poistaa; voit ottaa sen pois käytöstä.
+services-never-booked = Palvelua ei ole koskaan varattu, joten sen voi myös poistaa.
+services-gone = Palvelua ei enää ole.
+services-activated = Otettu käyttöön.
+services-deactivated = Otettu pois käytöstä.
+services-delete-ask = Poistetaanko palvelu ”{ $name }” pysyvästi?
+services-delete-booked = Palvelu ehdittiin varata, joten sitä ei poistettu. Voit ottaa sen pois käytöstä.
+services-deleted = Poistettu: { $name }.
+services-bad-minutes = Kirjoita minuutit viiden minuutin välein, esimerkiksi 45 tai 60 (enintään 480).
+services-bad-buffer = Kirjoita tauon pituus minuutteina viiden minuutin välein, esimerkiksi 0, 10 tai 15 (enintään 240).
+services-bad-vat = Kirjoita verokanta prosentteina, esimerkiksi 25,5, tai 0, jos palvelu on arvonlisäveroton.
+services-bad-name = Kirjoita nimi yhdelle riville, enintään 60 merkkiä.
+services-ask-price = { $name }: uusi hinta? Nyt { $current }. Kirjoita summa euroina, esim. 59 tai 59,50.
+services-ask-minutes = { $name }: uusi kesto minuutteina? Nyt { $current } min.
+services-ask-buffer = { $name }: tauko varauksen perään minuutteina? Nyt { $current } min. Tauon aikana uutta aikaa ei voi varata.
+services-ask-vat = { $name }: arvonlisävero? Nyt { $current }. Laillistetun tai nimikesuojatun ammattihenkilön terveydenhoitopalvelu on arvonlisäveroton (AVL 34 §).
+services-ask-name = { $name }: uusi nimi ({ $language })? Nyt ”{ $current }”.
+services-not-changed = Ei muutettu.
+services-invalid = Arvoa ei hyväksytty, joten mitään ei tallennettu.
+services-add-aborted = Palvelua ei lisätty.
+services-add-name = Uusi palvelu. Mikä on sen nimi ({ $language })? Asiakkaat näkevät sen varauspainikkeessa.
+services-add-name-other = Nimi ({ $language })? Tai käytä samaa kuin suomeksi: ”{ $fi }”.
+services-add-minutes = Kuinka pitkä hoito on (minuutteina)?
+services-add-price = Mikä on hinta? Kirjoita summa euroina, esim. 59 tai 59,50.
+services-add-buffer = Kuinka pitkä tauko varauksen perään (minuutteina)? Tauon aikana uutta aikaa ei voi varata.
+services-add-confirm =
+    Lisätäänkö tämä palvelu?
+    { $line }
+    Nimet: suomeksi ”{ $fi }”, ruotsiksi ”{ $sv }”, englanniksi ”{ $en }”
+    Asiakkaat näkevät sen heti. Arvonlisäveron voit muuttaa palvelun kortilta.
+services-added = Lisätty: { $name }. Asiakkaat näkevät sen heti.
+button-service-price = 💶 Hinta
+button-service-minutes = ⏱ Kesto
+button-service-buffer = ☕ Tauko
+button-service-vat = 🧾 ALV
+button-service-name = 🏷 Nimi: { $language }
+button-service-deactivate = ⏸ Pois käytöstä
+button-service-activate = ▶ Käyttöön
+button-service-delete = 🗑 Poista
+button-service-delete-confirm = 🗑 Poista pysyvästi
+button-services-list = ◀ Kaikki palvelut
+button-service-add = ➕ Lisää palvelu
+button-service-vat-exempt = Veroton (AVL 34 §)
+button-service-same-name = Sama kuin suomeksi
+button-service-save = ✓ Tallenna

@@ -369,7 +369,6 @@ admin-hours-title = Öppettider per vecka:
 admin-closed = stängt
 admin-hours-usage = Ändra en dag: /hours mon 09:00-12:00 12:30-17:00 eller /hours sat off.
 admin-off-usage = Använd /off 24.12., /off 24.12. 31.12. eller /off 24.12. 12:00-17:00.
-admin-off-done = Blockerat: { $from } – { $to }. Bokningar redan inom tiden: { $count }.
 button-admin-cancel-inside = { $count ->
         [one] Avboka den här bokningen och meddela kunden
        *[other] Avboka dessa { $count } bokningar och meddela kunderna
@@ -388,13 +387,7 @@ customer-cancelled-by-practice =
 
     Vi ber om ursäkt. Skicka /book för att välja en ny tid eller ring { $phone }.
 admin-saved = Sparat.
-admin-services-usage =
-    Ändra: /services <nyckel> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name sv <namn> · on · off
-    Ny: /services add <nyckel> <minuter> <pris> <finskt namn> | <svenskt namn> | <engelskt namn>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, paus { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = momsfri
-admin-active = aktiv
-admin-inactive = inaktiv
 admin-customer-usage = Använd /customer <namn, e-post eller telefon>. Ingen träff.
 admin-audit-usage = Använd /audit <namn, e-post eller telefon>. Ingen träff.
 admin-customer-pick = Träffar: { $count }. Välj:
@@ -741,3 +734,73 @@ audit-feed-views = { $when } – { $actor } fick kundens bokningar med namn till
     [one] en gång
    *[other] { $count } gånger
   }.
+
+## /off in words (issue 14, item 8)
+admin-off-day = Mottagningen är stängd hela dagen { $day }.
+admin-off-days = Mottagningen är stängd hela dagarna { $from } – { $to }.
+admin-off-time = Mottagningen är stängd { $day } kl. { $from }–{ $to }.
+admin-off-range = Mottagningen är stängd { $from } – { $to }.
+admin-off-inside = { $count ->
+    [0] Det finns inga bokningar under den tiden.
+    [one] Det finns redan en bokning under den tiden:
+   *[other] Det finns redan { $count } bokningar under den tiden:
+  }
+receipt-file = kvitto-{ $number }
+
+## /services as a button menu (issue 14, item 8)
+services-title = Tjänster (tryck på en tjänst för att ändra den):
+services-none = Det finns inga tjänster. Lägg till den första med knappen nedan.
+services-line = { $name } – { $minutes } min, { $price }, paus { $buffer } min, { $vat }
+services-inactive-mark = (ur bruk)
+services-card =
+    { $line }
+    { $status }
+    Namn: på finska ”{ $fi }”, på svenska ”{ $sv }”, på engelska ”{ $en }”
+    { $booked }
+services-active = I bruk: kunderna kan boka den.
+services-inactive = Ur bruk: kunderna ser den inte.
+services-booked = Tjänsten har bokats, så den kan inte raderas; du kan ta den ur bruk.
+services-never-booked = Tjänsten har aldrig bokats, så den kan också raderas.
+services-gone = Tjänsten finns inte längre.
+services-activated = Tagen i bruk.
+services-deactivated = Tagen ur bruk.
+services-delete-ask = Radera tjänsten ”{ $name }” för gott?
+services-delete-booked = Tjänsten hann bokas, så den raderades inte. Du kan ta den ur bruk.
+services-deleted = Raderad: { $name }.
+services-bad-minutes = Skriv minuterna i steg om fem, till exempel 45 eller 60 (högst 480).
+services-bad-buffer = Skriv pausens längd i minuter i steg om fem, till exempel 0, 10 eller 15 (högst 240).
+services-bad-vat = Skriv momssatsen i procent, till exempel 25,5, eller 0 om tjänsten är momsfri.
+services-bad-name = Skriv namnet på en rad, högst 60 tecken.
+services-ask-price = { $name }: nytt pris? Nu { $current }. Skriv beloppet i euro, t.ex. 59 eller 59,50.
+services-ask-minutes = { $name }: ny längd i minuter? Nu { $current } min.
+services-ask-buffer = { $name }: paus efter bokningen i minuter? Nu { $current } min. Under pausen kan ingen ny tid bokas.
+services-ask-vat = { $name }: moms? Nu { $current }. Hälso- och sjukvård av en legitimerad eller skyddad yrkesutbildad person är momsfri (mervärdesskattelagen 34 §).
+services-ask-name = { $name }: nytt namn ({ $language })? Nu ”{ $current }”.
+services-not-changed = Ingenting ändrades.
+services-invalid = Värdet godkändes inte, så ingenting sparades.
+services-add-aborted = Ingen tjänst lades till.
+services-add-name = Ny tjänst. Vad heter den ({ $language })? Kunderna ser namnet på bokningsknappen.
+services-add-name-other = Namn ({ $language })? Eller använd samma som på finska: ”{ $fi }”.
+services-add-minutes = Hur lång är behandlingen (i minuter)?
+services-add-price = Vad kostar den? Skriv beloppet i euro, t.ex. 59 eller 59,50.
+services-add-buffer = Hur lång paus efter bokningen (i minuter)? Under pausen kan ingen ny tid bokas.
+services-add-confirm =
+    Lägga till den här tjänsten?
+    { $line }
+    Namn: på finska ”{ $fi }”, på svenska ”{ $sv }”, på engelska ”{ $en }”
+    Kunderna ser den genast. Momsen kan du ändra på tjänstens kort.
+services-added = Tillagd: { $name }. Kunderna ser den genast.
+button-service-price = 💶 Pris
+button-service-minutes = ⏱ Längd
+button-service-buffer = ☕ Paus
+button-service-vat = 🧾 Moms
+button-service-name = 🏷 Namn: { $language }
+button-service-deactivate = ⏸ Ta ur bruk
+button-service-activate = ▶ Ta i bruk
+button-service-delete = 🗑 Radera
+button-service-delete-confirm = 🗑 Radera för gott
+button-services-list = ◀ Alla tjänster
+button-service-add = ➕ Lägg till en tjänst
+button-service-vat-exempt = Momsfri (34 §)
+button-service-same-name = Samma som på finska
+button-service-save = ✓ Spara

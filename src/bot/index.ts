@@ -35,6 +35,8 @@ import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { calendarViewsFeature } from "./features/week.js";
 import { calendarFeedFeature } from "./features/calendar-feed.js";
+import { SERVICE_ADD_CONVERSATION, SERVICE_EDIT_CONVERSATION, servicesMenuFeature } from "./features/services-menu.js";
+import { createServiceAddConversation, createServiceEditConversation } from "./conversations/services.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
@@ -258,6 +260,9 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
+  const serviceFlows = { ...services.catalogAdmin, isAdmin: (telegramId: number) => config.adminIds.includes(telegramId) };
+  customerChats.use(createConversation(createServiceAddConversation(serviceFlows), { id: SERVICE_ADD_CONVERSATION, plugins: conversationPlugins }));
+  customerChats.use(createConversation(createServiceEditConversation(serviceFlows), { id: SERVICE_EDIT_CONVERSATION, plugins: conversationPlugins }));
 
   customerChats.use(startFeature(services));
   customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
@@ -310,6 +315,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     .use(
       calendarViewsFeature(services, { zone: config.timeZone }),
       calendarFeedFeature(services, { zone: config.timeZone, publicUrl: config.publicUrl, httpServer: config.http !== undefined }),
+      servicesMenuFeature(services),
       adminFeature(
         services,
         { zone: config.timeZone, business: config.business },

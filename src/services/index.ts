@@ -5,6 +5,7 @@ import * as booking from "./booking.js";
 import * as broadcast from "./broadcast.js";
 import * as calendarFeed from "./calendar-feed.js";
 import * as catalog from "./catalog.js";
+import * as catalogAdmin from "./catalog-admin.js";
 import * as customers from "./customers.js";
 import * as dailyAgenda from "./daily-agenda.js";
 import * as manage from "./manage-booking.js";
@@ -62,6 +63,7 @@ export function createServices(config: Config) {
       auditReport: auditReport.auditReport,
     },
     dailyAgenda,
+    catalogAdmin,
     calendarFeed: {
       issueFeed: calendarFeed.issueFeed,
       revokeFeed: calendarFeed.revokeFeed,

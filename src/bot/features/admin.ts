@@ -14,6 +14,7 @@ import {
   formatDateTime,
   formatDay,
   formatDecimal,
+  formatLanguage,
   formatList,
   formatPercent,
   formatPrice,
@@ -42,7 +43,7 @@ export function renderReceipt(language: Language, r: Receipt, t: Translate, conf
     email: config.business.email,
     phone: config.business.phone,
     customer: r.customerName ?? t("value-none"),
-    service: r.serviceName,
+    service: r.serviceNames?.[language] ?? r.serviceName,
     amount: formatPrice(r.amountCents, language),
     method: t(`payment-method-${r.method}`),
     vat:
@@ -282,7 +283,8 @@ export function adminFeature(
     const language = receipt.customerLanguage;
     const text = renderReceipt(language, receipt, (key, vars) => ctx.i18n.fluent.translate(language, key, vars), config);
     await ctx.api.sendMessage(receipt.customerTelegramId, text);
-    await ctx.api.sendDocument(receipt.customerTelegramId, new InputFile(Buffer.from(text, "utf8"), `receipt-${receipt.receiptNumber}.txt`));
+    const name = ctx.i18n.fluent.translate(language, "receipt-file", { number: String(receipt.receiptNumber) });
+    await ctx.api.sendDocument(receipt.customerTelegramId, new InputFile(Buffer.from(text, "utf8"), `${name}.txt`));
     await ctx.reply(ctx.t("admin-receipt-sent"));
   });
 
@@ -317,8 +319,12 @@ export function adminFeature(
       await ctx.reply(ctx.t("admin-off-usage"));
       return;
     }
+    const last = second ?? first;
+    const day = (d: DateTime) => formatDay(d.toISODate()!, lang(ctx));
     let start = first;
-    let end = (second ?? first).plus({ days: 1 });
+    let end = last.plus({ days: 1 });
+    // Said as she would say it: "closed all day Mon 1.12.2026", not "Mon 00:00 – Tue 00:00".
+    let blocked = +first === +last ? ctx.t("admin-off-day", { day: day(first) }) : ctx.t("admin-off-days", { from: day(first), to: day(last) });
     if (times) {
       const [interval] = parseIntervals([times]) ?? [];
       if (!interval) {
@@ -328,10 +334,14 @@ export function adminFeature(
       const [sh, sm] = interval.start.split(":").map(Number);
       const [eh, em] = interval.end.split(":").map(Number);
       start = first.set({ hour: sh, minute: sm });
-      end = (second ?? first).set({ hour: eh, minute: em });
+      end = last.set({ hour: eh, minute: em });
+      blocked =
+        +first === +last
+          ? ctx.t("admin-off-time", { day: day(first), from: formatClock(interval.start, lang(ctx)), to: formatClock(interval.end, lang(ctx)) })
+          : ctx.t("admin-off-range", { from: when(ctx, start.toMillis()), to: when(ctx, end.toMillis()) });
     }
     const { exceptionId, inside } = await a.addTimeOff(start.toMillis(), end.toMillis());
-    const head = ctx.t("admin-off-done", { from: when(ctx, start.toMillis()), to: when(ctx, end.toMillis()), count: inside.length });
+    const head = `${blocked} ${ctx.t("admin-off-inside", { count: inside.length })}`;
     if (inside.length === 0) {
       await ctx.reply(head);
       return;
@@ -355,28 +365,7 @@ export function adminFeature(
     await ctx.reply(ctx.t("admin-off-cancelled", { count: cancelled }));
   });
 
-  // A3: services.
-  composer.command("services", async (ctx) => {
-    const args = ctx.match.trim();
-    if (args) {
-      const result = await a.applyServiceCommand(args);
-      await ctx.reply(ctx.t(result === "ok" ? "admin-saved" : "admin-services-usage"));
-      if (result !== "ok") return;
-    }
-    const list = await a.allServices();
-    const lines = list.map((s) =>
-      ctx.t("admin-service-line", {
-        key: s.key,
-        name: s.name[lang(ctx)],
-        minutes: s.durationMinutes,
-        price: formatPrice(s.priceCents, lang(ctx)),
-        buffer: s.bufferAfterMinutes,
-        vat: s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : ctx.t("admin-vat-rate", { rate: formatDecimal(s.vatRatePercent, lang(ctx)) }),
-        active: ctx.t(s.active ? "admin-active" : "admin-inactive"),
-      }),
-    );
-    await ctx.reply(`${lines.join("\n")}\n\n${ctx.t("admin-services-usage")}`);
-  });
+  // A3: services are a button menu (features/services-menu.ts).
 
   // A4, A8: customers and their audit trail.
   const pickCustomer = async (ctx: CustomerContext, action: "cu" | "au") => {
@@ -409,7 +398,8 @@ export function adminFeature(
         address: card.address ?? none,
         // A year is not a quantity: as a number Fluent would print 1980 as "1 980".
         birthYear: card.birthYear === undefined ? none : String(card.birthYear),
-        language: ctx.i18n.fluent.translate(card.language, "language-name"),
+        // In the reader's words ("ruotsi"), not the language's own name ("svenska").
+        language: formatLanguage(card.language, l),
         lastSeen: when(ctx, card.lastSeenAt),
         consents: ctx.t("admin-consents", { telegram: yes(card.consents.telegram), email: yes(card.consents.email), sms: yes(card.consents.sms) }),
         bookings:
