@@ -329,8 +329,7 @@ admin-agenda-title = { $day }: { $count ->
        *[other] { $count } bookings
     }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
-admin-agenda-empty = No bookings.
-admin-agenda-usage = Use /agenda, /agenda 24.12., /agenda 2026-12-24 or /agenda week.
+admin-agenda-usage = Use /agenda, /agenda tomorrow, /agenda 24.12., /agenda 2026-12-24 or /agenda week.
 admin-attendance-attended = ✓ attended
 admin-attendance-no-show = ✗ no-show
 button-admin-attended = ✓ Attended
@@ -373,7 +372,6 @@ admin-hours-title = Weekly hours:
 admin-closed = closed
 admin-hours-usage = To change a day: /hours mon 09:00-12:00 12:30-17:00, or /hours sat off.
 admin-off-usage = Use /off 24.12., /off 24.12. 31.12., or /off 24.12. 12:00-17:00.
-admin-off-done = Blocked: { $from } – { $to }. Bookings already inside: { $count }.
 button-admin-cancel-inside = { $count ->
         [one] Cancel this booking and tell the customer
        *[other] Cancel these { $count } bookings and tell the customers
@@ -392,13 +390,7 @@ customer-cancelled-by-practice =
 
     We apologise. Send /book to choose a new time, or call { $phone }.
 admin-saved = Saved.
-admin-services-usage =
-    Change: /services <key> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25.5 · name fi <name> · on · off
-    New: /services add <key> <minutes> <price> <Finnish name> | <Swedish name> | <English name>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, buffer { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = VAT exempt
-admin-active = active
-admin-inactive = inactive
 admin-customer-usage = Use /customer <name, email or phone>. No match found.
 admin-audit-usage = Use /audit <name, email or phone>. No match found.
 admin-customer-pick = Matches: { $count }. Choose:
@@ -424,7 +416,7 @@ admin-status-no-show = no-show
 admin-status-held = in progress
 button-admin-withdraw-marketing = 🔕 Customer refused marketing (record it)
 admin-marketing-withdrawn = Recorded: no marketing to this customer.
-admin-audit-title = Views and changes (newest last):
+admin-audit-title = Log: { $name } – who viewed or changed the data (newest last):
 admin-requests-none = No data requests are waiting.
 admin-request-line =
     📄 Data request from { $name }
@@ -543,18 +535,15 @@ admin-vat-rate = VAT { $rate }%
 admin-consents = Telegram { $telegram }, email { $email }, SMS { $sms }
 admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Receipt no. { $number }: { $amount }, { $date }
-admin-agenda-day = { $day }:
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
-admin-audit-line = { $when } { $actor }: { $action }
-admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
 audit-actor-customer = customer
 audit-actor-system = the bot (automatically)
 audit-actor-admin = the practice (Telegram id { $id })
 audit-action-view = viewed
 audit-action-export = released the data to the customer
 audit-action-change = changed
-audit-action-booking-created = booked
+audit-action-booking-created = booked an appointment
 audit-action-booking-cancelled = cancelled a booking
 audit-action-booking-moved = moved a booking
 audit-action-consent = changed marketing permission
@@ -732,3 +721,182 @@ admin-book-done = Booked: { $service } for { $name } on { $when }. { $told ->
     [failed] The confirmation could not be sent to them in Telegram: please tell them yourself.
    *[other] They are not on Telegram: please tell them yourself.
   }
+## The week (issue 14, item 4: /week, /agenda, A13)
+command-week = The week at a glance
+calendar-week-title = Week { $week }: { $from } – { $to }
+calendar-week-summary = { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }, { $free } free
+calendar-week-count = { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }
+calendar-day-heading = { $day } · { $hours } { $today }
+calendar-today = (today)
+calendar-booking-line = { "  " }{ $time } { $name }, { $service }{ $marks }
+calendar-blocked = { "  " }⛔ { $time } blocked
+calendar-blocked-day = { "  " }⛔ whole day blocked
+calendar-free = { "  " }free { $times } ({ $total })
+calendar-day-summary = { $day }: { $count ->
+    [one] 1 booking
+   *[other] { $count } bookings
+  }
+calendar-week-too-long = This week has so many bookings that they are shown a day at a time: choose a day below.
+calendar-open-hours = Open: { $hours }
+calendar-week-usage = Use /week, /week next or /week 24.12. (the week of that day).
+calendar-card =
+    { $when }
+    { $service }, { $price }
+    { $name }
+calendar-card-attendance-none = Attendance not marked.
+calendar-card-unpaid = 💶 No payment recorded.
+calendar-card-paid = 💶 Paid { $amount } (receipt no. { $number })
+calendar-card-cancelled = This booking is cancelled.
+button-week-previous = ◀ Previous
+button-week-next = Next ▶
+button-week-current = This week
+button-week-of = Week { $week }
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-hours = { $hours } h
+duration-minutes = { $minutes } min
+
+## Calendar subscription (issue 14, item 5: /calendarfeed, A14)
+command-calendarfeed = Your bookings in your phone's calendar (subscription)
+feed-setup-needed = The calendar subscription needs the bot's HTTP server and a public https address for it. Whoever runs the server must set:
+feed-setup-http = • HTTP_PORT: the port the bot's HTTP server listens on (in webhook mode the server already runs).
+feed-setup-url = • PUBLIC_URL: the address the server is reached at from the internet, e.g. https://bot.example.fi (in webhook mode WEBHOOK_URL does as it is).
+feed-address =
+    📅 Your calendar subscription address:
+    { $address }
+
+    Add it to your phone's calendar as a subscribed calendar:
+    • iPhone: Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar, and paste the address.
+    • Google Calendar (on a computer): Other calendars → + → From URL, and paste the address. An Android phone then shows it in Google Calendar.
+    The calendar shows bookings from 30 days back to a year ahead, and blocked time. Changes appear when the calendar app fetches the subscription again; Google Calendar can take several hours.
+
+    { $names }
+
+    The address is secret: anyone who has it sees your bookings. If it falls into the wrong hands, make a new one with /calendarfeed new – the old one stops working at once. The address cannot be shown again.
+feed-names-shown = Customers' names appear in the calendar, so your calendar service (Google or Apple) stores them too. You can hide them with the button or /calendarfeed names off.
+feed-names-hidden = Customers' names are hidden: the calendar shows the service only.
+feed-status =
+    📅 Your calendar subscription is on (address made { $since }).
+    { $names }
+    { $fetched }
+
+    The address cannot be shown again: only a checksum of it is kept. If you need it, make a new one; the old one then stops working.
+feed-status-fetched = Your calendar app last fetched it { $last } ({ $count ->
+    [one] once
+   *[other] { $count } times
+  } in the last 7 days).
+feed-status-never-fetched = No calendar app has fetched it yet.
+feed-revoked = Calendar subscription stopped: the address no longer works. Remove the subscribed calendar from your phone too.
+feed-none = You have no calendar subscription. Make one with /calendarfeed.
+feed-names-now-hidden = Customers' names are now hidden from the calendar. The change shows when the calendar app next fetches the subscription.
+feed-names-now-shown = Customers' names are now shown in the calendar (and your calendar service stores them). The change shows when the calendar app next fetches the subscription.
+feed-usage = Use /calendarfeed (its state, or the address the first time), /calendarfeed new, /calendarfeed off, /calendarfeed names off or /calendarfeed names on.
+button-feed-new = 🔄 New address (the old one stops working)
+button-feed-off = 🗑 Stop the subscription
+button-feed-hide-names = 🙈 Hide customers' names
+button-feed-show-names = 👤 Show customers' names
+feed-calendar-name = Bookings – { $business }
+feed-booking = { $service }
+feed-booking-named = { $name } – { $service }
+feed-blocked = Blocked
+
+## Audit as sentences (issue 14, item 8: /audit)
+audit-sentence = { $when } – { $actor } { $did }{ $times }.
+audit-sentence-fields = { $when } – { $actor } { $did }: { $fields }{ $times }.
+audit-times = { " " }({ $count ->
+    [one] once
+   *[other] { $count } times
+  })
+audit-actor-admin-named = { $name } (the practice)
+audit-did-search = found the customer in a search
+audit-did-view-contact = looked at the customer's contact details
+audit-did-view-card = opened the customer card
+audit-did-view-audit = looked at this log
+audit-did-view = looked at
+audit-did-attendance = marked whether the customer came
+audit-did-payment = recorded a payment
+audit-did-change-own = changed their details
+audit-did-change = changed the customer's details
+audit-did-consent-own = changed their marketing permissions
+audit-did-consent = recorded that the customer refused marketing
+audit-did-export-own = received a copy of their data
+audit-did-export = sent the customer a copy of their data
+audit-feed-views = { $when } – { $actor } received the customer's bookings by name in their calendar subscription { $count ->
+    [one] once
+   *[other] { $count } times
+  }.
+
+## /off in words (issue 14, item 8)
+admin-off-day = The practice is closed all day { $day }.
+admin-off-days = The practice is closed all day from { $from } to { $to }.
+admin-off-time = The practice is closed { $day }, { $from }–{ $to }.
+admin-off-range = The practice is closed from { $from } to { $to }.
+admin-off-inside = { $count ->
+    [0] There are no bookings in that time.
+    [one] There is already one booking in that time:
+   *[other] There are already { $count } bookings in that time:
+  }
+receipt-file = receipt-{ $number }
+
+## /services as a button menu (issue 14, item 8)
+services-title = Services (tap one to change it):
+services-none = There are no services. Add the first with the button below.
+services-line = { $name } – { $minutes } min, { $price }, buffer { $buffer } min, { $vat }
+services-inactive-mark = (not in use)
+services-card =
+    { $line }
+    { $status }
+    Names: Finnish "{ $fi }", Swedish "{ $sv }", English "{ $en }"
+    { $booked }
+services-active = In use: customers can book it.
+services-inactive = Not in use: customers do not see it.
+services-booked = It has been booked, so it cannot be deleted; you can take it out of use.
+services-never-booked = It has never been booked, so it can also be deleted.
+services-gone = That service no longer exists.
+services-activated = Now in use.
+services-deactivated = Taken out of use.
+services-delete-ask = Delete the service "{ $name }" for good?
+services-delete-booked = It was booked meanwhile, so it was not deleted. You can take it out of use.
+services-deleted = Deleted: { $name }.
+services-bad-minutes = Type the minutes in steps of five, e.g. 45 or 60 (at most 480).
+services-bad-buffer = Type the buffer in minutes in steps of five, e.g. 0, 10 or 15 (at most 240).
+services-bad-vat = Type the VAT rate in percent, e.g. 25.5, or 0 if the service is VAT exempt.
+services-bad-name = Type the name on one line, at most 60 characters.
+services-ask-price = { $name }: new price? Now { $current }. Type the amount in euros, e.g. 59 or 59,50.
+services-ask-minutes = { $name }: new length in minutes? Now { $current } min.
+services-ask-buffer = { $name }: buffer after each booking, in minutes? Now { $current } min. No new booking can start during it.
+services-ask-vat = { $name }: VAT? Now { $current }. Healthcare by a licensed or title-protected professional is VAT exempt (Finnish VAT Act 34 §).
+services-ask-name = { $name }: new name ({ $language })? Now "{ $current }".
+services-not-changed = Nothing was changed.
+services-invalid = That value was not accepted, so nothing was saved.
+services-add-aborted = No service was added.
+services-add-name = New service. What is it called ({ $language })? Customers see the name on the booking button.
+services-add-name-other = Name ({ $language })? Or use the Finnish one: "{ $fi }".
+services-add-minutes = How long is the treatment (in minutes)?
+services-add-price = What does it cost? Type the amount in euros, e.g. 59 or 59,50.
+services-add-buffer = How long a buffer after each booking (in minutes)? No new booking can start during it.
+services-add-confirm =
+    Add this service?
+    { $line }
+    Names: Finnish "{ $fi }", Swedish "{ $sv }", English "{ $en }"
+    Customers see it at once. You can change the VAT on its card.
+services-added = Added: { $name }. Customers see it at once.
+button-service-price = 💶 Price
+button-service-minutes = ⏱ Length
+button-service-buffer = ☕ Buffer
+button-service-vat = 🧾 VAT
+button-service-name = 🏷 Name: { $language }
+button-service-deactivate = ⏸ Take out of use
+button-service-activate = ▶ Put in use
+button-service-delete = 🗑 Delete
+button-service-delete-confirm = 🗑 Delete for good
+button-services-list = ◀ All services
+button-service-add = ➕ Add a service
+button-service-vat-exempt = VAT exempt (34 §)
+button-service-same-name = Same as Finnish
+button-service-save = ✓ Save

@@ -323,8 +323,7 @@ admin-agenda-title = { $day }: { $count ->
        *[other] { $count } varausta
     }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
-admin-agenda-empty = Ei varauksia.
-admin-agenda-usage = Käytä: /agenda, /agenda 24.12., /agenda 2026-12-24 tai /agenda viikko.
+admin-agenda-usage = Käytä: /agenda, /agenda huomenna, /agenda 24.12., /agenda 2026-12-24 tai /agenda viikko.
 admin-attendance-attended = ✓ kävi
 admin-attendance-no-show = ✗ ei saapunut
 button-admin-attended = ✓ Kävi
@@ -367,7 +366,6 @@ admin-hours-title = Viikoittaiset ajat:
 admin-closed = suljettu
 admin-hours-usage = Muuta yhden päivän ajat: /hours ma 09:00-12:00 12:30-17:00 tai /hours la off.
 admin-off-usage = Käytä: /off 24.12., /off 24.12. 31.12. tai /off 24.12. 12:00-17:00.
-admin-off-done = Estetty: { $from } – { $to }. Varauksia jo tällä välillä: { $count }.
 button-admin-cancel-inside = { $count ->
         [one] Peru tämä varaus ja ilmoita asiakkaalle
        *[other] Peru nämä { $count } varausta ja ilmoita asiakkaille
@@ -386,13 +384,7 @@ customer-cancelled-by-practice =
 
     Pahoittelemme. Valitse uusi aika komennolla /book tai soita { $phone }.
 admin-saved = Tallennettu.
-admin-services-usage =
-    Muutos: /services <tunnus> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name fi <nimi> · on · off
-    Uusi: /services add <tunnus> <minuutit> <hinta> <suomeksi> | <ruotsiksi> | <englanniksi>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, tauko { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = arvonlisäveroton
-admin-active = käytössä
-admin-inactive = pois käytöstä
 admin-customer-usage = Käytä: /customer <nimi, sähköposti tai puhelin>. Ei osumia.
 admin-audit-usage = Käytä: /audit <nimi, sähköposti tai puhelin>. Ei osumia.
 admin-customer-pick = Osumia: { $count }. Valitse:
@@ -418,7 +410,7 @@ admin-status-no-show = ei saapunut
 admin-status-held = kesken
 button-admin-withdraw-marketing = 🔕 Asiakas kielsi markkinoinnin (kirjaa)
 admin-marketing-withdrawn = Kirjattu: ei markkinointia tälle asiakkaalle.
-admin-audit-title = Katselut ja muutokset (uusin viimeisenä):
+admin-audit-title = Loki: { $name } – kuka on katsonut tai muuttanut tietoja (uusin viimeisenä):
 admin-requests-none = Odottavia tietopyyntöjä ei ole.
 admin-request-line =
     📄 Tietopyyntö: { $name }
@@ -528,11 +520,8 @@ admin-vat-rate = ALV { $rate } %
 admin-consents = Telegram { $telegram }, sähköposti { $email }, tekstiviesti { $sms }
 admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Kuitti nro { $number }: { $amount }, { $date }
-admin-agenda-day = { $day }:
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
-admin-audit-line = { $when } { $actor }: { $action }
-admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
 audit-actor-customer = asiakas
 audit-actor-system = botti (automaattisesti)
 audit-actor-admin = vastaanotto (Telegram-tunnus { $id })
@@ -717,3 +706,182 @@ admin-book-done = Varattu: { $service } asiakkaalle { $name } { $when }. { $told
     [failed] Vahvistusta ei voitu lähettää Telegramissa: kerro hänelle itse.
    *[other] Asiakas ei ole Telegramissa: kerro hänelle itse.
   }
+## The week (issue 14, item 4: /week, /agenda, A13)
+command-week = Viikko yhdellä silmäyksellä
+calendar-week-title = Viikko { $week }: { $from } – { $to }
+calendar-week-summary = { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }, vapaata { $free }
+calendar-week-count = { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }
+calendar-day-heading = { $day } · { $hours } { $today }
+calendar-today = (tänään)
+calendar-booking-line = { "  " }{ $time } { $name }, { $service }{ $marks }
+calendar-blocked = { "  " }⛔ { $time } estetty
+calendar-blocked-day = { "  " }⛔ koko päivä estetty
+calendar-free = { "  " }vapaata { $times } ({ $total })
+calendar-day-summary = { $day }: { $count ->
+    [one] 1 varaus
+   *[other] { $count } varausta
+  }
+calendar-week-too-long = Viikolla on niin paljon varauksia, että ne näkyvät päivä kerrallaan: valitse päivä alta.
+calendar-open-hours = Auki: { $hours }
+calendar-week-usage = Käytä: /week, /week seuraava tai /week 24.12. (viikko, jolla päivä on).
+calendar-card =
+    { $when }
+    { $service }, { $price }
+    { $name }
+calendar-card-attendance-none = Käyntiä ei ole merkitty.
+calendar-card-unpaid = 💶 Maksua ei ole kirjattu.
+calendar-card-paid = 💶 Maksettu { $amount } (kuitti nro { $number })
+calendar-card-cancelled = Varaus on peruttu.
+button-week-previous = ◀ Edellinen
+button-week-next = Seuraava ▶
+button-week-current = Tämä viikko
+button-week-of = Viikko { $week }
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-hours = { $hours } h
+duration-minutes = { $minutes } min
+
+## Calendar subscription (issue 14, item 5: /calendarfeed, A14)
+command-calendarfeed = Varaukset puhelimen kalenteriin (tilausosoite)
+feed-setup-needed = Kalenteritilaus tarvitsee botin HTTP-palvelimen ja sille julkisen https-osoitteen. Palvelimen ylläpitäjän pitää asettaa:
+feed-setup-http = • HTTP_PORT: portti, jossa botin HTTP-palvelin kuuntelee (webhook-tilassa palvelin on jo käynnissä).
+feed-setup-url = • PUBLIC_URL: osoite, josta palvelimeen pääsee internetistä, esimerkiksi https://botti.example.fi (webhook-tilassa WEBHOOK_URL käy sellaisenaan).
+feed-address =
+    📅 Kalenteritilauksesi osoite:
+    { $address }
+
+    Lisää se puhelimesi kalenteriin tilattuna kalenterina:
+    • iPhone: Asetukset → Kalenteri → Tilit → Lisää tili → Muu → Lisää tilattu kalenteri, ja liitä osoite.
+    • Google-kalenteri (tietokoneella): Muut kalenterit → + → URL-osoitteesta, ja liitä osoite. Android-puhelin näyttää sen sitten Google-kalenterissa.
+    Kalenterissa näkyvät varaukset 30 päivää taaksepäin ja vuoden eteenpäin sekä estetyt ajat. Muutokset päivittyvät, kun kalenterisovellus hakee tilauksen uudelleen; Google-kalenterissa siihen voi mennä useita tunteja.
+
+    { $names }
+
+    Osoite on salainen: kuka tahansa, jolla se on, näkee varauksesi. Jos se joutuu vääriin käsiin, tee uusi komennolla /calendarfeed uusi – vanha lakkaa toimimasta heti. Osoitetta ei voi näyttää uudelleen.
+feed-names-shown = Asiakkaiden nimet näkyvät kalenterissa, joten myös kalenteripalvelusi (Google tai Apple) tallentaa ne. Voit piilottaa ne painikkeella tai komennolla /calendarfeed nimet pois.
+feed-names-hidden = Asiakkaiden nimet on piilotettu: kalenterissa näkyy vain palvelu.
+feed-status =
+    📅 Kalenteritilaus on käytössä (osoite tehty { $since }).
+    { $names }
+    { $fetched }
+
+    Osoitetta ei voi näyttää uudelleen, koska siitä on tallessa vain tarkiste. Jos tarvitset sen, tee uusi: vanha lakkaa silloin toimimasta.
+feed-status-fetched = Kalenterisovellus haki sen viimeksi { $last } ({ $count ->
+    [one] kerran
+   *[other] { $count } kertaa
+  } viimeisen 7 päivän aikana).
+feed-status-never-fetched = Kalenterisovellus ei ole vielä hakenut sitä.
+feed-revoked = Kalenteritilaus on lopetettu: osoite ei enää toimi. Poista tilattu kalenteri myös puhelimestasi.
+feed-none = Sinulla ei ole kalenteritilausta. Tee se komennolla /calendarfeed.
+feed-names-now-hidden = Asiakkaiden nimet piilotetaan kalenterista. Muutos näkyy, kun kalenterisovellus seuraavan kerran hakee tilauksen.
+feed-names-now-shown = Asiakkaiden nimet näytetään kalenterissa (ja kalenteripalvelusi tallentaa ne). Muutos näkyy, kun kalenterisovellus seuraavan kerran hakee tilauksen.
+feed-usage = Käytä: /calendarfeed (tila, tai osoite ensimmäisellä kerralla), /calendarfeed uusi, /calendarfeed pois, /calendarfeed nimet pois tai /calendarfeed nimet päälle.
+button-feed-new = 🔄 Uusi osoite (vanha lakkaa toimimasta)
+button-feed-off = 🗑 Lopeta tilaus
+button-feed-hide-names = 🙈 Piilota asiakkaiden nimet
+button-feed-show-names = 👤 Näytä asiakkaiden nimet
+feed-calendar-name = Varaukset – { $business }
+feed-booking = { $service }
+feed-booking-named = { $name } – { $service }
+feed-blocked = Estetty
+
+## Audit as sentences (issue 14, item 8: /audit)
+audit-sentence = { $when } – { $actor } { $did }{ $times }.
+audit-sentence-fields = { $when } – { $actor } { $did }: { $fields }{ $times }.
+audit-times = { " " }({ $count ->
+    [one] kerran
+   *[other] { $count } kertaa
+  })
+audit-actor-admin-named = { $name } (vastaanotto)
+audit-did-search = löysi asiakkaan haulla
+audit-did-view-contact = katsoi asiakkaan yhteystiedot
+audit-did-view-card = avasi asiakaskortin
+audit-did-view-audit = katsoi tämän lokin
+audit-did-view = katsoi tietoja
+audit-did-attendance = merkitsi, tuliko asiakas vastaanotolle
+audit-did-payment = kirjasi maksun
+audit-did-change-own = muutti tietojaan
+audit-did-change = muutti asiakkaan tietoja
+audit-did-consent-own = muutti markkinointilupiaan
+audit-did-consent = kirjasi, että asiakas kielsi markkinoinnin
+audit-did-export-own = sai kopion tiedoistaan
+audit-did-export = lähetti asiakkaalle kopion hänen tiedoistaan
+audit-feed-views = { $when } – { $actor } sai asiakkaan varaukset nimineen kalenteritilaukseensa { $count ->
+    [one] kerran
+   *[other] { $count } kertaa
+  }.
+
+## /off in words (issue 14, item 8)
+admin-off-day = Vastaanotto on suljettu koko päivän { $day }.
+admin-off-days = Vastaanotto on suljettu { $from } – { $to }, koko päivät.
+admin-off-time = Vastaanotto on suljettu { $day } klo { $from }–{ $to }.
+admin-off-range = Vastaanotto on suljettu { $from } – { $to }.
+admin-off-inside = { $count ->
+    [0] Tälle ajalle ei ole varauksia.
+    [one] Tälle ajalle on jo yksi varaus:
+   *[other] Tälle ajalle on jo { $count } varausta:
+  }
+receipt-file = kuitti-{ $number }
+
+## /services as a button menu (issue 14, item 8)
+services-title = Palvelut (napauta palvelua muuttaaksesi sitä):
+services-none = Palveluita ei ole. Lisää ensimmäinen alla olevalla painikkeella.
+services-line = { $name } – { $minutes } min, { $price }, tauko { $buffer } min, { $vat }
+services-inactive-mark = (pois käytöstä)
+services-card =
+    { $line }
+    { $status }
+    Nimet: suomeksi ”{ $fi }”, ruotsiksi ”{ $sv }”, englanniksi ”{ $en }”
+    { $booked }
+services-active = Käytössä: asiakkaat voivat varata sen.
+services-inactive = Pois käytöstä: asiakkaat eivät näe sitä.
+services-booked = Palvelua on varattu, joten sitä ei voi poistaa; voit ottaa sen pois käytöstä.
+services-never-booked = Palvelua ei ole koskaan varattu, joten sen voi myös poistaa.
+services-gone = Palvelua ei enää ole.
+services-activated = Otettu käyttöön.
+services-deactivated = Otettu pois käytöstä.
+services-delete-ask = Poistetaanko palvelu ”{ $name }” pysyvästi?
+services-delete-booked = Palvelu ehdittiin varata, joten sitä ei poistettu. Voit ottaa sen pois käytöstä.
+services-deleted = Poistettu: { $name }.
+services-bad-minutes = Kirjoita minuutit viiden minuutin välein, esimerkiksi 45 tai 60 (enintään 480).
+services-bad-buffer = Kirjoita tauon pituus minuutteina viiden minuutin välein, esimerkiksi 0, 10 tai 15 (enintään 240).
+services-bad-vat = Kirjoita verokanta prosentteina, esimerkiksi 25,5, tai 0, jos palvelu on arvonlisäveroton.
+services-bad-name = Kirjoita nimi yhdelle riville, enintään 60 merkkiä.
+services-ask-price = { $name }: uusi hinta? Nyt { $current }. Kirjoita summa euroina, esim. 59 tai 59,50.
+services-ask-minutes = { $name }: uusi kesto minuutteina? Nyt { $current } min.
+services-ask-buffer = { $name }: tauko varauksen perään minuutteina? Nyt { $current } min. Tauon aikana uutta aikaa ei voi varata.
+services-ask-vat = { $name }: arvonlisävero? Nyt { $current }. Laillistetun tai nimikesuojatun ammattihenkilön terveydenhoitopalvelu on arvonlisäveroton (AVL 34 §).
+services-ask-name = { $name }: uusi nimi ({ $language })? Nyt ”{ $current }”.
+services-not-changed = Ei muutettu.
+services-invalid = Arvoa ei hyväksytty, joten mitään ei tallennettu.
+services-add-aborted = Palvelua ei lisätty.
+services-add-name = Uusi palvelu. Mikä on sen nimi ({ $language })? Asiakkaat näkevät sen varauspainikkeessa.
+services-add-name-other = Nimi ({ $language })? Tai käytä samaa kuin suomeksi: ”{ $fi }”.
+services-add-minutes = Kuinka pitkä hoito on (minuutteina)?
+services-add-price = Mikä on hinta? Kirjoita summa euroina, esim. 59 tai 59,50.
+services-add-buffer = Kuinka pitkä tauko varauksen perään (minuutteina)? Tauon aikana uutta aikaa ei voi varata.
+services-add-confirm =
+    Lisätäänkö tämä palvelu?
+    { $line }
+    Nimet: suomeksi ”{ $fi }”, ruotsiksi ”{ $sv }”, englanniksi ”{ $en }”
+    Asiakkaat näkevät sen heti. Arvonlisäveron voit muuttaa palvelun kortilta.
+services-added = Lisätty: { $name }. Asiakkaat näkevät sen heti.
+button-service-price = 💶 Hinta
+button-service-minutes = ⏱ Kesto
+button-service-buffer = ☕ Tauko
+button-service-vat = 🧾 ALV
+button-service-name = 🏷 Nimi: { $language }
+button-service-deactivate = ⏸ Pois käytöstä
+button-service-activate = ▶ Käyttöön
+button-service-delete = 🗑 Poista
+button-service-delete-confirm = 🗑 Poista pysyvästi
+button-services-list = ◀ Kaikki palvelut
+button-service-add = ➕ Lisää palvelu
+button-service-vat-exempt = Veroton (AVL 34 §)
+button-service-same-name = Sama kuin suomeksi
+button-service-save = ✓ Tallenna

@@ -326,8 +326,7 @@ admin-agenda-title = { $day }: { $count ->
        *[other] { $count } bokningar
     }
 admin-agenda-line = { $time } { $service } – { $name } { $status }
-admin-agenda-empty = Inga bokningar.
-admin-agenda-usage = Använd /agenda, /agenda 24.12., /agenda 2026-12-24 eller /agenda vecka.
+admin-agenda-usage = Använd /agenda, /agenda imorgon, /agenda 24.12., /agenda 2026-12-24 eller /agenda vecka.
 admin-attendance-attended = ✓ kom
 admin-attendance-no-show = ✗ uteblev
 button-admin-attended = ✓ Kom
@@ -370,7 +369,6 @@ admin-hours-title = Öppettider per vecka:
 admin-closed = stängt
 admin-hours-usage = Ändra en dag: /hours mon 09:00-12:00 12:30-17:00 eller /hours sat off.
 admin-off-usage = Använd /off 24.12., /off 24.12. 31.12. eller /off 24.12. 12:00-17:00.
-admin-off-done = Blockerat: { $from } – { $to }. Bokningar redan inom tiden: { $count }.
 button-admin-cancel-inside = { $count ->
         [one] Avboka den här bokningen och meddela kunden
        *[other] Avboka dessa { $count } bokningar och meddela kunderna
@@ -389,13 +387,7 @@ customer-cancelled-by-practice =
 
     Vi ber om ursäkt. Skicka /book för att välja en ny tid eller ring { $phone }.
 admin-saved = Sparat.
-admin-services-usage =
-    Ändra: /services <nyckel> price 59,00 · minutes 60 · buffer 15 · vat exempt | 25,5 · name sv <namn> · on · off
-    Ny: /services add <nyckel> <minuter> <pris> <finskt namn> | <svenskt namn> | <engelskt namn>
-admin-service-line = { $key }: { $name }, { $minutes } min, { $price }, paus { $buffer } min, { $vat }, { $active }
 admin-vat-exempt = momsfri
-admin-active = aktiv
-admin-inactive = inaktiv
 admin-customer-usage = Använd /customer <namn, e-post eller telefon>. Ingen träff.
 admin-audit-usage = Använd /audit <namn, e-post eller telefon>. Ingen träff.
 admin-customer-pick = Träffar: { $count }. Välj:
@@ -421,7 +413,7 @@ admin-status-no-show = uteblev
 admin-status-held = pågår
 button-admin-withdraw-marketing = 🔕 Kunden förbjöd marknadsföring (registrera)
 admin-marketing-withdrawn = Registrerat: ingen marknadsföring till den här kunden.
-admin-audit-title = Visningar och ändringar (nyaste sist):
+admin-audit-title = Logg: { $name } – vem som har sett eller ändrat uppgifterna (nyaste sist):
 admin-requests-none = Inga begäranden väntar.
 admin-request-line =
     📄 Begäran om uppgifter: { $name }
@@ -537,11 +529,8 @@ admin-vat-rate = moms { $rate } %
 admin-consents = Telegram { $telegram }, e-post { $email }, sms { $sms }
 admin-customer-booking = { $when } { $service } ({ $status })
 admin-customer-payment = Kvitto nr { $number }: { $amount }, { $date }
-admin-agenda-day = { $day }:
 admin-hours-line = { $day }: { $hours }
 admin-off-booking = { $when } { $service } – { $name }
-admin-audit-line = { $when } { $actor }: { $action }
-admin-audit-line-fields = { $when } { $actor }: { $action } ({ $fields })
 audit-actor-customer = kunden
 audit-actor-system = boten (automatiskt)
 audit-actor-admin = mottagningen (Telegram-id { $id })
@@ -549,7 +538,7 @@ audit-action-view = såg
 audit-action-export = lämnade ut uppgifterna till kunden
 audit-action-change = ändrade
 audit-action-booking-created = bokade en tid
-audit-action-booking-cancelled = avbokade
+audit-action-booking-cancelled = avbokade en bokning
 audit-action-booking-moved = flyttade en bokning
 audit-action-consent = ändrade samtycke till marknadsföring
 audit-action-data-request = begärde sina uppgifter
@@ -726,3 +715,182 @@ admin-book-done = Bokat: { $service } åt { $name } { $when }. { $told ->
     [failed] Bekräftelsen kunde inte skickas i Telegram: meddela kunden själv.
    *[other] Kunden finns inte på Telegram: meddela kunden själv.
   }
+## The week (issue 14, item 4: /week, /agenda, A13)
+command-week = Veckan i en överblick
+calendar-week-title = Vecka { $week }: { $from } – { $to }
+calendar-week-summary = { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }, ledigt { $free }
+calendar-week-count = { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }
+calendar-day-heading = { $day } · { $hours } { $today }
+calendar-today = (i dag)
+calendar-booking-line = { "  " }{ $time } { $name }, { $service }{ $marks }
+calendar-blocked = { "  " }⛔ { $time } blockerad
+calendar-blocked-day = { "  " }⛔ hela dagen blockerad
+calendar-free = { "  " }ledigt { $times } ({ $total })
+calendar-day-summary = { $day }: { $count ->
+    [one] 1 bokning
+   *[other] { $count } bokningar
+  }
+calendar-week-too-long = Veckan har så många bokningar att de visas en dag i taget: välj en dag nedan.
+calendar-open-hours = Öppet: { $hours }
+calendar-week-usage = Använd /week, /week nästa eller /week 24.12. (veckan då dagen infaller).
+calendar-card =
+    { $when }
+    { $service }, { $price }
+    { $name }
+calendar-card-attendance-none = Besöket är inte markerat.
+calendar-card-unpaid = 💶 Ingen betalning registrerad.
+calendar-card-paid = 💶 Betalt { $amount } (kvitto nr { $number })
+calendar-card-cancelled = Bokningen är avbokad.
+button-week-previous = ◀ Föregående
+button-week-next = Nästa ▶
+button-week-current = Denna vecka
+button-week-of = Vecka { $week }
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-hours = { $hours } h
+duration-minutes = { $minutes } min
+
+## Calendar subscription (issue 14, item 5: /calendarfeed, A14)
+command-calendarfeed = Bokningarna i telefonens kalender (prenumeration)
+feed-setup-needed = Kalenderprenumerationen behöver botens HTTP-server och en offentlig https-adress till den. Den som sköter servern ska ställa in:
+feed-setup-http = • HTTP_PORT: porten där botens HTTP-server lyssnar (i webhook-läge körs servern redan).
+feed-setup-url = • PUBLIC_URL: adressen där servern nås från internet, till exempel https://bot.example.fi (i webhook-läge duger WEBHOOK_URL som den är).
+feed-address =
+    📅 Adressen till din kalenderprenumeration:
+    { $address }
+
+    Lägg till den i telefonens kalender som en prenumererad kalender:
+    • iPhone: Inställningar → Kalender → Konton → Lägg till konto → Annat → Lägg till prenumererad kalender, och klistra in adressen.
+    • Google Kalender (på en dator): Andra kalendrar → + → Från webbadress, och klistra in adressen. En Android-telefon visar den sedan i Google Kalender.
+    Kalendern visar bokningarna 30 dagar bakåt och ett år framåt samt blockerade tider. Ändringar syns när kalenderappen hämtar prenumerationen på nytt; i Google Kalender kan det ta flera timmar.
+
+    { $names }
+
+    Adressen är hemlig: vem som helst som har den ser dina bokningar. Om den hamnar i fel händer, skapa en ny med /calendarfeed ny – den gamla slutar fungera genast. Adressen kan inte visas igen.
+feed-names-shown = Kundernas namn syns i kalendern, så även din kalendertjänst (Google eller Apple) sparar dem. Du kan dölja dem med knappen eller med /calendarfeed namn av.
+feed-names-hidden = Kundernas namn är dolda: kalendern visar bara tjänsten.
+feed-status =
+    📅 Kalenderprenumerationen är i bruk (adressen skapad { $since }).
+    { $names }
+    { $fetched }
+
+    Adressen kan inte visas igen, eftersom bara en kontrollsumma av den sparas. Om du behöver den, skapa en ny: den gamla slutar då fungera.
+feed-status-fetched = Kalenderappen hämtade den senast { $last } ({ $count ->
+    [one] en gång
+   *[other] { $count } gånger
+  } under de senaste 7 dagarna).
+feed-status-never-fetched = Kalenderappen har inte hämtat den ännu.
+feed-revoked = Kalenderprenumerationen är avslutad: adressen fungerar inte längre. Ta bort den prenumererade kalendern också från telefonen.
+feed-none = Du har ingen kalenderprenumeration. Skapa en med /calendarfeed.
+feed-names-now-hidden = Kundernas namn döljs i kalendern. Ändringen syns när kalenderappen nästa gång hämtar prenumerationen.
+feed-names-now-shown = Kundernas namn visas i kalendern (och din kalendertjänst sparar dem). Ändringen syns när kalenderappen nästa gång hämtar prenumerationen.
+feed-usage = Använd /calendarfeed (läget, eller adressen första gången), /calendarfeed ny, /calendarfeed av, /calendarfeed namn av eller /calendarfeed namn på.
+button-feed-new = 🔄 Ny adress (den gamla slutar fungera)
+button-feed-off = 🗑 Avsluta prenumerationen
+button-feed-hide-names = 🙈 Dölj kundernas namn
+button-feed-show-names = 👤 Visa kundernas namn
+feed-calendar-name = Bokningar – { $business }
+feed-booking = { $service }
+feed-booking-named = { $name } – { $service }
+feed-blocked = Blockerad
+
+## Audit as sentences (issue 14, item 8: /audit)
+audit-sentence = { $when } – { $actor } { $did }{ $times }.
+audit-sentence-fields = { $when } – { $actor } { $did }: { $fields }{ $times }.
+audit-times = { " " }({ $count ->
+    [one] en gång
+   *[other] { $count } gånger
+  })
+audit-actor-admin-named = { $name } (mottagningen)
+audit-did-search = hittade kunden i en sökning
+audit-did-view-contact = såg kundens kontaktuppgifter
+audit-did-view-card = öppnade kundkortet
+audit-did-view-audit = såg den här loggen
+audit-did-view = såg uppgifter
+audit-did-attendance = markerade om kunden kom
+audit-did-payment = registrerade en betalning
+audit-did-change-own = ändrade sina uppgifter
+audit-did-change = ändrade kundens uppgifter
+audit-did-consent-own = ändrade sina samtycken till marknadsföring
+audit-did-consent = registrerade att kunden nekat marknadsföring
+audit-did-export-own = fick en kopia av sina uppgifter
+audit-did-export = skickade kunden en kopia av hens uppgifter
+audit-feed-views = { $when } – { $actor } fick kundens bokningar med namn till sin kalenderprenumeration { $count ->
+    [one] en gång
+   *[other] { $count } gånger
+  }.
+
+## /off in words (issue 14, item 8)
+admin-off-day = Mottagningen är stängd hela dagen { $day }.
+admin-off-days = Mottagningen är stängd hela dagarna { $from } – { $to }.
+admin-off-time = Mottagningen är stängd { $day } kl. { $from }–{ $to }.
+admin-off-range = Mottagningen är stängd { $from } – { $to }.
+admin-off-inside = { $count ->
+    [0] Det finns inga bokningar under den tiden.
+    [one] Det finns redan en bokning under den tiden:
+   *[other] Det finns redan { $count } bokningar under den tiden:
+  }
+receipt-file = kvitto-{ $number }
+
+## /services as a button menu (issue 14, item 8)
+services-title = Tjänster (tryck på en tjänst för att ändra den):
+services-none = Det finns inga tjänster. Lägg till den första med knappen nedan.
+services-line = { $name } – { $minutes } min, { $price }, paus { $buffer } min, { $vat }
+services-inactive-mark = (ur bruk)
+services-card =
+    { $line }
+    { $status }
+    Namn: på finska ”{ $fi }”, på svenska ”{ $sv }”, på engelska ”{ $en }”
+    { $booked }
+services-active = I bruk: kunderna kan boka den.
+services-inactive = Ur bruk: kunderna ser den inte.
+services-booked = Tjänsten har bokats, så den kan inte raderas; du kan ta den ur bruk.
+services-never-booked = Tjänsten har aldrig bokats, så den kan också raderas.
+services-gone = Tjänsten finns inte längre.
+services-activated = Tagen i bruk.
+services-deactivated = Tagen ur bruk.
+services-delete-ask = Radera tjänsten ”{ $name }” för gott?
+services-delete-booked = Tjänsten hann bokas, så den raderades inte. Du kan ta den ur bruk.
+services-deleted = Raderad: { $name }.
+services-bad-minutes = Skriv minuterna i steg om fem, till exempel 45 eller 60 (högst 480).
+services-bad-buffer = Skriv pausens längd i minuter i steg om fem, till exempel 0, 10 eller 15 (högst 240).
+services-bad-vat = Skriv momssatsen i procent, till exempel 25,5, eller 0 om tjänsten är momsfri.
+services-bad-name = Skriv namnet på en rad, högst 60 tecken.
+services-ask-price = { $name }: nytt pris? Nu { $current }. Skriv beloppet i euro, t.ex. 59 eller 59,50.
+services-ask-minutes = { $name }: ny längd i minuter? Nu { $current } min.
+services-ask-buffer = { $name }: paus efter bokningen i minuter? Nu { $current } min. Under pausen kan ingen ny tid bokas.
+services-ask-vat = { $name }: moms? Nu { $current }. Hälso- och sjukvård av en legitimerad eller skyddad yrkesutbildad person är momsfri (mervärdesskattelagen 34 §).
+services-ask-name = { $name }: nytt namn ({ $language })? Nu ”{ $current }”.
+services-not-changed = Ingenting ändrades.
+services-invalid = Värdet godkändes inte, så ingenting sparades.
+services-add-aborted = Ingen tjänst lades till.
+services-add-name = Ny tjänst. Vad heter den ({ $language })? Kunderna ser namnet på bokningsknappen.
+services-add-name-other = Namn ({ $language })? Eller använd samma som på finska: ”{ $fi }”.
+services-add-minutes = Hur lång är behandlingen (i minuter)?
+services-add-price = Vad kostar den? Skriv beloppet i euro, t.ex. 59 eller 59,50.
+services-add-buffer = Hur lång paus efter bokningen (i minuter)? Under pausen kan ingen ny tid bokas.
+services-add-confirm =
+    Lägga till den här tjänsten?
+    { $line }
+    Namn: på finska ”{ $fi }”, på svenska ”{ $sv }”, på engelska ”{ $en }”
+    Kunderna ser den genast. Momsen kan du ändra på tjänstens kort.
+services-added = Tillagd: { $name }. Kunderna ser den genast.
+button-service-price = 💶 Pris
+button-service-minutes = ⏱ Längd
+button-service-buffer = ☕ Paus
+button-service-vat = 🧾 Moms
+button-service-name = 🏷 Namn: { $language }
+button-service-deactivate = ⏸ Ta ur bruk
+button-service-activate = ▶ Ta i bruk
+button-service-delete = 🗑 Radera
+button-service-delete-confirm = 🗑 Radera för gott
+button-services-list = ◀ Alla tjänster
+button-service-add = ➕ Lägg till en tjänst
+button-service-vat-exempt = Momsfri (34 §)
+button-service-same-name = Samma som på finska
+button-service-save = ✓ Spara

@@ -97,6 +97,11 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUBLIC_URL: z
+    .url({ error: "must be the https address the bot's HTTP server is reached at, e.g. https://bot.example.fi" })
+    .refine((url) => url.startsWith("https://"), "must start with https:// (calendar apps fetch the feed over the internet)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   WEBHOOK_MAX_BODY_BYTES: positiveInt(1_000_000),
   TRUST_PROXY: z
     .string()
@@ -145,7 +150,13 @@ export interface Config {
    * Where the bot's HTTP server (health check, webhook, calendar feed, Mini App) listens: always
    * in webhook mode, and in polling mode when HTTP_PORT is set; undefined: no HTTP server.
    */
-  http: { host: string; port: number } | undefined;
+  http: { host: string; port: number; trustedProxies: number } | undefined;
+  /**
+   * The https address the HTTP server is reached at from the internet, without a trailing slash
+   * (PUBLIC_URL, else WEBHOOK_URL's origin): the calendar feed's links start with it. Undefined:
+   * no link can be given.
+   */
+  publicUrl: string | undefined;
   /** Incoming updates allowed per user per minute before they get a polite notice (O6). */
   rateLimitPerMinute: number;
   backup: { dir: string; intervalHours: number; keep: number };
@@ -250,7 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : { kind: "polling" },
     http:
-      e.BOT_MODE === "webhook" || e.HTTP_PORT !== undefined ? { host: e.HOST, port: e.HTTP_PORT ?? e.PORT } : undefined,
+      e.BOT_MODE === "webhook" || e.HTTP_PORT !== undefined ? { host: e.HOST, port: e.HTTP_PORT ?? e.PORT, trustedProxies: e.TRUST_PROXY } : undefined,
+    publicUrl: (e.PUBLIC_URL ?? (e.WEBHOOK_URL ? new URL(e.WEBHOOK_URL).origin : undefined))?.replace(/\/+$/, ""),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     backup: { dir: e.BACKUP_DIR ?? `${e.DATA_DIR}/backups`, intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP },
     botToken: e.BOT_TOKEN,

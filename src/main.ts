@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import mongoose from "mongoose";
 import { run } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
+import { createCalendarFeedSource } from "./bot/calendar-feed.js";
+import { calendarFeedRoute } from "./calendar-feed-route.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ADMIN_COMMANDS } from "./bot/features/admin.js";
 import { createDailyAgendaJob } from "./bot/daily-agenda.js";
@@ -74,6 +76,17 @@ async function main(): Promise<void> {
         path: new URL(mode.url).pathname || "/",
         maxBodyBytes: mode.maxBodyBytes,
         trustedProxies: mode.trustedProxies,
+        logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
+        logger,
+      }),
+    );
+  }
+  if (config.http) {
+    const feeds = createCalendarFeedSource(services, i18n, { zone: config.timeZone, business: config.business });
+    routes.push(
+      calendarFeedRoute({
+        serve: feeds.serve,
+        trustedProxies: config.http.trustedProxies,
         logAccess: (ip, p, status) => services.logAccess(ip, p, status, new Date()),
         logger,
       }),

@@ -99,12 +99,21 @@ describe("configuration (O1)", () => {
 describe("the HTTP server (HTTP_PORT)", () => {
   it("runs in polling mode only when HTTP_PORT is set, and always in webhook mode", () => {
     expect(loadConfig(valid).http).toBeUndefined();
-    expect(loadConfig({ ...valid, HTTP_PORT: "8081" }).http).toEqual({ host: "0.0.0.0", port: 8081 });
+    expect(loadConfig({ ...valid, HTTP_PORT: "8081" }).http).toEqual({ host: "0.0.0.0", port: 8081, trustedProxies: 0 });
     const webhook = { ...valid, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.fi/telegram", WEBHOOK_SECRET: "s".repeat(32) };
-    expect(loadConfig(webhook).http).toEqual({ host: "0.0.0.0", port: 8080 });
+    expect(loadConfig(webhook).http).toEqual({ host: "0.0.0.0", port: 8080, trustedProxies: 0 });
     expect(loadConfig({ ...webhook, PORT: "9000" }).http?.port).toBe(9000);
     expect(loadConfig({ ...webhook, HTTP_PORT: "9001", PORT: "9000" }).http?.port).toBe(9001);
     expect(problems({ ...valid, HTTP_PORT: "70000" }).some((p) => p.startsWith("HTTP_PORT "))).toBe(true);
+  });
+
+  it("gives the calendar feed's links PUBLIC_URL (https only), else WEBHOOK_URL's origin, else none", () => {
+    expect(loadConfig(valid).publicUrl).toBeUndefined();
+    expect(loadConfig({ ...valid, PUBLIC_URL: "https://bot.example.fi/" }).publicUrl).toBe("https://bot.example.fi");
+    const webhook = { ...valid, BOT_MODE: "webhook", WEBHOOK_URL: "https://hook.example.fi/telegram", WEBHOOK_SECRET: "s".repeat(32) };
+    expect(loadConfig(webhook).publicUrl).toBe("https://hook.example.fi");
+    expect(loadConfig({ ...webhook, PUBLIC_URL: "https://bot.example.fi" }).publicUrl).toBe("https://bot.example.fi");
+    expect(problems({ ...valid, PUBLIC_URL: "http://bot.example.fi" }).some((p) => p.startsWith("PUBLIC_URL must start with https://"))).toBe(true);
   });
 });
 

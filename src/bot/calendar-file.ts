@@ -1,7 +1,7 @@
 import { InputFile } from "grammy";
 import type { BusinessProfile } from "../config.js";
 import type { Language } from "../domain/enums.js";
-import { buildIcs } from "../domain/ics.js";
+import { bookingUid, buildIcs } from "../domain/ics.js";
 import type { BookingView } from "../services/booking-view.js";
 import { localDate } from "./format.js";
 
@@ -23,7 +23,7 @@ export function calendarFile(
   const { business } = config;
   const cancelled = kind === "cancelled";
   const ics = buildIcs({
-    uid: `${booking.ref}@ajanvarausbotti`,
+    uid: bookingUid(booking.ref),
     sequence: booking.icsSequence,
     cancelled,
     start: booking.start,

@@ -139,3 +139,9 @@ export function formatCountry(code: string, language: Language): string {
   const names = cached(`regions ${language}`, () => new Intl.DisplayNames(INTL_LOCALE[language], { type: "region" }));
   return names.of(code) ?? code;
 }
+
+/** A language's name from its code, in the reader's language: "sv" → "ruotsi", "svenska", "Swedish". */
+export function formatLanguage(code: string, language: Language): string {
+  const names = cached(`languages ${language}`, () => new Intl.DisplayNames(INTL_LOCALE[language], { type: "language" }));
+  return names.of(code) ?? code;
+}

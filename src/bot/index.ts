@@ -33,6 +33,10 @@ import { createBroadcaster } from "./broadcast.js";
 import { calendarFile } from "./calendar-file.js";
 import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
+import { calendarViewsFeature } from "./features/week.js";
+import { calendarFeedFeature } from "./features/calendar-feed.js";
+import { SERVICE_ADD_CONVERSATION, SERVICE_EDIT_CONVERSATION, servicesMenuFeature } from "./features/services-menu.js";
+import { createServiceAddConversation, createServiceEditConversation } from "./conversations/services.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { privacyFeature } from "./features/privacy.js";
 import { helpFeature } from "./features/help.js";
@@ -270,6 +274,9 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       { id: BOOK_FOR_CUSTOMER_CONVERSATION, plugins: conversationPlugins },
     ),
   );
+  const serviceFlows = { ...services.catalogAdmin, isAdmin: (telegramId: number) => config.adminIds.includes(telegramId) };
+  customerChats.use(createConversation(createServiceAddConversation(serviceFlows), { id: SERVICE_ADD_CONVERSATION, plugins: conversationPlugins }));
+  customerChats.use(createConversation(createServiceEditConversation(serviceFlows), { id: SERVICE_EDIT_CONVERSATION, plugins: conversationPlugins }));
 
   customerChats.use(
     telegramLinkFeature(services, { adminIds: config.adminIds, business: config.business, defaultLanguage: config.defaultLanguage }),
@@ -323,6 +330,9 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats
     .filter(isAdmin)
     .use(
+      calendarViewsFeature(services, { zone: config.timeZone }),
+      calendarFeedFeature(services, { zone: config.timeZone, publicUrl: config.publicUrl, httpServer: config.http !== undefined }),
+      servicesMenuFeature(services),
       adminFeature(
         services,
         { zone: config.timeZone, business: config.business },

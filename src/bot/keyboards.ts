@@ -33,16 +33,17 @@ export function languageKeyboard(ctx: BotContext): InlineKeyboard {
 
 /**
  * A booking's actions for the practitioner (A1, A2, A5): attended, no-show, payment, contact
- * details (audit-logged on the press), cancel with a reason. `/today` and every booking
- * notification draw the same buttons from here. `t` translates into the admin's language.
+ * details (audit-logged on the press), cancel with a reason. `/today`, the week's booking cards and
+ * every booking notification draw the same buttons from here. `t` translates into the admin's
+ * language. A booking that has `started` keeps attendance and payment but cannot be cancelled.
  */
-export function adminBookingKeyboard(t: (key: string) => string, bookingId: string): InlineKeyboard {
-  return new InlineKeyboard()
+export function adminBookingKeyboard(t: (key: string) => string, bookingId: string, options: { started?: boolean } = {}): InlineKeyboard {
+  const keyboard = new InlineKeyboard()
     .text(t("button-admin-attended"), `ad:att:${bookingId}`)
     .text(t("button-admin-noshow"), `ad:ns:${bookingId}`)
     .row()
     .text(t("button-admin-payment"), `ad:pay:${bookingId}`)
-    .text(t("button-admin-details"), `ad:dt:${bookingId}`)
-    .row()
-    .text(t("button-admin-cancel"), `ad:cx:${bookingId}`);
+    .text(t("button-admin-details"), `ad:dt:${bookingId}`);
+  if (!options.started) keyboard.row().text(t("button-admin-cancel"), `ad:cx:${bookingId}`);
+  return keyboard;
 }

@@ -4,6 +4,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded.js";
 import { AdminSettingsModel } from "./models/admin-settings.js";
 import { AuditEntryModel } from "./models/audit.js";
 import { BookingModel } from "./models/booking.js";
+import { CalendarFeedFetchModel, CalendarFeedModel } from "./models/calendar-feed.js";
 import { CalendarVersionModel } from "./models/calendar-version.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "./models/broadcast.js";
 import { ConsentRecordModel } from "./models/consent.js";
@@ -27,6 +28,8 @@ export const MODELS = [
   BookingModel,
   BroadcastDeliveryModel,
   BroadcastModel,
+  CalendarFeedFetchModel,
+  CalendarFeedModel,
   CalendarVersionModel,
   ConsentRecordModel,
   ConversationStateModel,

@@ -218,3 +218,38 @@ export function groupSlotsByDay(slots: readonly number[], zone: string): Map<str
   }
   return days;
 }
+
+/** One local day of the practitioner's calendar (A13): when it is open and what is blocked. */
+export interface DayPlan {
+  /** yyyy-mm-dd in the practice's zone. */
+  date: string;
+  start: number;
+  /** The next day's start: 23, 24 or 25 hours later. */
+  end: number;
+  /** Open time that day (weekly hours plus extra hours, minus time off), merged. */
+  open: Interval[];
+  /** Time off that day (closed exceptions, clipped to the day), merged. */
+  blocked: Interval[];
+}
+
+/**
+ * The practice's open and blocked time on `count` consecutive local days from `firstDate`
+ * (yyyy-mm-dd), past days included: the week view shows them whatever the booking rules.
+ */
+export function dayPlans(firstDate: string, count: number, input: Pick<AvailabilityInput, "zone" | "weeklyHours" | "exceptions">): DayPlan[] {
+  let day = dayStartingAt(DateTime.fromISO(firstDate, { zone: input.zone }).startOf("day").toMillis(), input.zone);
+  const plans: DayPlan[] = [];
+  for (let i = 0; i < count; i++) {
+    const clip = (list: readonly Interval[]) =>
+      list.map((x) => ({ start: Math.max(x.start, day.start), end: Math.min(x.end, day.end) })).filter((x) => x.end > x.start);
+    plans.push({
+      date: day.date,
+      start: day.start,
+      end: day.end,
+      open: clip(openIntervals([day], input)),
+      blocked: clip(mergeIntervals(input.exceptions.filter((e) => e.kind === "closed"))),
+    });
+    day = dayStartingAt(day.end, input.zone);
+  }
+  return plans;
+}

@@ -4,13 +4,11 @@ import type { Language } from "../domain/enums.js";
 import { BookingModel } from "../db/models/booking.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { validatePhone } from "../domain/contact.js";
-import { parseEuroAmount } from "../domain/money.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { PAYMENT_METHODS } from "../domain/enums.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
-import { ServiceModel } from "../db/models/service.js";
 import { auditTrail, recordAudit, type Actor, type AuditView } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { currentMarketingConsents, type ConsentState } from "./consents.js";
@@ -138,67 +136,6 @@ export async function addTimeOff(start: number, end: number, note?: string): Pro
   return { exceptionId: exception._id.toHexString(), inside };
 }
 
-// --- Services (A3, B1) -----------------------------------------------------------------------
-
-export interface ServiceRow {
-  key: string;
-  name: Record<Language, string>;
-  durationMinutes: number;
-  priceCents: number;
-  vatTreatment: "exempt" | "standard";
-  vatRatePercent: number;
-  bufferAfterMinutes: number;
-  active: boolean;
-}
-
-/** Every service, active or not. */
-export async function allServices(): Promise<ServiceRow[]> {
-  const rows = await ServiceModel.find().sort({ sortOrder: 1, durationMinutes: 1 }).lean();
-  return rows.map((s) => ({
-    key: s.key,
-    name: { fi: s.name?.fi ?? s.key, sv: s.name?.sv ?? s.key, en: s.name?.en ?? s.key },
-    durationMinutes: s.durationMinutes,
-    priceCents: s.priceCents,
-    vatTreatment: s.vat?.treatment ?? "exempt",
-    vatRatePercent: s.vat?.ratePercent ?? 0,
-    bufferAfterMinutes: s.bufferAfterMinutes,
-    active: s.active,
-  }));
-}
-
-/** Creates a service; throws a Mongoose validation error for bad values. */
-export async function createService(row: Omit<ServiceRow, "active" | "vatTreatment" | "vatRatePercent"> & Partial<ServiceRow>): Promise<void> {
-  const count = await ServiceModel.estimatedDocumentCount();
-  await ServiceModel.create({
-    key: row.key,
-    name: row.name,
-    durationMinutes: row.durationMinutes,
-    priceCents: row.priceCents,
-    bufferAfterMinutes: row.bufferAfterMinutes,
-    vat: { treatment: row.vatTreatment ?? "exempt", ratePercent: row.vatRatePercent ?? 0 },
-    active: row.active ?? true,
-    sortOrder: count,
-  });
-}
-
-/** Changes one property of a service; bookings already made keep what they were booked with. */
-export async function updateService(
-  key: string,
-  patch: Partial<Pick<ServiceRow, "durationMinutes" | "priceCents" | "bufferAfterMinutes" | "active">> & {
-    name?: Partial<Record<Language, string>>;
-    vat?: { treatment: "exempt" | "standard"; ratePercent: number };
-  },
-): Promise<boolean> {
-  const set: Record<string, unknown> = {};
-  for (const field of ["durationMinutes", "priceCents", "bufferAfterMinutes", "active"] as const) {
-    if (patch[field] !== undefined) set[field] = patch[field];
-  }
-  for (const [language, value] of Object.entries(patch.name ?? {})) set[`name.${language}`] = value;
-  if (patch.vat) set.vat = patch.vat;
-  const result = await withLock(`service:${key}`, () => ServiceModel.updateOne({ key }, { $set: set }, { runValidators: true }));
-  return result.matchedCount > 0;
-}
-
 // --- Customers (A4, A8) ----------------------------------------------------------------------
 
 export interface CustomerHit {
@@ -291,7 +228,10 @@ export interface Receipt {
   receiptNumber: number;
   paidAt: number;
   customerName?: string;
+  /** The service as the payment record keeps it (in Finnish). */
   serviceName: string;
+  /** The service's name in each language, from its booking, for a receipt in the reader's language. */
+  serviceNames?: Record<Language, string>;
   amountCents: number;
   vatTreatment: "exempt" | "standard";
   vatRatePercent: number;
@@ -350,6 +290,7 @@ export async function recordPayment(adminId: number, bookingId: string, amountCe
       await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["payments"], subjectId: payment._id });
       return {
         ...toReceipt(payment),
+        serviceNames: { fi: booking.service.name.fi, sv: booking.service.name.sv, en: booking.service.name.en },
         ...reachOf(customer),
       };
     } catch (error) {
@@ -364,8 +305,15 @@ export async function recordPayment(adminId: number, bookingId: string, amountCe
 export async function receiptByNumber(receiptNumber: number): Promise<Receipt | undefined> {
   const p = await PaymentModel.findOne({ receiptNumber }).lean();
   if (!p) return undefined;
-  const customer = p.customerId ? await CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean() : null;
-  return { ...toReceipt(p), ...reachOf(customer) };
+  const [customer, booking] = await Promise.all([
+    p.customerId ? CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean() : null,
+    BookingModel.findById(p.bookingId, { service: 1 }).lean(),
+  ]);
+  return {
+    ...toReceipt(p),
+    ...(booking ? { serviceNames: { fi: booking.service.name.fi, sv: booking.service.name.sv, en: booking.service.name.en } } : {}),
+    ...reachOf(customer),
+  };
 }
 
 // --- Data requests (A7) ----------------------------------------------------------------------
@@ -510,77 +458,6 @@ export async function bookingsInException(exceptionId: string): Promise<AgendaIt
   const start = exception.start.getTime();
   const end = exception.end.getTime();
   return (await agenda(start - 24 * 3_600_000, end)).filter((b) => b.end > start && b.start < end);
-}
-
-/**
- * Applies a /services command:
- * `add <key> <minutes> <price> <fi name> | <sv name> | <en name>`, or
- * `<key> minutes|price|buffer|vat|on|off|name <…>`. Returns "usage" for anything malformed
- * or refused by the model's validation (durations and buffers are multiples of five minutes).
- */
-export async function applyServiceCommand(args: string): Promise<"ok" | "usage"> {
-  const [first, ...rest] = args.trim().split(/\s+/);
-  try {
-    if (first === "add") {
-      const [key, minutes, price, ...nameParts] = rest;
-      const names = nameParts.join(" ").split("|").map((n) => n.trim());
-      const priceCents = parseEuroAmount(price);
-      if (!key || !/^[a-z0-9-]{2,40}$/.test(key) || !minutes || priceCents === undefined || names.length !== 3 || names.some((n) => !n)) {
-        return "usage";
-      }
-      await createService({
-        key,
-        name: { fi: names[0]!, sv: names[1]!, en: names[2]! },
-        durationMinutes: Number(minutes),
-        priceCents,
-        bufferAfterMinutes: 15,
-      });
-      return "ok";
-    }
-    const key = first ?? "";
-    const [property, ...values] = rest;
-    const value = values.join(" ");
-    let ok = false;
-    switch (property) {
-      case "on":
-      case "off":
-        ok = await updateService(key, { active: property === "on" });
-        break;
-      case "minutes":
-      case "buffer":
-        if (!/^\d{1,3}$/.test(value)) return "usage";
-        ok = await updateService(key, property === "minutes" ? { durationMinutes: Number(value) } : { bufferAfterMinutes: Number(value) });
-        break;
-      case "price": {
-        const cents = parseEuroAmount(value);
-        if (cents === undefined) return "usage";
-        ok = await updateService(key, { priceCents: cents });
-        break;
-      }
-      case "vat": {
-        if (value === "exempt") ok = await updateService(key, { vat: { treatment: "exempt", ratePercent: 0 } });
-        else {
-          const rate = Number(value.replace(",", "."));
-          if (!Number.isFinite(rate) || rate <= 0 || rate > 100) return "usage";
-          ok = await updateService(key, { vat: { treatment: "standard", ratePercent: rate } });
-        }
-        break;
-      }
-      case "name": {
-        const [language, ...words] = values;
-        if (!language || !["fi", "sv", "en"].includes(language) || words.length === 0) return "usage";
-        ok = await updateService(key, { name: { [language]: words.join(" ") } });
-        break;
-      }
-      default:
-        return "usage";
-    }
-    return ok ? "ok" : "usage";
-  } catch (error) {
-    const name = (error as { name?: string; code?: number }).name;
-    if (name === "ValidationError" || isDuplicateKey(error)) return "usage";
-    throw error;
-  }
 }
 
 /** Records the customer's refusal of all marketing, received outside the bot (e.g. by email). */

@@ -236,6 +236,9 @@ export const NOT_ABOUT_CUSTOMERS: Record<string, string> = {
   admin_settings: "the practitioners' own settings (daily agenda time), keyed by a practitioner's Telegram id; nothing about a customer",
   access_log: "source addresses of webhook requests: Telegram's servers, not a customer's device (P11)",
   broadcasts: "the texts of the practitioner's marketing messages; each one a person was sent is in their export",
+  calendar_feeds: "the practitioners' calendar subscriptions (a practitioner's Telegram id, a hash of the address's token, settings); nothing about a customer",
+  calendar_feed_fetches:
+    "one record per fetch of a practitioner's calendar subscription (whose, when, the window of bookings it covered); it names no customer: /audit works out whose bookings a fetch showed",
   calendar_versions: "a random stamp that changes when free times change",
   instances: "a heartbeat per running bot process (host name, process id), so restore and key rotation wait for it",
   locks: "leases held for seconds while a record changes; a key may carry a record's id, never a fact about a person",

@@ -1,8 +1,11 @@
 import type { Config } from "../config.js";
 import * as admin from "./admin.js";
+import * as auditReport from "./audit-report.js";
 import * as booking from "./booking.js";
 import * as broadcast from "./broadcast.js";
+import * as calendarFeed from "./calendar-feed.js";
 import * as catalog from "./catalog.js";
+import * as catalogAdmin from "./catalog-admin.js";
 import * as customers from "./customers.js";
 import * as dailyAgenda from "./daily-agenda.js";
 import * as manage from "./manage-booking.js";
@@ -15,6 +18,7 @@ import * as retention from "./retention.js";
 import * as slots from "./slots.js";
 import * as technical from "./technical.js";
 import * as telegramLink from "./telegram-link.js";
+import * as week from "./week.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -70,9 +74,27 @@ export function createServices(config: Config) {
       bookOnBehalf: (request: practiceBooking.OnBehalfRequest) => practiceBooking.bookOnBehalf(settings, request),
       createTelegramLink: (adminId: number, customerId: string, now: Date) =>
         telegramLink.createTelegramLink(adminId, customerId, now, config.telegramLinkDays),
+      auditReport: auditReport.auditReport,
     },
     redeemTelegramLink: (token: string, telegramId: number, now: Date) => telegramLink.redeemTelegramLink(token, telegramId, now, config.booking),
     dailyAgenda,
+    catalogAdmin,
+    calendarFeed: {
+      issueFeed: calendarFeed.issueFeed,
+      revokeFeed: calendarFeed.revokeFeed,
+      setFeedNames: calendarFeed.setFeedNames,
+      feedStatus: calendarFeed.feedStatus,
+      /** The feed an address names, for a practitioner in ADMIN_IDS only. */
+      authenticateFeed: (feedId: string, token: string) => calendarFeed.authenticateFeed(feedId, token, config.adminIds),
+      /** The feed's content now (30 days back, a year or the horizon ahead), the fetch recorded. */
+      fetchFeed: (access: calendarFeed.FeedAccess, now: Date) =>
+        calendarFeed.fetchFeed(access, calendarFeed.feedWindow(now.getTime(), config.timeZone, config.booking.horizonDays), now),
+      feedViewsOf: calendarFeed.feedViewsOf,
+    },
+    week: {
+      calendarDays: (firstDate: string, count: number, now: number) => week.calendarDays(config.timeZone, firstDate, count, now),
+      bookingCard: week.bookingCard,
+    },
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,
     pendingRecipients: broadcast.pendingRecipients,

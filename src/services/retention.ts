@@ -3,6 +3,7 @@ import type { Types } from "mongoose";
 import type { RetentionRules } from "../config.js";
 import type { Language } from "../domain/enums.js";
 import { AuditEntryModel } from "../db/models/audit.js";
+import { CalendarFeedFetchModel } from "../db/models/calendar-feed.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
@@ -181,7 +182,7 @@ export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTele
 /**
  * Deletes what has outlived its retention period: technical records (abandoned conversation
  * states, stale locks, claims of past time), the records of people who never became customers
- * (forgetPassersBy), audit entries and request records past `auditDays`, and payment records
+ * (forgetPassersBy), audit entries, calendar feed fetches and request records past `auditDays`, and payment records
  * past the accounting period.
  */
 export async function purgeExpired(
@@ -193,10 +194,12 @@ export async function purgeExpired(
   const audit = new Date(now.getTime() - rules.auditDays * DAY);
   // A payment of year Y is kept until the end of year Y + paymentYears.
   const paymentCutoff = new Date(Date.UTC(now.getUTCFullYear() - rules.paymentYears, 0, 1));
-  const [conversations, locks, audits, requests, payments, claims, links] = await Promise.all([
+  const [conversations, locks, audits, feedFetches, requests, payments, claims, links] = await Promise.all([
     ConversationStateModel.deleteMany({ updatedAt: { $lt: technical } }),
     LockModel.deleteMany({ at: { $lt: new Date(now.getTime() - DAY) } }),
     AuditEntryModel.deleteMany({ at: { $lt: audit } }),
+    // The calendar feed's fetches are the audit record of what it showed (calendar-feed.ts).
+    CalendarFeedFetchModel.deleteMany({ at: { $lt: audit } }),
     DataRequestModel.deleteMany({ requestedAt: { $lt: audit }, status: "answered" }),
     PaymentModel.deleteMany({ paidAt: { $lt: paymentCutoff } }),
     // Claims of time long past protect nothing.
@@ -212,6 +215,7 @@ export async function purgeExpired(
     conversations: conversations.deletedCount,
     locks: locks.deletedCount,
     auditEntries: audits.deletedCount,
+    calendarFeedFetches: feedFetches.deletedCount,
     dataRequests: requests.deletedCount,
     payments: payments.deletedCount,
     slotClaims: claims.deletedCount,

@@ -16,10 +16,19 @@ export const DEFAULT_WEEKLY_HOURS = [1, 2, 3, 4, 5].flatMap((weekday) => [
 ]);
 
 /**
- * Gives a fresh database sensible services and weekday hours. Services are upserted by key, so
- * instances starting together create each once; nothing is changed once it exists.
+ * Gives a fresh database sensible services and weekday hours. Services are seeded only while there
+ * are none (a default the practitioner deleted stays deleted), upserted by key, so instances
+ * starting together create each once; nothing is changed once it exists.
  */
 export async function seedDefaults(): Promise<void> {
+  if (!(await ServiceModel.exists({}))) await seedServices();
+  if ((await WeeklyHoursModel.estimatedDocumentCount()) === 0) {
+    // Two instances racing here can both insert; availability merges duplicate intervals.
+    await WeeklyHoursModel.insertMany(DEFAULT_WEEKLY_HOURS);
+  }
+}
+
+async function seedServices(): Promise<void> {
   await Promise.all(
     DEFAULT_SERVICES.map((s, index) =>
       ServiceModel.updateOne(
@@ -40,8 +49,4 @@ export async function seedDefaults(): Promise<void> {
       ),
     ),
   );
-  if ((await WeeklyHoursModel.estimatedDocumentCount()) === 0) {
-    // Two instances racing here can both insert; availability merges duplicate intervals.
-    await WeeklyHoursModel.insertMany(DEFAULT_WEEKLY_HOURS);
-  }
 }

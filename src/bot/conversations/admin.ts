@@ -26,7 +26,7 @@ export interface AdminFlowDeps {
   previewMarketing(language: Language, text: string): string;
 }
 
-type AdminConversation = Conversation<CustomerContext, ConversationContext>;
+export type AdminConversation = Conversation<CustomerContext, ConversationContext>;
 
 /** The practitioner's flows' buttons. */
 export const adminFlowButtons = buttonCodec("adc");
@@ -36,14 +36,14 @@ export const adminFlowButtons = buttonCodec("adc");
  * flow begun by someone since removed from ADMIN_IDS acts on nothing (also when the removal came
  * with a restart in the middle of the flow); the update then goes on as anyone else's would.
  */
-async function requireAdmin(conversation: AdminConversation, deps: AdminFlowDeps, ctx: ConversationContext): Promise<number> {
+export async function requireAdmin(conversation: AdminConversation, deps: Pick<AdminFlowDeps, "isAdmin">, ctx: ConversationContext): Promise<number> {
   const id = ctx.from?.id;
   if (id === undefined || !deps.isAdmin(id)) return conversation.halt({ next: true });
   return id;
 }
 
 /** A practitioner's flow: its Cancel says `cancelled`, and every answer must come from an admin. */
-function adminFlow(conversation: AdminConversation, ctx: ConversationContext, deps: AdminFlowDeps, cancelled: string): Flow {
+export function adminFlow(conversation: AdminConversation, ctx: ConversationContext, deps: Pick<AdminFlowDeps, "isAdmin">, cancelled: string): Flow {
   return new Flow(conversation, ctx, adminFlowButtons, { cancelled, commandInFlow: "booking-type-text" }, (answer) =>
     requireAdmin(conversation, deps, answer),
   );

@@ -3,13 +3,11 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile } from "../../config.js";
 import type { Language } from "../../domain/enums.js";
-import { MARKETING_CHANNELS } from "../../domain/enums.js";
 import type { AdminCancellation, AgendaItem, Receipt } from "../../services/admin.js";
-import type { AuditView } from "../../services/audit.js";
 import type { MarketingListRow } from "../../services/marketing-list.js";
 import { toCsv } from "../../domain/csv.js";
 import type { Services } from "../../services/index.js";
-import { PROFILE_FIELDS } from "../../services/privacy.js";
+import { renderAuditReport } from "../audit-text.js";
 import type { CustomerContext } from "../context.js";
 import {
   formatClock,
@@ -17,6 +15,7 @@ import {
   formatDateTime,
   formatDay,
   formatDecimal,
+  formatLanguage,
   formatList,
   formatPercent,
   formatPrice,
@@ -25,7 +24,7 @@ import {
 } from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
 import { bookForCardButton } from "./book-for.js";
-import { addCustomerRecordButtons, customerRecordFeature, LINK_AUDIT_FIELDS } from "./customer-record.js";
+import { addCustomerRecordButtons, customerRecordFeature } from "./customer-record.js";
 import { exportFile } from "./privacy-rights.js";
 
 /** Admin conversations entered from here. */
@@ -47,7 +46,7 @@ export function renderReceipt(language: Language, r: Receipt, t: Translate, conf
     email: config.business.email,
     phone: config.business.phone,
     customer: r.customerName ?? t("value-none"),
-    service: r.serviceName,
+    service: r.serviceNames?.[language] ?? r.serviceName,
     amount: formatPrice(r.amountCents, language),
     method: t(`payment-method-${r.method}`),
     vat:
@@ -57,32 +56,8 @@ export function renderReceipt(language: Language, r: Receipt, t: Translate, conf
   });
 }
 
-/**
- * The field names audit entries carry, each with an `audit-field-*` text: the customer's own fields,
- * the marketing channels (consent entries) and the parts of a record an admin looked at.
- */
-export const AUDIT_FIELDS: readonly string[] = [
-  ...PROFILE_FIELDS,
-  ...MARKETING_CHANNELS,
-  "language",
-  "attendance",
-  "payments",
-  "profile",
-  "consents",
-  "bookings",
-  "audit",
-  ...LINK_AUDIT_FIELDS,
-];
-
-/** One audit entry in the reader's language: when, who, what, and which fields (names only). */
-function auditLine(ctx: CustomerContext, e: AuditView, language: Language, zone: string): string {
-  const admin = /^admin:(\d+)$/.exec(e.actor);
-  const actor = admin ? ctx.t("audit-actor-admin", { id: admin[1]! }) : ctx.t(e.actor === "system" ? "audit-actor-system" : "audit-actor-customer");
-  const vars = { when: formatDateTime(Date.parse(e.at), language, zone), actor, action: ctx.t(`audit-action-${e.action}`) };
-  if (!e.fields) return ctx.t("admin-audit-line", vars);
-  const fields = e.fields.map((f) => (AUDIT_FIELDS.includes(f) ? ctx.t(`audit-field-${f}`) : f));
-  return ctx.t("admin-audit-line-fields", { ...vars, fields: formatList(fields, language) });
-}
+/** The audit field names with a text each (the trail itself is rendered by bot/audit-text.ts). */
+export { AUDIT_FIELDS } from "../audit-text.js";
 
 /** The marketing list's columns, each with a `marketing-csv-*` text (the header in her language). */
 const MARKETING_CSV_COLUMNS = ["first-name", "last-name", "email", "email-consent-at", "email-wording", "phone", "sms-consent-at", "sms-wording"] as const;
@@ -109,7 +84,7 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda", "bookfor"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda", "calendarfeed", "bookfor"] as const;
 
 /** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
 export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {
@@ -269,37 +244,13 @@ export function adminFeature(
 
   const agendaLine = (ctx: CustomerContext, b: AgendaItem) => renderAgendaLine(ctx.t.bind(ctx), lang(ctx), config.zone, b);
 
-  // A1: the day's bookings with actions, or a plain list for a date or the week.
+  // A1: the day's bookings, each with its actions (/agenda and /week: features/week.ts).
   composer.command("today", async (ctx) => {
     const day = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
     const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
     await ctx.reply(ctx.t("admin-agenda-title", { day: formatDay(day.toISODate()!, lang(ctx)), count: items.length }));
     for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: adminBookingKeyboard(ctx.t, b.bookingId) });
   });
-  composer.command("agenda", async (ctx) => {
-    const arg = ctx.match.trim().toLowerCase();
-    const today = DateTime.fromMillis(now(), { zone: config.zone }).startOf("day");
-    let from: DateTime | undefined;
-    let days = 1;
-    if (arg === "" || arg === "week" || arg === "viikko" || arg === "vecka") {
-      from = arg === "" ? today : today.startOf("week");
-      days = arg === "" ? 1 : 7;
-    } else from = parseDay(arg, config.zone, now());
-    if (!from) {
-      await ctx.reply(ctx.t("admin-agenda-usage"));
-      return;
-    }
-    const lines: string[] = [];
-    for (let d = 0; d < days; d++) {
-      const day = from.plus({ days: d });
-      const items = await a.agenda(day.toMillis(), day.plus({ days: 1 }).toMillis());
-      if (days > 1 && items.length === 0) continue;
-      lines.push(ctx.t("admin-agenda-day", { day: formatDay(day.toISODate()!, lang(ctx)) }));
-      lines.push(...(items.length > 0 ? items.map((b) => agendaLine(ctx, b)) : [ctx.t("admin-agenda-empty")]));
-    }
-    await ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("admin-agenda-empty"));
-  });
-
   // A2: actions on a booking.
   composer.callbackQuery(/^ad:(att|ns):([0-9a-f]{24})$/, async (ctx) => {
     const attendance = ctx.match[1] === "att" ? "attended" : "no-show";
@@ -335,7 +286,8 @@ export function adminFeature(
     const language = receipt.customerLanguage;
     const text = renderReceipt(language, receipt, (key, vars) => ctx.i18n.fluent.translate(language, key, vars), config);
     await ctx.api.sendMessage(receipt.customerTelegramId, text);
-    await ctx.api.sendDocument(receipt.customerTelegramId, new InputFile(Buffer.from(text, "utf8"), `receipt-${receipt.receiptNumber}.txt`));
+    const name = ctx.i18n.fluent.translate(language, "receipt-file", { number: String(receipt.receiptNumber) });
+    await ctx.api.sendDocument(receipt.customerTelegramId, new InputFile(Buffer.from(text, "utf8"), `${name}.txt`));
     await ctx.reply(ctx.t("admin-receipt-sent"));
   });
 
@@ -370,8 +322,12 @@ export function adminFeature(
       await ctx.reply(ctx.t("admin-off-usage"));
       return;
     }
+    const last = second ?? first;
+    const day = (d: DateTime) => formatDay(d.toISODate()!, lang(ctx));
     let start = first;
-    let end = (second ?? first).plus({ days: 1 });
+    let end = last.plus({ days: 1 });
+    // Said as she would say it: "closed all day Mon 1.12.2026", not "Mon 00:00 – Tue 00:00".
+    let blocked = +first === +last ? ctx.t("admin-off-day", { day: day(first) }) : ctx.t("admin-off-days", { from: day(first), to: day(last) });
     if (times) {
       const [interval] = parseIntervals([times]) ?? [];
       if (!interval) {
@@ -381,10 +337,14 @@ export function adminFeature(
       const [sh, sm] = interval.start.split(":").map(Number);
       const [eh, em] = interval.end.split(":").map(Number);
       start = first.set({ hour: sh, minute: sm });
-      end = (second ?? first).set({ hour: eh, minute: em });
+      end = last.set({ hour: eh, minute: em });
+      blocked =
+        +first === +last
+          ? ctx.t("admin-off-time", { day: day(first), from: formatClock(interval.start, lang(ctx)), to: formatClock(interval.end, lang(ctx)) })
+          : ctx.t("admin-off-range", { from: when(ctx, start.toMillis()), to: when(ctx, end.toMillis()) });
     }
     const { exceptionId, inside } = await a.addTimeOff(start.toMillis(), end.toMillis());
-    const head = ctx.t("admin-off-done", { from: when(ctx, start.toMillis()), to: when(ctx, end.toMillis()), count: inside.length });
+    const head = `${blocked} ${ctx.t("admin-off-inside", { count: inside.length })}`;
     if (inside.length === 0) {
       await ctx.reply(head);
       return;
@@ -408,28 +368,7 @@ export function adminFeature(
     await ctx.reply(ctx.t("admin-off-cancelled", { count: cancelled }));
   });
 
-  // A3: services.
-  composer.command("services", async (ctx) => {
-    const args = ctx.match.trim();
-    if (args) {
-      const result = await a.applyServiceCommand(args);
-      await ctx.reply(ctx.t(result === "ok" ? "admin-saved" : "admin-services-usage"));
-      if (result !== "ok") return;
-    }
-    const list = await a.allServices();
-    const lines = list.map((s) =>
-      ctx.t("admin-service-line", {
-        key: s.key,
-        name: s.name[lang(ctx)],
-        minutes: s.durationMinutes,
-        price: formatPrice(s.priceCents, lang(ctx)),
-        buffer: s.bufferAfterMinutes,
-        vat: s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : ctx.t("admin-vat-rate", { rate: formatDecimal(s.vatRatePercent, lang(ctx)) }),
-        active: ctx.t(s.active ? "admin-active" : "admin-inactive"),
-      }),
-    );
-    await ctx.reply(`${lines.join("\n")}\n\n${ctx.t("admin-services-usage")}`);
-  });
+  // A3: services are a button menu (features/services-menu.ts).
 
   // A4, A8: customers and their audit trail.
   const pickCustomer = async (ctx: CustomerContext, action: "cu" | "au") => {
@@ -462,7 +401,8 @@ export function adminFeature(
         address: card.address ?? none,
         // A year is not a quantity: as a number Fluent would print 1980 as "1 980".
         birthYear: card.birthYear === undefined ? none : String(card.birthYear),
-        language: ctx.i18n.fluent.translate(card.language, "language-name"),
+        // In the reader's words ("ruotsi"), not the language's own name ("svenska").
+        language: formatLanguage(card.language, l),
         lastSeen: when(ctx, card.lastSeenAt),
         consents: ctx.t("admin-consents", { telegram: yes(card.consents.telegram), email: yes(card.consents.email), sms: yes(card.consents.sms) }),
         bookings:
@@ -496,13 +436,12 @@ export function adminFeature(
   });
   composer.callbackQuery(/^ad:au:([0-9a-f]{24})$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const trail = await a.customerAudit(ctx.from.id, ctx.match[1]!, new Date());
-    if (!trail) {
+    const report = await a.auditReport(ctx.from.id, ctx.match[1]!, new Date());
+    if (!report) {
       await ctx.reply(ctx.t("change-not-found"));
       return;
     }
-    const lines = trail.map((e) => auditLine(ctx, e, lang(ctx), config.zone));
-    await ctx.reply(`${ctx.t("admin-audit-title")}\n${lines.slice(-50).join("\n")}`);
+    await ctx.reply(renderAuditReport(report, ctx.t.bind(ctx), lang(ctx), config.zone));
   });
 
   // A7: data requests.
