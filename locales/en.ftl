@@ -900,3 +900,4 @@ button-service-add = ➕ Add a service
 button-service-vat-exempt = VAT exempt (34 §)
 button-service-same-name = Same as Finnish
 button-service-save = ✓ Save
+button-admin-book-for-anyone = 📅 Book for a customer

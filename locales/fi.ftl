@@ -885,3 +885,4 @@ button-service-add = ➕ Lisää palvelu
 button-service-vat-exempt = Veroton (AVL 34 §)
 button-service-same-name = Sama kuin suomeksi
 button-service-save = ✓ Tallenna
+button-admin-book-for-anyone = 📅 Varaa asiakkaalle

@@ -894,3 +894,4 @@ button-service-add = ➕ Lägg till en tjänst
 button-service-vat-exempt = Momsfri (34 §)
 button-service-same-name = Samma som på finska
 button-service-save = ✓ Spara
+button-admin-book-for-anyone = 📅 Boka åt en kund

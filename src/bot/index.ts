@@ -44,7 +44,7 @@ import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
 import type { FeatureSurface } from "./surface.js";
 import { startFeature } from "./features/start.js";
 import { telegramLinkFeature } from "./features/telegram-link.js";
-import { bookForFeature } from "./features/book-for.js";
+import { bookForAnyoneButton, bookForFeature } from "./features/book-for.js";
 import { BOOK_FOR_CUSTOMER_CONVERSATION, createBookForCustomerConversation } from "./conversations/practitioner.js";
 import { createOnBehalfMessages } from "./practice-booking.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -330,7 +330,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats
     .filter(isAdmin)
     .use(
-      calendarViewsFeature(services, { zone: config.timeZone }),
+      calendarViewsFeature(services, { zone: config.timeZone }, { dayButtons: (t) => [bookForAnyoneButton(t)] }),
       calendarFeedFeature(services, { zone: config.timeZone, publicUrl: config.publicUrl, httpServer: config.http !== undefined }),
       servicesMenuFeature(services),
       adminFeature(

@@ -18,7 +18,9 @@ function practitioner() {
 describe("the practitioner books for a customer (A10)", () => {
   it("a new phone customer, the same pickers with her rules (no minimum notice), found by phone afterwards with the hour taken", async () => {
     const admin = practitioner();
-    await admin.send("/bookfor");
+    // From the day's agenda (also /week's days); /bookfor does the same.
+    await admin.send("/agenda");
+    await admin.press("📅 Varaa asiakkaalle");
     expect(admin.lastText()).toContain("Kenelle varaus tehdään?");
     await admin.press("➕ Uusi asiakas");
     await admin.send("Pertti");

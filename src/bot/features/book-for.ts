@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { Services } from "../../services/index.js";
 import { buttons } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
@@ -11,6 +12,11 @@ export function bookForCardButton(customerId: string): string {
   return bookForCardButtons.pack({ action: "bf", customerId });
 }
 
+/** "Book for a customer" under a day of /agenda and /week: the flow from the customer search. */
+export function bookForAnyoneButton(t: (key: string) => string): InlineKeyboardButton {
+  return InlineKeyboard.text(t("button-admin-book-for-anyone"), bookForCardButtons.pack({ action: "bf", customerId: "new" }));
+}
+
 /**
  * `/bookfor` (the practitioner books for a customer who phoned or came to the desk, A10) and the
  * customer card's Book button, which skips the search. Mounted behind ADMIN_IDS.
@@ -18,6 +24,10 @@ export function bookForCardButton(customerId: string): string {
 export function bookForFeature(services: Services): Composer<CustomerContext> {
   const composer = new Composer<CustomerContext>();
   composer.command("bookfor", (ctx) => ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION));
+  composer.callbackQuery(bookForCardButtons.filter({ action: "bf", customerId: "new" }), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION);
+  });
   composer.callbackQuery(bookForCardButtons.filter({ action: "bf" }), async (ctx, next) => {
     const customerId = bookForCardButtons.read(ctx.callbackQuery.data)?.customerId ?? "";
     if (!/^[0-9a-f]{24}$/.test(customerId)) return next();
