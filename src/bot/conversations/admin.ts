@@ -25,14 +25,14 @@ export interface AdminFlowDeps {
   previewMarketing(language: Language, text: string): string;
 }
 
-type AdminConversation = Conversation<CustomerContext, ConversationContext>;
+export type AdminConversation = Conversation<CustomerContext, ConversationContext>;
 
 /**
  * Ends the flow unless its user is an admin now. Run at the start and after every answer, so a
  * flow begun by someone since removed from ADMIN_IDS acts on nothing (also when the removal came
  * with a restart in the middle of the flow); the update then goes on as anyone else's would.
  */
-async function requireAdmin(conversation: AdminConversation, deps: AdminFlowDeps, ctx: ConversationContext): Promise<number> {
+export async function requireAdmin(conversation: AdminConversation, deps: Pick<AdminFlowDeps, "isAdmin">, ctx: ConversationContext): Promise<number> {
   const id = ctx.from?.id;
   if (id === undefined || !deps.isAdmin(id)) return conversation.halt({ next: true });
   return id;
@@ -42,9 +42,9 @@ async function requireAdmin(conversation: AdminConversation, deps: AdminFlowDeps
  * Waits for typed text (checked by `acceptText` when given) or a press on the prompt; other input
  * is answered and waited past. The sender must still be an admin.
  */
-async function textOrButton(
+export async function textOrButton(
   conversation: AdminConversation,
-  deps: AdminFlowDeps,
+  deps: Pick<AdminFlowDeps, "isAdmin">,
   prompt: Prompt,
   language: Language,
   acceptText: AnswerRules["acceptText"] = true,

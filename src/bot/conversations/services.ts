@@ -1,9 +1,8 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { Language } from "../../domain/enums.js";
 import { parseEuroAmount } from "../../domain/money.js";
 import type { NewService, ServiceChange, ServiceRow } from "../../services/catalog-admin.js";
-import type { ConversationContext, CustomerContext } from "../context.js";
+import type { ConversationContext } from "../context.js";
 import {
   nameLanguage,
   parseMinutes,
@@ -16,9 +15,8 @@ import {
   type ServiceField,
 } from "../features/services-menu.js";
 import { formatDecimal, formatLanguage, formatPrice } from "../format.js";
+import { requireAdmin, textOrButton, type AdminConversation } from "./admin.js";
 import { Prompt, type TextCheck } from "./prompt.js";
-
-type AdminConversation = Conversation<CustomerContext, ConversationContext>;
 
 /** What the service conversations need. */
 export interface ServiceFlowDeps {
@@ -39,38 +37,6 @@ const bufferCheck: TextCheck = (text) => (parseMinutes(text, 0, 240) === undefin
 const priceCheck: TextCheck = (text) => (parseEuroAmount(text) === undefined ? "admin-payment-bad-amount" : undefined);
 const vatCheck: TextCheck = (text) => (parseVat(text) === undefined ? "services-bad-vat" : undefined);
 const nameCheck: TextCheck = (text) => (parseServiceName(text) === undefined ? "services-bad-name" : undefined);
-
-/** Ends the flow unless its user is an admin now (at the start and after every answer), as the other admin flows do. */
-async function requireAdmin(conversation: AdminConversation, deps: Pick<ServiceFlowDeps, "isAdmin">, ctx: ConversationContext): Promise<number> {
-  const id = ctx.from?.id;
-  if (id === undefined || !deps.isAdmin(id)) return conversation.halt({ next: true });
-  return id;
-}
-
-/** An answer to a step: typed text that passed its check, or a press of one of its buttons. */
-type Answer = { kind: "text"; text: string } | { kind: "button"; action: string; value: string };
-
-/**
- * One step of a service flow, the one place these flows wait: shows `question` with `keyboard`
- * and returns typed text (checked by `check`; false: buttons only) or a press on it. Presses on
- * earlier prompts are answered "expired" and waited past; the sender must still be an admin.
- */
-async function ask(
-  conversation: AdminConversation,
-  deps: Pick<ServiceFlowDeps, "isAdmin">,
-  prompt: Prompt,
-  question: string,
-  keyboard: InlineKeyboard,
-  check: TextCheck | false,
-): Promise<Answer> {
-  await prompt.show(question, keyboard);
-  for (;;) {
-    const a = await prompt.answer(conversation, { prefix: "adc", acceptText: check, commandReply: "booking-type-text" });
-    await requireAdmin(conversation, deps, a.ctx);
-    if (a.kind === "text") return { kind: "text", text: a.text };
-    if (a.kind === "button") return { kind: "button", action: a.action, value: a.value };
-  }
-}
 
 /** Buttons with values (`adc:v:<value>`), then Stop. */
 function choices(ctx: ConversationContext, options: Array<[string, string]>, extra: Array<[string, string]> = []): InlineKeyboard {
@@ -104,28 +70,28 @@ export function createServiceEditConversation(deps: ServiceFlowDeps) {
     }
     const name = s.name[l];
     const language = nameLanguage(field);
-    const phrase = (key: string, current: string) => ctx.t(key, { name, current });
+    const ask = (key: string, current: string) => ctx.t(key, { name, current });
     let keyboard: InlineKeyboard;
     let check: TextCheck;
     let question: string;
     switch (field) {
       case "price":
-        question = phrase("services-ask-price", formatPrice(s.priceCents, l));
+        question = ask("services-ask-price", formatPrice(s.priceCents, l));
         keyboard = choices(ctx, []);
         check = priceCheck;
         break;
       case "minutes":
-        question = phrase("services-ask-minutes", String(s.durationMinutes));
+        question = ask("services-ask-minutes", String(s.durationMinutes));
         keyboard = choices(ctx, LENGTHS.map((m) => [`${m} min`, String(m)]));
         check = minutesCheck(5, 480);
         break;
       case "buffer":
-        question = phrase("services-ask-buffer", String(s.bufferAfterMinutes));
+        question = ask("services-ask-buffer", String(s.bufferAfterMinutes));
         keyboard = choices(ctx, BUFFERS.map((m) => [`${m} min`, String(m)]));
         check = bufferCheck;
         break;
       case "vat":
-        question = phrase("services-ask-vat", s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : ctx.t("admin-vat-rate", { rate: formatDecimal(s.vatRatePercent, l) }));
+        question = ask("services-ask-vat", s.vatTreatment === "exempt" ? ctx.t("admin-vat-exempt") : ctx.t("admin-vat-rate", { rate: formatDecimal(s.vatRatePercent, l) }));
         keyboard = choices(ctx, [
           [ctx.t("button-service-vat-exempt"), "0"],
           [ctx.t("admin-vat-rate", { rate: formatDecimal(STANDARD_VAT, l) }), String(STANDARD_VAT)],
@@ -137,12 +103,13 @@ export function createServiceEditConversation(deps: ServiceFlowDeps) {
         keyboard = choices(ctx, []);
         check = nameCheck;
     }
-    const answer = await ask(conversation, deps, prompt, question, keyboard, check);
+    await prompt.show(question, keyboard);
+    const answer = await textOrButton(conversation, deps, prompt, l, check);
     if (answer.kind === "button" && answer.action !== "v") {
       await prompt.close(ctx.t("services-not-changed"));
       return;
     }
-    const value = answer.kind === "button" ? answer.value : answer.text;
+    const value = answer.kind === "button" ? answer.value : answer.kind === "text" ? answer.text : "";
     const change = toChange(field, value);
     if (!change) {
       await prompt.close(ctx.t("services-not-changed"));
@@ -201,10 +168,11 @@ export function createServiceAddConversation(deps: ServiceFlowDeps) {
 
     /** One step: its question and buttons, typed text checked by `check`; undefined when stopped. */
     const step = async (question: string, keyboard: InlineKeyboard, check: TextCheck): Promise<{ value: string } | { same: true } | undefined> => {
-      const answer = await ask(conversation, deps, prompt, question, keyboard, check);
+      await prompt.show(question, keyboard);
+      const answer = await textOrButton(conversation, deps, prompt, l, check);
       if (answer.kind === "text") return { value: answer.text };
-      if (answer.action === "v") return { value: answer.value };
-      if (answer.action === "same") return { same: true };
+      if (answer.kind === "button" && answer.action === "v") return { value: answer.value };
+      if (answer.kind === "button" && answer.action === "same") return { same: true };
       return undefined;
     };
 
@@ -234,10 +202,7 @@ export function createServiceAddConversation(deps: ServiceFlowDeps) {
       bufferAfterMinutes: parseMinutes(buffer.value, 0, 240)!,
     };
     const t = ctx.t.bind(ctx);
-    const confirm = await ask(
-      conversation,
-      deps,
-      prompt,
+    await prompt.show(
       ctx.t("services-add-confirm", {
         line: serviceLine(t, l, { ...service, vatTreatment: "exempt", vatRatePercent: 0 }),
         fi: names.fi,
@@ -245,8 +210,8 @@ export function createServiceAddConversation(deps: ServiceFlowDeps) {
         en: names.en,
       }),
       new InlineKeyboard().text(ctx.t("button-service-save"), "adc:save").row().text(ctx.t("button-cancel"), "adc:stop"),
-      false,
     );
+    const confirm = await textOrButton(conversation, deps, prompt, l, false);
     if (confirm.kind !== "button" || confirm.action !== "save") return stopped();
     const added = await conversation.external(() => deps.addService(service));
     if (!added.ok) {
