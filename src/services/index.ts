@@ -12,6 +12,7 @@ import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
 import * as slots from "./slots.js";
 import * as technical from "./technical.js";
+import * as week from "./week.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -52,7 +53,14 @@ export function createServices(config: Config) {
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
-    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
+    admin: {
+      ...admin,
+      stats: (now: number) => admin.stats(now, config.timeZone),
+      marketingList: marketingList.marketingList,
+      moveBooking: (adminId: number, bookingId: string, start: number, now: number, moveId: string) =>
+        manage.moveBookingByAdmin(settings, adminId, bookingId, start, now, moveId),
+      ...week,
+    },
     dailyAgenda,
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,
