@@ -257,7 +257,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
 
-  customerChats.use(startFeature(services));
+  customerChats.use(startFeature(services, config.webApp.url));
   customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
   customerChats.use(
     privacyRightsFeature(services, notifier, {
@@ -345,5 +345,5 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   }
 
   bot.catch(apologise);
-  return { bot, i18n, notifier, broadcaster };
+  return { bot, i18n, notifier, broadcaster, tellCustomerCancelled };
 }

@@ -6,9 +6,14 @@ import type { BotContext } from "./context.js";
 export const MENU = { book: "menu:book", myBookings: "menu:mybookings", privacy: "menu:privacy" } as const;
 export const LANGUAGE_PREFIX = "lang:";
 
-/** Book / My bookings / Privacy, under /start and /help. */
-export function mainMenu(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard()
+/**
+ * Book / My bookings / Privacy, under /start and /help; with the Mini App's address, a button
+ * that opens its calendar first (M1).
+ */
+export function mainMenu(ctx: BotContext, webAppUrl?: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (webAppUrl) keyboard.webApp(ctx.t("webapp-open-button"), webAppUrl).row();
+  return keyboard
     .text(ctx.t("button-book"), MENU.book)
     .row()
     .text(ctx.t("button-my-bookings"), MENU.myBookings)
