@@ -122,18 +122,23 @@ export function webAppRoute(options: WebAppRouteOptions): HttpRoute {
     return count > options.requestsPerMinute;
   };
 
+  const built = () => {
+    if (!files && existsSync(path.join(dir, "index.html"))) files = loadStatic(dir);
+    return files;
+  };
+  // Read (and compressed) once, at start when it is there: the first visitor waits for nothing.
+  built();
+
   const serveStatic = (req: IncomingMessage, res: ServerResponse, relative: string): boolean => {
-    if (!files) {
-      if (!existsSync(path.join(dir, "index.html"))) {
-        if (!warned) options.logger.warn("the Mini App is not built: run npm run build");
-        warned = true;
-        req.resume();
-        res.writeHead(503, { "content-type": "text/plain" }).end("The Mini App is not built (npm run build).");
-        return true;
-      }
-      files = loadStatic(dir);
+    const loaded = built();
+    if (!loaded) {
+      if (!warned) options.logger.warn("the Mini App is not built: run npm run build");
+      warned = true;
+      req.resume();
+      res.writeHead(503, { "content-type": "text/plain" }).end("The Mini App is not built (npm run build).");
+      return true;
     }
-    const file = files.get(relative === "" ? "index.html" : relative);
+    const file = loaded.get(relative === "" ? "index.html" : relative);
     if (!file) return false;
     req.resume();
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));

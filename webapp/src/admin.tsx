@@ -299,15 +299,15 @@ export function WeekView() {
       <h2 tabIndex={-1} ref={heading}>
         {t("webapp-tab-week")}
       </h2>
-      <div class="actions">
-        <button type="button" class="secondary" disabled={!week} onClick={() => week && setStart(week.previous)}>
-          {t("webapp-week-previous")}
+      <div class="actions pager">
+        <button type="button" class="icon" aria-label={t("webapp-week-previous")} disabled={!week} onClick={() => week && setStart(week.previous)}>
+          ‹
         </button>
         <button type="button" class="secondary" onClick={() => setStart(undefined)}>
           {t("webapp-week-this")}
         </button>
-        <button type="button" class="secondary" disabled={!week} onClick={() => week && setStart(week.next)}>
-          {t("webapp-week-next")}
+        <button type="button" class="icon" aria-label={t("webapp-week-next")} disabled={!week} onClick={() => week && setStart(week.next)}>
+          ›
         </button>
       </div>
       <div class="actions">

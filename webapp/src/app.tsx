@@ -28,11 +28,15 @@ export function App(props: { initData: string }) {
 
   const start = () => {
     setState({ kind: "loading" });
+    // The booking screen's data is asked for at the same time as the session: none depends on another.
+    const preloaded = { services: call("services", {}), profile: call("profile", {}) };
+    preloaded.services.catch(() => undefined);
+    preloaded.profile.catch(() => undefined);
     call("session", {})
       .then((session) => {
         document.documentElement.lang = session.language;
         document.title = session.business.name;
-        setState({ kind: "ready", app: { call, session, t: createTranslate(session.locale, session.messages) } });
+        setState({ kind: "ready", app: { call, session, t: createTranslate(session.locale, session.messages), preloaded } });
       })
       .catch((error: unknown) => setState(error instanceof AuthError ? { kind: "refused", text: error.message } : { kind: "failed" }));
   };

@@ -1,9 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Details, Interval, Marketing, Profile, ServiceItem, Slot } from "../../src/miniapp/api-types.js";
-import { TimePicker } from "./calendar.js";
+import { prefetchDays, TimePicker } from "./calendar.js";
 import { useApp, useFocusOnShow } from "./context.js";
 
 type Step = "service" | "time" | "details" | "summary" | "done";
+const preloadUsed = new WeakSet<object>();
 type FieldErrors = Partial<Record<keyof Details, string>>;
 
 /** A labelled text field with its error, announced when it appears. */
@@ -37,7 +38,7 @@ function Field(props: { id: keyof Details; label: string; type: "text" | "email"
  * the server checks everything again, and a time taken meanwhile brings fresh times.
  */
 export function BookFlow() {
-  const { call, t, session } = useApp();
+  const { call, t, session, preloaded } = useApp();
   const [step, setStep] = useState<Step>("service");
   const [services, setServices] = useState<ServiceItem[] | undefined>();
   const [profile, setProfile] = useState<Profile | undefined>();
@@ -56,9 +57,13 @@ export function BookFlow() {
   const heading = useFocusOnShow<HTMLHeadingElement>(step);
 
   useEffect(() => {
-    void Promise.all([call("services", {}), call("profile", {})])
+    // The first time, what the app asked for at start; when the tab is opened again, afresh.
+    const first = !preloadUsed.has(preloaded);
+    preloadUsed.add(preloaded);
+    void Promise.all(first ? [preloaded.services, preloaded.profile] : [call("services", {}), call("profile", {})])
       .then(([list, p]) => {
         setServices(list);
+        for (const s of list) prefetchDays(call, s.id);
         setProfile(p);
         setDetails({ firstName: p.firstName ?? "", lastName: p.lastName ?? "", email: p.email ?? "", phone: p.phone ?? "" });
         setPrivacyAcknowledged(p.privacyAcknowledged);

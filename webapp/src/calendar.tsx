@@ -1,6 +1,22 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Interval, Slot, SlotTarget } from "../../src/miniapp/api-types.js";
+import type { Call } from "./api.js";
 import { useApp } from "./context.js";
+
+type Days = Array<{ date: string; label: string }>;
+const prefetched = new Map<string, { at: number; days: Promise<Days> }>();
+
+/**
+ * Asks for a treatment's free days before it is picked, so its calendar opens at once; kept for
+ * half a minute (what is free changes, and the server checks at booking anyway).
+ */
+export function prefetchDays(call: Call, serviceId: string): void {
+  const key = JSON.stringify({ serviceId });
+  if ((prefetched.get(key)?.at ?? 0) > Date.now() - 30_000) return;
+  const days = call("days", { target: { serviceId }, busy: [] });
+  days.catch(() => prefetched.delete(key));
+  prefetched.set(key, { at: Date.now(), days });
+}
 
 /** "2026-12" → [2026, 12] */
 function parseMonth(month: string): [number, number] {
@@ -78,7 +94,7 @@ function MonthGrid(props: {
  */
 export function TimePicker(props: { target: SlotTarget; busy: Interval[]; notice?: string; onPick: (slot: Slot) => void }) {
   const { call, t, session } = useApp();
-  const [days, setDays] = useState<Array<{ date: string; label: string }> | undefined>();
+  const [days, setDays] = useState<Days | undefined>();
   const [month, setMonth] = useState(session.today.slice(0, 7));
   const [day, setDay] = useState<string | undefined>();
   const [slots, setSlots] = useState<Slot[] | undefined>();
@@ -88,7 +104,9 @@ export function TimePicker(props: { target: SlotTarget; busy: Interval[]; notice
 
   useEffect(() => {
     setDays(undefined);
-    call("days", { target: props.target, busy: props.busy })
+    const ready = props.busy.length === 0 ? prefetched.get(targetKey) : undefined;
+    prefetched.delete(targetKey);
+    (ready && ready.at > Date.now() - 30_000 ? ready.days : call("days", { target: props.target, busy: props.busy }))
       .then((found) => {
         setDays(found);
         const first = found[0]?.date;
