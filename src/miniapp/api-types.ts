@@ -63,6 +63,8 @@ export interface Profile {
   privacyAcknowledged: boolean;
   /** True once marketing consent was asked (it is offered once, as in the chat). */
   consentsAsked: boolean;
+  /** The marketing consents standing now: the offer starts from them, as in the chat. */
+  consents: Marketing;
 }
 
 export interface Details {

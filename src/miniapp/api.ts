@@ -209,6 +209,7 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
         ...(p.phone ? { phone: p.phone } : {}),
         privacyAcknowledged: p.privacyAcknowledged,
         consentsAsked: p.consentsAsked,
+        consents: { ...p.consents },
       };
     },
 
@@ -423,7 +424,8 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
           : { ok: false, text: refusalText(t, result.reason === "past-cutoff" ? "not-active" : result.reason) };
       }
       const { before, after } = result;
-      // The customer is told with a new calendar file (A12); the practitioners as of any move.
+      // The customer is told with a new calendar file (A12). The practitioners' "moved" message
+      // says the customer moved it, so it is not sent for her own move.
       const customer = await a.bookingCustomerChat(body.bookingId);
       if (customer) {
         const l = customer.language;
@@ -436,7 +438,6 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
         });
         await chat.moved(customer.telegramId, l, before, after, text);
       }
-      await notifier.moved(before, after);
       return {
         ok: true,
         text: t("webapp-moved-done", { from: formatDateTime(before.start, language, zone), to: formatDateTime(after.start, language, zone) }),

@@ -14,6 +14,7 @@ import { PRIVACY_NOTICE_VERSION } from "../../src/domain/versions.js";
 import { createLogger } from "../../src/logger.js";
 import { WEBAPP_MESSAGES, type ServiceItem, type Slot } from "../../src/miniapp/api-types.js";
 import { setWebAppMenuButton } from "../../src/miniapp/index.js";
+import { setMarketingConsent } from "../../src/services/privacy.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
@@ -75,7 +76,7 @@ describe("the Mini App's API (M1, M3)", () => {
     const call = apiAs(server.app, 7002);
     const session = await call("session", {});
     expect(session).toMatchObject({ language: "fi", admin: false, today: "2026-11-30", lastDay: "2027-01-29" });
-    expect(await call("profile", {})).toEqual({ privacyAcknowledged: false, consentsAsked: false });
+    expect(await call("profile", {})).toEqual({ privacyAcknowledged: false, consentsAsked: false, consents: { telegram: false, email: false, sms: false } });
     const service = (await call("services", {})).find((s) => s.durationMinutes === 60)!;
     expect(service.name).toBe("Klassinen hieronta 60 min");
     const days = await call("days", { target: { serviceId: service.id } });
@@ -170,6 +171,22 @@ describe("the Mini App's API (M1, M3)", () => {
     });
     expect(unacknowledged).toMatchObject({ ok: false, reason: "privacy-not-acknowledged" });
     expect(await BookingModel.countDocuments()).toBe(0);
+  });
+
+  it("offers marketing consent once, starting from what stands (a consent given with /marketing stays given)", async () => {
+    const call7020 = apiAs(server.app, 7020);
+    await call7020("session", {});
+    await setMarketingConsent(7020, "telegram", true, "command", new Date());
+    const profile = await call7020("profile", {});
+    expect(profile).toMatchObject({ consentsAsked: false, consents: { telegram: true, email: false, sms: false } });
+    const service = (await call7020("services", {}))[0]!;
+    const [slot] = await call7020("slots", { target: { serviceId: service.id }, day: "2026-12-01" });
+    const { id } = await call7020("identity", {});
+    const details = { firstName: "Testi", lastName: "Asiakas", email: "c7020@example.com" };
+    const booked = await call7020("book", { bookingId: id, serviceId: service.id, start: slot!.start, details, privacyAcknowledged: true, marketing: { ...profile.consents, sms: true } });
+    expect(booked.ok).toBe(true);
+    // SMS needs a phone number; the Telegram consent stands; the question is not asked again.
+    expect(await call7020("profile", {})).toMatchObject({ consentsAsked: true, consents: { telegram: true, email: false, sms: false } });
   });
 
   it("forged, tampered, expired or missing initData gets 401 and changes nothing, writes nothing", async () => {

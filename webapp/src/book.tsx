@@ -67,6 +67,8 @@ export function BookFlow() {
         setProfile(p);
         setDetails({ firstName: p.firstName ?? "", lastName: p.lastName ?? "", email: p.email ?? "", phone: p.phone ?? "" });
         setPrivacyAcknowledged(p.privacyAcknowledged);
+        // As in the chat: a consent given already (with /marketing) is shown ticked, not withdrawn.
+        setMarketing({ ...p.consents });
       })
       .catch(() => setMessage(t("webapp-error")));
   }, []);
