@@ -161,6 +161,8 @@ export interface BookingCard {
   price: string;
   /** The price typed as the payment form expects it: "55,00" / "55.00". */
   amount: string;
+  /** Standing (not cancelled): attendance can be marked. */
+  standing: boolean;
   /** Standing and not yet started: can be moved and cancelled. */
   changeable: boolean;
 }

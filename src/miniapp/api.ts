@@ -359,10 +359,11 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
         time: formatTimeRange(b.start, b.end, language, zone),
         service: b.serviceName[language],
         customer: b.customerName || t("value-none"),
-        status: t(`admin-status-${b.attendance ?? b.status}`),
+        status: t(`admin-status-${b.status === "cancelled" ? "cancelled" : (b.attendance ?? b.status)}`),
         ...(b.attendance ? { attendance: b.attendance } : {}),
         price: formatPrice(b.priceCents, language),
         amount: language === "en" ? amount : amount.replace(".", ","),
+        standing: b.status === "confirmed",
         changeable: b.status === "confirmed" && b.start > now(),
       };
     },

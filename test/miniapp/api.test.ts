@@ -297,7 +297,7 @@ describe("the Mini App's API (M1, M3)", () => {
     expect(week.days[1]).toMatchObject({ hours: "9.00–12.00 ja 12.30–17.00", entries: [{ kind: "booking", id: bookingId, time: "10.00–11.00", customer: "Testi Asiakas" }] });
     expect(week.days[5]!.hours).toBe("suljettu");
 
-    expect(await admin("admin/booking", { bookingId })).toMatchObject({ customer: "Testi Asiakas", amount: "55,00", changeable: true, status: "varattu" });
+    expect(await admin("admin/booking", { bookingId })).toMatchObject({ customer: "Testi Asiakas", amount: "55,00", standing: true, changeable: true, status: "varattu" });
     expect(await admin("admin/attendance", { bookingId, attendance: "attended" })).toEqual({ ok: true, text: "✓ kävi" });
     expect((await admin("admin/contact", { bookingId })).text).toContain("c7501@example.com");
     const payment = await admin("admin/payment", { bookingId, amount: "55,00", method: "card" });
@@ -317,6 +317,7 @@ describe("the Mini App's API (M1, M3)", () => {
     expect(await admin("admin/cancel", { bookingId, reason: "Sairastuminen" })).toEqual({ ok: true, text: "Peruttu; asiakkaalle on ilmoitettu." });
     expect(String(suite.tg.callsOf("sendMessage", 7501)[0]!.payload.text)).toContain("Syy: Sairastuminen");
     expect(calendarFilesTo(suite.tg, 7501)).toMatchObject([{ method: "CANCEL", sequence: 2 }]);
+    expect(await admin("admin/booking", { bookingId })).toMatchObject({ standing: false, changeable: false, status: "peruttu" });
 
     const audit = await AuditEntryModel.find({ actorKind: "admin" }, { _id: 0, action: 1, fields: 1, actorId: 1 }).sort({ at: 1, _id: 1 }).lean();
     expect(audit.map((e) => [e.action, e.fields?.join() ?? "", e.actorId])).toEqual([

@@ -79,12 +79,16 @@ function BookingView(props: { bookingId: string; onClose: () => void }) {
         </button>
       )}
       <div class="actions wrap">
-        <button type="button" aria-pressed={card.attendance === "attended"} onClick={() => void show(call("admin/attendance", { bookingId: card.bookingId, attendance: "attended" }))}>
-          {t("button-admin-attended")}
-        </button>
-        <button type="button" aria-pressed={card.attendance === "no-show"} onClick={() => void show(call("admin/attendance", { bookingId: card.bookingId, attendance: "no-show" }))}>
-          {t("button-admin-noshow")}
-        </button>
+        {card.standing && (
+          <>
+            <button type="button" aria-pressed={card.attendance === "attended"} onClick={() => void show(call("admin/attendance", { bookingId: card.bookingId, attendance: "attended" }))}>
+              {t("button-admin-attended")}
+            </button>
+            <button type="button" aria-pressed={card.attendance === "no-show"} onClick={() => void show(call("admin/attendance", { bookingId: card.bookingId, attendance: "no-show" }))}>
+              {t("button-admin-noshow")}
+            </button>
+          </>
+        )}
         <button type="button" class="secondary" onClick={() => setPanel(panel === "payment" ? "none" : "payment")}>
           {t("button-admin-payment")}
         </button>
@@ -408,7 +412,12 @@ export function HoursView() {
                   onInput={(e) => update(day.weekday, day.intervals.map((x, j) => (j === i ? { ...x, end: e.currentTarget.value } : x)))}
                 />
               </div>
-              <button type="button" class="link" onClick={() => update(day.weekday, day.intervals.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                class="link"
+                aria-label={`${t("webapp-hours-remove")} ${interval.start}–${interval.end}`}
+                onClick={() => update(day.weekday, day.intervals.filter((_, j) => j !== i))}
+              >
                 {t("webapp-hours-remove")}
               </button>
             </div>
