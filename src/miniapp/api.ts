@@ -1,5 +1,5 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { InputFile, type Api } from "grammy";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Config } from "../config.js";
@@ -17,7 +17,6 @@ import { parseHoursLines, renderReceipt } from "../bot/features/admin.js";
 import { privacyNotice } from "../bot/features/privacy.js";
 import { formatClock, formatDateTime, formatDay, formatList, formatPrice, formatTime, formatTimeRange, INTL_LOCALE } from "../bot/format.js";
 import type { AdminNotifier } from "../bot/notify.js";
-import { InputFile } from "grammy";
 import type { Endpoint, Endpoints, SlotTarget, WeekEntry } from "./api-types.js";
 import type { WebAppUser } from "./auth.js";
 import { webAppMessages } from "./messages.js";
