@@ -112,7 +112,11 @@ const schema = z.object({
 
   WEBAPP_URL: z
     .url({ error: "must be the public https address of the Mini App, e.g. https://bot.example.fi/app/" })
-    .refine((url) => url.startsWith("https://"), "must start with https:// (Telegram opens Mini Apps only over https)")
+    // http only for this machine (npm run demo, development): Telegram itself opens https only.
+    .refine(
+      (url) => url.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(url),
+      "must start with https:// (Telegram opens Mini Apps only over https; http only for localhost)",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
   WEBAPP_AUTH_MAX_AGE_HOURS: z.coerce.number().positive().max(168).default(24),

@@ -115,8 +115,9 @@ describe("the Mini App (WEBAPP_URL)", () => {
     const app = loadConfig({ ...valid, HTTP_PORT: "8081", WEBAPP_URL: "https://bot.example.fi/ajanvaraus", WEBAPP_AUTH_MAX_AGE_HOURS: "2" }).webApp;
     expect(app).toEqual({ url: "https://bot.example.fi/ajanvaraus", path: "/ajanvaraus/", initDataMaxAgeSeconds: 7200 });
     expect(problems({ ...valid, HTTP_PORT: "8081", WEBAPP_URL: "http://bot.example.fi/app/" })).toEqual([
-      "WEBAPP_URL must start with https:// (Telegram opens Mini Apps only over https)",
+      "WEBAPP_URL must start with https:// (Telegram opens Mini Apps only over https; http only for localhost)",
     ]);
+    expect(loadConfig({ ...valid, HTTP_PORT: "8081", WEBAPP_URL: "http://127.0.0.1:8081/app/" }).webApp.path).toBe("/app/");
     expect(problems({ ...valid, WEBAPP_URL: "https://bot.example.fi/app/" })).toEqual([
       "WEBAPP_URL needs HTTP_PORT in polling mode: the bot's HTTP server serves the Mini App",
     ]);

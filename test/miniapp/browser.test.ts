@@ -64,12 +64,12 @@ describe.skipIf(!hasChromium)("the Mini App in headless Chromium", () => {
   });
 
   /** Opens the app as Telegram would for `userId`: a phone-sized page with the WebApp stand-in. */
-  async function open(userId: number, options: { scheme?: "light" | "dark"; initData?: string } = {}): Promise<{ page: Page; bytes: () => number }> {
+  async function open(userId: number, options: { scheme?: "light" | "dark"; initData?: string; stub?: boolean } = {}): Promise<{ page: Page; bytes: () => number }> {
     const scheme = options.scheme ?? "light";
     const context = await browser.newContext({ viewport: { width: 360, height: 760 }, deviceScaleFactor: 2, colorScheme: scheme, locale: "fi-FI" });
     // Telegram's script is not fetched: the stand-in below is what it would have set up.
     await context.route("https://telegram.org/**", (route) => route.abort());
-    await context.addInitScript(
+    if (options.stub !== false) await context.addInitScript(
       ({ initData, themeParams, colorScheme }) => {
         const noop = () => undefined;
         (globalThis as unknown as { Telegram: unknown }).Telegram = { WebApp: { initData, themeParams, colorScheme, ready: noop, expand: noop, onEvent: noop } };
@@ -182,10 +182,13 @@ describe.skipIf(!hasChromium)("the Mini App in headless Chromium", () => {
   });
 
   it("a customer sees no practitioner's tabs; forged initData opens nothing and stores nothing", async () => {
-    const customer = await open(7904);
-    await customer.page.goto(server.app);
+    // Launched as Telegram launches it when its script cannot run: the data in the URL's fragment.
+    const customer = await open(7904, { stub: false });
+    const fragment = new URLSearchParams({ tgWebAppData: initDataFor(7904, { language: "fi" }), tgWebAppThemeParams: JSON.stringify(THEMES.dark) });
+    await customer.page.goto(`${server.app}#${fragment.toString()}`);
     await customer.page.getByRole("tab", { name: "Varaa" }).waitFor();
     expect(await customer.page.getByRole("tab").allTextContents()).toEqual(["Varaa", "Varaukseni"]);
+    expect(await customer.page.evaluate("document.documentElement.dataset.scheme")).toBe("dark");
     await customer.page.context().close();
 
     const forged = await open(7905, { initData: initDataFor(7905, { token: `${TEST_ENV.BOT_TOKEN!}x` }) });
