@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The Mini App's client (vite, into dist/webapp): served by the bot's HTTP server.
+COPY webapp ./webapp
 RUN npm run build
 
 FROM node:20-bookworm-slim

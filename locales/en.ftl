@@ -474,7 +474,10 @@ privacy-notice =
 
     Where the data comes from: from you, in this chat. If you book by phone or in person, the practice records what you tell it (your name and, if you give them, your phone number and email) without Telegram, until you open a link it sends you. The practice also records your visits, whether you came, and your payments.
 
-    Recipients and processors: The practice does not disclose your data to third parties. Authorities receive it only where the law requires. This chat runs through Telegram (Telegram FZ-LLC and Telegram Messenger Inc.), an independent controller of its messaging service: Telegram carries and stores the messages under its own privacy policy and may process them outside the EU/EEA. { $hosting } { $transfers } The bot does not see your IP address; the server's log can only hold the addresses of the Telegram servers that deliver the messages.
+    Recipients and processors: The practice does not disclose your data to third parties. Authorities receive it only where the law requires. This chat runs through Telegram (Telegram FZ-LLC and Telegram Messenger Inc.), an independent controller of its messaging service: Telegram carries and stores the messages under its own privacy policy and may process them outside the EU/EEA. { $hosting } { $transfers } In the chat the bot does not see your IP address, only the addresses of the Telegram servers that deliver the messages. If you use the booking calendar that opens inside Telegram (the Mini App), your device connects to the bot's server, which then sees your IP address: it is kept only in the server's access log, apart from your customer data, for security, and erased after { $accessLogDays ->
+        [one] a day
+       *[other] { $accessLogDays } days
+    }.
 
 ## Issue 18: the privacy notice continued, languages, dates and logs
 privacy-notice-2 =
@@ -901,3 +904,75 @@ button-service-vat-exempt = VAT exempt (34 §)
 button-service-same-name = Same as Finnish
 button-service-save = ✓ Save
 button-admin-book-for-anyone = 📅 Book for a customer
+## Mini App (issue 15: the booking calendar inside Telegram)
+webapp-menu-button = Calendar
+webapp-open-button = 📅 Open the booking calendar
+webapp-book-hint = You can also pick a time in the booking calendar:
+webapp-title = Appointments
+webapp-tab-book = Book
+webapp-tab-bookings = My bookings
+webapp-tab-week = Week
+webapp-tab-hours = Hours
+webapp-loading = Loading…
+webapp-error = Something went wrong. Please try again.
+webapp-auth-error = Please open the calendar from the bot's menu button in Telegram.
+webapp-choose-service = Choose a treatment
+webapp-choose-day = Choose a day
+webapp-choose-time = Choose a time: { $day }
+webapp-no-times = There are no free times on this day.
+webapp-previous-month = Previous month
+webapp-next-month = Next month
+webapp-details = Your details
+webapp-first-name = First name
+webapp-last-name = Last name
+webapp-email = Email
+webapp-phone = Phone (optional)
+webapp-privacy-title = Privacy
+webapp-privacy-text = Before your first booking, please read how { $controller } handles your personal data. In short: we keep only what the booking needs – your name, email, optional phone number and your bookings – and use it only to serve you.
+webapp-privacy-read = Read the privacy notice
+webapp-privacy-ack = I have read the privacy notice
+webapp-consents-title = News and offers (optional)
+webapp-continue = Continue
+webapp-booked = ✅ Your appointment is booked
+webapp-booked-text = The confirmation and a calendar file are in your chat with the bot.
+webapp-book-another = Book another time
+webapp-no-bookings = You have no upcoming bookings.
+webapp-move-title = New time for: { $service }
+webapp-week-previous = Previous week
+webapp-week-next = Next week
+webapp-week-this = This week
+webapp-blocked = Blocked
+webapp-whole-day = whole day
+webapp-unblock = Remove the block
+webapp-unblocked = The block is removed: the time can be booked again.
+webapp-block-title = Block time off
+webapp-block-from = First day
+webapp-block-to = Last day (optional)
+webapp-block-start-time = From (optional)
+webapp-block-end-time = Until (optional)
+webapp-block-submit = Block
+webapp-block-invalid = Please check the days and times: the end must come after the start.
+webapp-hours-title = Weekly hours
+webapp-hours-add = Add hours
+webapp-hours-remove = Remove
+webapp-hours-save = Save
+webapp-hours-start = Opens
+webapp-hours-end = Closes
+webapp-hours-invalid = Please check the times: each must end after it starts, in steps of five minutes, without overlaps.
+webapp-saved = Saved.
+webapp-close = Close
+webapp-amount = Amount (€)
+webapp-record-payment = Record the payment
+webapp-cancel-submit = Cancel the booking and tell the customer
+webapp-customer = Customer
+webapp-status = Status
+webapp-moved-done = Moved from { $from } to { $to }. The customer was told.
+webapp-moved-by-practice =
+    ↻ The practice has moved your booking.
+
+    { $service }
+    New time: { $to }
+    (was { $from })
+    Address: { $address }
+
+    If the new time does not suit you, please call { $phone }.

@@ -465,7 +465,10 @@ privacy-notice =
 
     Mistä tiedot saadaan: sinulta itseltäsi tässä keskustelussa. Jos varaat puhelimitse tai paikan päällä, vastaanotto kirjaa kertomasi tiedot (nimesi sekä halutessasi puhelinnumerosi ja sähköpostiosoitteesi) ilman Telegramia, kunnes avaat sinulle lähetetyn linkin. Lisäksi vastaanotto kirjaa käyntisi, saapumisesi ja maksusi.
 
-    Vastaanottajat ja käsittelijät: Vastaanotto ei luovuta tietojasi kolmansille osapuolille. Viranomaisille tietoja annetaan vain lain niin vaatiessa. Tämä keskustelu kulkee Telegramin (Telegram FZ-LLC ja Telegram Messenger Inc.) kautta: Telegram on viestipalvelunsa itsenäinen rekisterinpitäjä, joka välittää ja säilyttää viestit oman tietosuojakäytäntönsä mukaisesti ja voi käsitellä niitä EU:n ja ETA:n ulkopuolella. { $hosting } { $transfers } Botti ei näe IP-osoitettasi; palvelimen lokiin voi tallentua vain viestejä välittävien Telegramin palvelimien osoitteita.
+    Vastaanottajat ja käsittelijät: Vastaanotto ei luovuta tietojasi kolmansille osapuolille. Viranomaisille tietoja annetaan vain lain niin vaatiessa. Tämä keskustelu kulkee Telegramin (Telegram FZ-LLC ja Telegram Messenger Inc.) kautta: Telegram on viestipalvelunsa itsenäinen rekisterinpitäjä, joka välittää ja säilyttää viestit oman tietosuojakäytäntönsä mukaisesti ja voi käsitellä niitä EU:n ja ETA:n ulkopuolella. { $hosting } { $transfers } Keskustelussa botti ei näe IP-osoitettasi, vain viestejä välittävien Telegramin palvelimien osoitteet. Jos käytät Telegramin sisällä avautuvaa ajanvarauskalenteria (minisovellus), laitteesi ottaa yhteyden botin palvelimeen, joka näkee silloin IP-osoitteesi: se tallennetaan tietoturvan vuoksi vain palvelimen pääsylokiin, erilleen asiakastiedoistasi, ja poistetaan { $accessLogDays ->
+        [one] vuorokauden
+       *[other] { $accessLogDays } päivän
+    } kuluttua.
 
 ## Issue 18: tietosuojaselosteen jatko, kielet, päivämäärät ja lokit
 privacy-notice-2 =
@@ -886,3 +889,75 @@ button-service-vat-exempt = Veroton (AVL 34 §)
 button-service-same-name = Sama kuin suomeksi
 button-service-save = ✓ Tallenna
 button-admin-book-for-anyone = 📅 Varaa asiakkaalle
+## Minisovellus (issue 15: ajanvarauskalenteri Telegramissa)
+webapp-menu-button = Kalenteri
+webapp-open-button = 📅 Avaa ajanvarauskalenteri
+webapp-book-hint = Voit valita ajan myös ajanvarauskalenterista:
+webapp-title = Ajanvaraus
+webapp-tab-book = Varaa
+webapp-tab-bookings = Varaukseni
+webapp-tab-week = Viikko
+webapp-tab-hours = Aukioloajat
+webapp-loading = Ladataan…
+webapp-error = Jokin meni vikaan. Yritä uudelleen.
+webapp-auth-error = Avaa kalenteri botin valikkopainikkeesta Telegramissa.
+webapp-choose-service = Valitse hoito
+webapp-choose-day = Valitse päivä
+webapp-choose-time = Valitse aika: { $day }
+webapp-no-times = Tälle päivälle ei ole vapaita aikoja.
+webapp-previous-month = Edellinen kuukausi
+webapp-next-month = Seuraava kuukausi
+webapp-details = Yhteystietosi
+webapp-first-name = Etunimi
+webapp-last-name = Sukunimi
+webapp-email = Sähköposti
+webapp-phone = Puhelin (vapaaehtoinen)
+webapp-privacy-title = Tietosuoja
+webapp-privacy-text = Lue ennen ensimmäistä varaustasi, miten { $controller } käsittelee henkilötietojasi. Lyhyesti: tallennamme vain varaukseen tarvittavat tiedot – nimesi, sähköpostiosoitteesi, halutessasi puhelinnumerosi sekä varauksesi – ja käytämme niitä varaustesi hoitamiseen.
+webapp-privacy-read = Lue tietosuojaseloste
+webapp-privacy-ack = Olen lukenut tietosuojaselosteen
+webapp-consents-title = Uutiset ja tarjoukset (vapaaehtoinen)
+webapp-continue = Jatka
+webapp-booked = ✅ Aikasi on varattu
+webapp-booked-text = Vahvistus ja kalenteritiedosto ovat keskustelussasi botin kanssa.
+webapp-book-another = Varaa toinen aika
+webapp-no-bookings = Sinulla ei ole tulevia varauksia.
+webapp-move-title = Uusi aika: { $service }
+webapp-week-previous = Edellinen viikko
+webapp-week-next = Seuraava viikko
+webapp-week-this = Tämä viikko
+webapp-blocked = Suljettu
+webapp-whole-day = koko päivä
+webapp-unblock = Poista sulku
+webapp-unblocked = Sulku on poistettu: ajan voi taas varata.
+webapp-block-title = Sulje aikaa
+webapp-block-from = Ensimmäinen päivä
+webapp-block-to = Viimeinen päivä (vapaaehtoinen)
+webapp-block-start-time = Alkaen (vapaaehtoinen)
+webapp-block-end-time = Asti (vapaaehtoinen)
+webapp-block-submit = Sulje aika
+webapp-block-invalid = Tarkista päivät ja kellonajat: lopun pitää olla alun jälkeen.
+webapp-hours-title = Viikoittaiset aukioloajat
+webapp-hours-add = Lisää aika
+webapp-hours-remove = Poista
+webapp-hours-save = Tallenna
+webapp-hours-start = Alkaa
+webapp-hours-end = Päättyy
+webapp-hours-invalid = Tarkista kellonajat: jokaisen pitää päättyä alkunsa jälkeen, viiden minuutin välein, eivätkä ne saa mennä päällekkäin.
+webapp-saved = Tallennettu.
+webapp-close = Sulje
+webapp-amount = Summa (€)
+webapp-record-payment = Kirjaa maksu
+webapp-cancel-submit = Peru varaus ja ilmoita asiakkaalle
+webapp-customer = Asiakas
+webapp-status = Tila
+webapp-moved-done = Siirretty: { $from } → { $to }. Asiakkaalle on ilmoitettu.
+webapp-moved-by-practice =
+    ↻ Vastaanotto on siirtänyt varauksesi.
+
+    { $service }
+    Uusi aika: { $to }
+    (aiemmin { $from })
+    Osoite: { $address }
+
+    Jos uusi aika ei sovi sinulle, soita { $phone }.

@@ -471,7 +471,10 @@ privacy-notice =
 
     Varifrån uppgifterna kommer: från dig själv i den här chatten. Om du bokar per telefon eller på plats registrerar mottagningen det du berättar (ditt namn och om du vill ditt telefonnummer och din e-postadress) utan Telegram, tills du öppnar en länk som mottagningen skickar dig. Dessutom registrerar mottagningen dina besök, om du kom och dina betalningar.
 
-    Mottagare och personuppgiftsbiträden: Mottagningen lämnar inte ut dina uppgifter till tredje parter. Till myndigheter lämnas uppgifter bara när lagen kräver det. Den här chatten går via Telegram (Telegram FZ-LLC och Telegram Messenger Inc.), som är självständigt personuppgiftsansvarig för sin meddelandetjänst: Telegram förmedlar och lagrar meddelandena enligt sin egen integritetspolicy och kan behandla dem utanför EU/EES. { $hosting } { $transfers } Boten ser inte din IP-adress; i serverns logg kan bara adresserna till Telegrams servrar som förmedlar meddelandena sparas.
+    Mottagare och personuppgiftsbiträden: Mottagningen lämnar inte ut dina uppgifter till tredje parter. Till myndigheter lämnas uppgifter bara när lagen kräver det. Den här chatten går via Telegram (Telegram FZ-LLC och Telegram Messenger Inc.), som är självständigt personuppgiftsansvarig för sin meddelandetjänst: Telegram förmedlar och lagrar meddelandena enligt sin egen integritetspolicy och kan behandla dem utanför EU/EES. { $hosting } { $transfers } I chatten ser boten inte din IP-adress, bara adresserna till Telegrams servrar som förmedlar meddelandena. Om du använder bokningskalendern som öppnas i Telegram (miniappen) ansluter din enhet till botens server, som då ser din IP-adress: den sparas av säkerhetsskäl bara i serverns åtkomstlogg, skild från dina kunduppgifter, och raderas efter { $accessLogDays ->
+        [one] ett dygn
+       *[other] { $accessLogDays } dagar
+    }.
 
 ## Issue 18: dataskyddsbeskrivningens fortsättning, språk, datum och loggar
 privacy-notice-2 =
@@ -895,3 +898,75 @@ button-service-vat-exempt = Momsfri (34 §)
 button-service-same-name = Samma som på finska
 button-service-save = ✓ Spara
 button-admin-book-for-anyone = 📅 Boka åt en kund
+## Miniappen (issue 15: bokningskalendern i Telegram)
+webapp-menu-button = Kalender
+webapp-open-button = 📅 Öppna bokningskalendern
+webapp-book-hint = Du kan också välja en tid i bokningskalendern:
+webapp-title = Tidsbokning
+webapp-tab-book = Boka
+webapp-tab-bookings = Mina bokningar
+webapp-tab-week = Vecka
+webapp-tab-hours = Öppettider
+webapp-loading = Laddar…
+webapp-error = Något gick fel. Försök igen.
+webapp-auth-error = Öppna kalendern med botens menyknapp i Telegram.
+webapp-choose-service = Välj behandling
+webapp-choose-day = Välj dag
+webapp-choose-time = Välj tid: { $day }
+webapp-no-times = Det finns inga lediga tider den här dagen.
+webapp-previous-month = Föregående månad
+webapp-next-month = Nästa månad
+webapp-details = Dina uppgifter
+webapp-first-name = Förnamn
+webapp-last-name = Efternamn
+webapp-email = E-post
+webapp-phone = Telefon (frivilligt)
+webapp-privacy-title = Dataskydd
+webapp-privacy-text = Läs före din första bokning hur { $controller } behandlar dina personuppgifter. Kort sagt: vi sparar bara det som bokningen behöver – ditt namn, din e-postadress, om du vill ditt telefonnummer samt dina bokningar – och använder det för att sköta dina bokningar.
+webapp-privacy-read = Läs dataskyddsbeskrivningen
+webapp-privacy-ack = Jag har läst dataskyddsbeskrivningen
+webapp-consents-title = Nyheter och erbjudanden (frivilligt)
+webapp-continue = Fortsätt
+webapp-booked = ✅ Din tid är bokad
+webapp-booked-text = Bekräftelsen och en kalenderfil finns i din chatt med boten.
+webapp-book-another = Boka en annan tid
+webapp-no-bookings = Du har inga kommande bokningar.
+webapp-move-title = Ny tid för: { $service }
+webapp-week-previous = Föregående vecka
+webapp-week-next = Nästa vecka
+webapp-week-this = Den här veckan
+webapp-blocked = Stängt
+webapp-whole-day = hela dagen
+webapp-unblock = Ta bort stängningen
+webapp-unblocked = Stängningen är borttagen: tiden kan bokas igen.
+webapp-block-title = Stäng tid
+webapp-block-from = Första dagen
+webapp-block-to = Sista dagen (frivilligt)
+webapp-block-start-time = Från (frivilligt)
+webapp-block-end-time = Till (frivilligt)
+webapp-block-submit = Stäng tiden
+webapp-block-invalid = Kontrollera dagarna och tiderna: slutet ska komma efter början.
+webapp-hours-title = Öppettider per vecka
+webapp-hours-add = Lägg till tid
+webapp-hours-remove = Ta bort
+webapp-hours-save = Spara
+webapp-hours-start = Öppnar
+webapp-hours-end = Stänger
+webapp-hours-invalid = Kontrollera tiderna: var och en ska sluta efter att den börjar, i steg om fem minuter, utan att överlappa.
+webapp-saved = Sparat.
+webapp-close = Stäng
+webapp-amount = Belopp (€)
+webapp-record-payment = Registrera betalningen
+webapp-cancel-submit = Avboka och meddela kunden
+webapp-customer = Kund
+webapp-status = Status
+webapp-moved-done = Flyttad från { $from } till { $to }. Kunden har meddelats.
+webapp-moved-by-practice =
+    ↻ Mottagningen har flyttat din bokning.
+
+    { $service }
+    Ny tid: { $to }
+    (tidigare { $from })
+    Adress: { $address }
+
+    Om den nya tiden inte passar dig, ring { $phone }.

@@ -116,11 +116,25 @@ const schema = z.object({
       return z.NEVER;
     }),
 
+  WEBAPP_URL: z
+    .url({ error: "must be the public https address of the Mini App, e.g. https://bot.example.fi/app/" })
+    // http only for this machine (npm run demo, development): Telegram itself opens https only.
+    .refine(
+      (url) => url.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(url),
+      "must start with https:// (Telegram opens Mini Apps only over https; http only for localhost)",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  WEBAPP_AUTH_MAX_AGE_HOURS: z.coerce.number().positive().max(168).default(24),
+
   RATE_LIMIT_PER_MINUTE: positiveInt(30),
   BACKUP_DIR: z.string().trim().min(1).optional(),
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   BACKUP_KEEP: positiveInt(14),
 }).superRefine((e, ctx) => {
+  if (e.WEBAPP_URL && e.BOT_MODE !== "webhook" && e.HTTP_PORT === undefined) {
+    ctx.addIssue({ code: "custom", path: ["WEBAPP_URL"], message: "needs HTTP_PORT in polling mode: the bot's HTTP server serves the Mini App" });
+  }
   if (e.BOT_MODE !== "webhook") return;
   if (!e.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
   if (!e.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook (32+ random characters)" });
@@ -149,6 +163,7 @@ export interface Config {
   /**
    * Where the bot's HTTP server (health check, webhook, calendar feed, Mini App) listens: always
    * in webhook mode, and in polling mode when HTTP_PORT is set; undefined: no HTTP server.
+   * `trustedProxies` as in BotMode (TRUST_PROXY), for every route's access log.
    */
   http: { host: string; port: number; trustedProxies: number } | undefined;
   /**
@@ -157,6 +172,8 @@ export interface Config {
    * no link can be given.
    */
   publicUrl: string | undefined;
+  /** The Mini App (M5): served by the HTTP server at `path`; opened by Telegram at `url` when set. */
+  webApp: WebAppSettings;
   /** Incoming updates allowed per user per minute before they get a polite notice (O6). */
   rateLimitPerMinute: number;
   backup: { dir: string; intervalHours: number; keep: number };
@@ -183,6 +200,16 @@ export interface Config {
   retention: RetentionRules;
   /** How often the retention job runs. */
   retentionCheckHours: number;
+}
+
+/** Where the Mini App is and how old Telegram's signed launch data may be. */
+export interface WebAppSettings {
+  /** The public https address Telegram opens (WEBAPP_URL); undefined: no menu button or app buttons. */
+  url: string | undefined;
+  /** The path the HTTP server serves it at, ending in "/": WEBAPP_URL's path, or "/app/". */
+  path: string;
+  /** initData signed longer ago than this is refused (WEBAPP_AUTH_MAX_AGE_HOURS). */
+  initDataMaxAgeSeconds: number;
 }
 
 /** Who the controller is: shown in the privacy notice, confirmations and receipts. */
@@ -263,6 +290,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http:
       e.BOT_MODE === "webhook" || e.HTTP_PORT !== undefined ? { host: e.HOST, port: e.HTTP_PORT ?? e.PORT, trustedProxies: e.TRUST_PROXY } : undefined,
     publicUrl: (e.PUBLIC_URL ?? (e.WEBHOOK_URL ? new URL(e.WEBHOOK_URL).origin : undefined))?.replace(/\/+$/, ""),
+    webApp: {
+      url: e.WEBAPP_URL,
+      path: e.WEBAPP_URL ? new URL(e.WEBAPP_URL).pathname.replace(/\/*$/, "/") : "/app/",
+      initDataMaxAgeSeconds: Math.round(e.WEBAPP_AUTH_MAX_AGE_HOURS * 3600),
+    },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     backup: { dir: e.BACKUP_DIR ?? `${e.DATA_DIR}/backups`, intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP },
     botToken: e.BOT_TOKEN,

@@ -23,6 +23,7 @@ import { startInstanceHeartbeat } from "./services/instances.js";
 import { assertDataUnderKey } from "./services/key-rotation.js";
 import { seedDefaults } from "./services/seed.js";
 import { createScheduler } from "./scheduler.js";
+import { createWebAppRoute, setWebAppMenuButton } from "./miniapp/index.js";
 
 /** Starts the bot: configuration, database, defaults, then long polling through the runner. */
 async function main(): Promise<void> {
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   });
 
   const services = createServices(config);
-  const { bot, i18n, notifier, broadcaster } = createBot({ config, services, logger });
+  const { bot, i18n, notifier, broadcaster, tellCustomerCancelled } = createBot({ config, services, logger });
   await bot.init();
   await registerCommands(bot.api, i18n, config.defaultLanguage);
   await registerAdminCommands(bot.api, i18n, config.defaultLanguage, config.adminIds, ADMIN_COMMANDS, (error) =>
@@ -94,6 +95,11 @@ async function main(): Promise<void> {
   }
   let server: Server | undefined;
   if (config.http) {
+    // The Mini App (M5): its client and API, behind Telegram's signed initData.
+    const logAccess = (ip: string, p: string, status: number) => services.logAccess(ip, p, status, new Date());
+    const { trustedProxies } = config.http;
+    routes.push(createWebAppRoute({ config, services, api: bot.api, i18n, notifier, tellCustomerCancelled, logger, trustedProxies, logAccess }));
+    await setWebAppMenuButton(bot.api, i18n, config, logger);
     server = createHttpServer({
       routes,
       healthy: async () => (await mongoose.connection.db?.admin().ping())?.ok === 1,

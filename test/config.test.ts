@@ -102,6 +102,7 @@ describe("the HTTP server (HTTP_PORT)", () => {
     expect(loadConfig({ ...valid, HTTP_PORT: "8081" }).http).toEqual({ host: "0.0.0.0", port: 8081, trustedProxies: 0 });
     const webhook = { ...valid, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.fi/telegram", WEBHOOK_SECRET: "s".repeat(32) };
     expect(loadConfig(webhook).http).toEqual({ host: "0.0.0.0", port: 8080, trustedProxies: 0 });
+    expect(loadConfig({ ...valid, HTTP_PORT: "8081", TRUST_PROXY: "true" }).http?.trustedProxies).toBe(1);
     expect(loadConfig({ ...webhook, PORT: "9000" }).http?.port).toBe(9000);
     expect(loadConfig({ ...webhook, HTTP_PORT: "9001", PORT: "9000" }).http?.port).toBe(9001);
     expect(problems({ ...valid, HTTP_PORT: "70000" }).some((p) => p.startsWith("HTTP_PORT "))).toBe(true);
@@ -114,6 +115,21 @@ describe("the HTTP server (HTTP_PORT)", () => {
     expect(loadConfig(webhook).publicUrl).toBe("https://hook.example.fi");
     expect(loadConfig({ ...webhook, PUBLIC_URL: "https://bot.example.fi" }).publicUrl).toBe("https://bot.example.fi");
     expect(problems({ ...valid, PUBLIC_URL: "http://bot.example.fi" }).some((p) => p.startsWith("PUBLIC_URL must start with https://"))).toBe(true);
+  });
+});
+
+describe("the Mini App (WEBAPP_URL)", () => {
+  it("is served at WEBAPP_URL's path, which must be https, and needs the HTTP server", () => {
+    expect(loadConfig(valid).webApp).toEqual({ url: undefined, path: "/app/", initDataMaxAgeSeconds: 86_400 });
+    const app = loadConfig({ ...valid, HTTP_PORT: "8081", WEBAPP_URL: "https://bot.example.fi/ajanvaraus", WEBAPP_AUTH_MAX_AGE_HOURS: "2" }).webApp;
+    expect(app).toEqual({ url: "https://bot.example.fi/ajanvaraus", path: "/ajanvaraus/", initDataMaxAgeSeconds: 7200 });
+    expect(problems({ ...valid, HTTP_PORT: "8081", WEBAPP_URL: "http://bot.example.fi/app/" })).toEqual([
+      "WEBAPP_URL must start with https:// (Telegram opens Mini Apps only over https; http only for localhost)",
+    ]);
+    expect(loadConfig({ ...valid, HTTP_PORT: "8081", WEBAPP_URL: "http://127.0.0.1:8081/app/" }).webApp.path).toBe("/app/");
+    expect(problems({ ...valid, WEBAPP_URL: "https://bot.example.fi/app/" })).toEqual([
+      "WEBAPP_URL needs HTTP_PORT in polling mode: the bot's HTTP server serves the Mini App",
+    ]);
   });
 });
 

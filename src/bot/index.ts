@@ -281,7 +281,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.use(
     telegramLinkFeature(services, { adminIds: config.adminIds, business: config.business, defaultLanguage: config.defaultLanguage }),
   );
-  customerChats.use(startFeature(services));
+  customerChats.use(startFeature(services, config.webApp.url));
   customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
   customerChats.use(
     privacyRightsFeature(services, notifier, {
@@ -373,5 +373,5 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   }
 
   bot.catch(apologise);
-  return { bot, i18n, notifier, broadcaster };
+  return { bot, i18n, notifier, broadcaster, tellCustomerCancelled };
 }

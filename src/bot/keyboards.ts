@@ -12,9 +12,14 @@ export const MENU = {
   privacy: menuButtons.pack({ item: "privacy" }),
 } as const;
 
-/** Book / My bookings / Privacy, under /start and /help. */
-export function mainMenu(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard()
+/**
+ * Book / My bookings / Privacy, under /start and /help; with the Mini App's address, a button
+ * that opens its calendar first (M1).
+ */
+export function mainMenu(ctx: BotContext, webAppUrl?: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (webAppUrl) keyboard.webApp(ctx.t("webapp-open-button"), webAppUrl).row();
+  return keyboard
     .text(ctx.t("button-book"), MENU.book)
     .row()
     .text(ctx.t("button-my-bookings"), MENU.myBookings)

@@ -18,6 +18,7 @@ import * as retention from "./retention.js";
 import * as slots from "./slots.js";
 import * as technical from "./technical.js";
 import * as telegramLink from "./telegram-link.js";
+import * as practiceWeek from "./practice-week.js";
 import * as week from "./week.js";
 
 /**
@@ -75,6 +76,9 @@ export function createServices(config: Config) {
       createTelegramLink: (adminId: number, customerId: string, now: Date) =>
         telegramLink.createTelegramLink(adminId, customerId, now, config.telegramLinkDays),
       auditReport: auditReport.auditReport,
+      moveBooking: (adminId: number, bookingId: string, start: number, now: number, moveId: string) =>
+        manage.moveBookingByAdmin(settings, adminId, bookingId, start, now, moveId),
+      ...practiceWeek,
     },
     redeemTelegramLink: (token: string, telegramId: number, now: Date) => telegramLink.redeemTelegramLink(token, telegramId, now, config.booking),
     dailyAgenda,

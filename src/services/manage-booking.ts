@@ -1,10 +1,10 @@
-import type { Types } from "mongoose";
+import { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import type { BookingView } from "./booking-view.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
-import { CUSTOMER, recordAudit } from "./audit.js";
+import { CUSTOMER, recordAudit, type Actor } from "./audit.js";
 import { bookingLock, cancelBooking as cancel, nextIcsSequence, toBookingView, type BookingLean, type Cancellation } from "./bookings.js";
 import { claimCells, claimCellsFor } from "./claims.js";
 import type { Interval } from "../domain/availability.js";
@@ -77,6 +77,8 @@ export type MoveResult =
   | { ok: false; reason: "slot-taken"; taken: Interval[] }
   | { ok: false; reason: ChangeRefusal };
 
+type Found = { booking: BookingLean; customer: CustomerNames };
+
 /**
  * Moves a customer's booking to `newStart` (B7), under the booking's lock. The new time is
  * claimed before the old one is released, so a failure at any point leaves the original booking
@@ -94,11 +96,49 @@ export async function moveBooking(
   now: number,
   moveId: string,
 ): Promise<MoveResult> {
-  const found = await ownBooking(telegramId, ref);
+  return moveFound(settings, () => ownBooking(telegramId, ref), newStart, now, moveId, CUSTOMER, (booking) => refusal(settings, booking, now));
+}
+
+/**
+ * Moves any standing booking on the practitioner's side (A12): the same claim, lock, reminder
+ * and idempotence as the customer's move, audit-logged as the admin's, without the customer's
+ * cutoff (she may move a booking up to its start).
+ */
+export async function moveBookingByAdmin(
+  settings: BookingSettings,
+  adminId: number,
+  bookingId: string,
+  newStart: number,
+  now: number,
+  moveId: string,
+): Promise<MoveResult> {
+  if (!Types.ObjectId.isValid(bookingId)) return { ok: false, reason: "not-found" };
+  const load = async (): Promise<Found | undefined> => {
+    const booking = await BookingModel.findById(bookingId).lean<BookingLean>();
+    if (!booking) return undefined;
+    const customer = await CustomerModel.findById(booking.customerId, { _id: 1, firstName: 1, lastName: 1 }).lean<CustomerNames>();
+    return { booking, customer: customer ?? { _id: booking.customerId } };
+  };
+  const refuse = (booking: BookingLean): ChangeRefusal | undefined =>
+    booking.status !== "confirmed" || booking.start.getTime() <= now ? "not-active" : undefined;
+  return moveFound(settings, load, newStart, now, moveId, { kind: "admin", telegramId: adminId }, refuse);
+}
+
+/** The move itself, for whoever moves: `load` finds the booking (and refuses others' by finding none). */
+async function moveFound(
+  settings: BookingSettings,
+  load: () => Promise<Found | undefined>,
+  newStart: number,
+  now: number,
+  moveId: string,
+  actor: Actor,
+  refuse: (booking: BookingLean) => ChangeRefusal | undefined,
+): Promise<MoveResult> {
+  const found = await load();
   if (!found) return { ok: false, reason: "not-found" };
   // Looked for before taking the lock too: a process that died right after the move may still
   // hold it for its lease, and the move it made is already complete.
-  const alreadyMoved = (own: { booking: BookingLean; customer: CustomerNames }): MoveResult | undefined => {
+  const alreadyMoved = (own: Found): MoveResult | undefined => {
     const done = own.booking.lastMove;
     if (done?.moveId !== moveId || !done.fromStart || !done.fromEnd || own.booking.status !== "confirmed") return undefined;
     const earlier = { ...own.booking, start: done.fromStart, end: done.fromEnd };
@@ -107,12 +147,12 @@ export async function moveBooking(
   const repeated = alreadyMoved(found);
   if (repeated) return repeated;
   return withLock(bookingLock(found.booking._id), async (): Promise<MoveResult> => {
-    const own = await ownBooking(telegramId, ref);
+    const own = await load();
     if (!own) return { ok: false, reason: "not-found" };
     const { booking, customer } = own;
     const again = alreadyMoved(own);
     if (again) return again;
-    const before = refusal(settings, booking, now);
+    const before = refuse(booking);
     if (before) return { ok: false, reason: before };
 
     const bufferMinutes = (booking.bufferEnd.getTime() - booking.end.getTime()) / MINUTE;
@@ -155,7 +195,7 @@ export async function moveBooking(
       },
     );
     if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
-    await recordAudit(customer._id, CUSTOMER, "booking-moved", new Date(now), { subjectId: booking._id });
+    await recordAudit(customer._id, actor, "booking-moved", new Date(now), { subjectId: booking._id });
     const after = { ...nextIcsSequence(booking), start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
     return { ok: true, before: toBookingView(booking, customer), after: toBookingView(after, customer) };
   });

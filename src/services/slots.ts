@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Types } from "mongoose";
+import { Types } from "mongoose";
 import type { BookingRules } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
@@ -66,19 +66,26 @@ export async function isOffered(settings: BookingSettings, shape: SlotShape, sta
 
 /**
  * What the customer is picking a time for: a new booking of a service, or a move of one of
- * their own bookings (which keeps its booked length). `alsoBusy` is time known to be taken that
- * the calendar may not show yet (a booking that won a race and is being written).
+ * their own bookings (which keeps its booked length); or, for the practitioner, a move of any
+ * booking by its id. `alsoBusy` is time known to be taken that the calendar may not show yet (a
+ * booking that won a race and is being written).
  */
-export type SlotQuery = ({ serviceId: string } | { telegramId: number; ref: string }) & { alsoBusy?: Interval[] };
+export type SlotQuery = ({ serviceId: string } | { telegramId: number; ref: string } | { bookingId: string }) & { alsoBusy?: Interval[] };
 
 async function shapeOf(query: SlotQuery): Promise<SlotShape | undefined> {
   if ("serviceId" in query) {
     const service = await findActiveService(query.serviceId);
     return service && { ...service, ...(query.alsoBusy ? { alsoBusy: query.alsoBusy } : {}) };
   }
-  const customer = await CustomerModel.findOne({ telegramId: query.telegramId }, { _id: 1 }).lean();
-  if (!customer) return undefined;
-  const booking = await BookingModel.findOne({ ref: query.ref, customerId: customer._id, status: "confirmed" }).lean();
+  let booking;
+  if ("bookingId" in query) {
+    if (!Types.ObjectId.isValid(query.bookingId)) return undefined;
+    booking = await BookingModel.findOne({ _id: query.bookingId, status: "confirmed" }).lean();
+  } else {
+    const customer = await CustomerModel.findOne({ telegramId: query.telegramId }, { _id: 1 }).lean();
+    if (!customer) return undefined;
+    booking = await BookingModel.findOne({ ref: query.ref, customerId: customer._id, status: "confirmed" }).lean();
+  }
   if (!booking) return undefined;
   return {
     durationMinutes: booking.service.durationMinutes,

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { LANGUAGES } from "../../domain/enums.js";
 import type { Services } from "../../services/index.js";
 import type { CustomerContext } from "../context.js";
@@ -16,14 +16,20 @@ export const startSurface: FeatureSurface = {
   flowEndingButtons: [menuButtons.any, languageButtons.any],
 };
 
-/** `/start`, `/book`, `/language` and the main menu's Book button. */
-export function startFeature(services: Services): Composer<CustomerContext> {
+/**
+ * `/start`, `/book`, `/language` and the main menu's Book button. With the Mini App's address
+ * (WEBAPP_URL), `/start` and `/book` also offer its calendar.
+ */
+export function startFeature(services: Services, webAppUrl?: string): Composer<CustomerContext> {
   const composer = new Composer<CustomerContext>();
 
-  composer.command("start", (ctx) => ctx.reply(ctx.t("start-greeting"), { reply_markup: mainMenu(ctx) }));
+  composer.command("start", (ctx) => ctx.reply(ctx.t("start-greeting"), { reply_markup: mainMenu(ctx, webAppUrl) }));
 
   const enterBooking = (ctx: CustomerContext) => ctx.conversation.enter(BOOKING_CONVERSATION);
-  composer.command("book", enterBooking);
+  composer.command("book", async (ctx) => {
+    if (webAppUrl) await ctx.reply(ctx.t("webapp-book-hint"), { reply_markup: new InlineKeyboard().webApp(ctx.t("webapp-open-button"), webAppUrl) });
+    await enterBooking(ctx);
+  });
   composer.callbackQuery(MENU.book, async (ctx) => {
     await ctx.answerCallbackQuery();
     await enterBooking(ctx);
