@@ -27,8 +27,6 @@ export interface Session {
   /** Today and the last bookable day in the practice's zone (yyyy-mm-dd). */
   today: string;
   lastDay: string;
-  /** Hours before the start after which a customer cannot cancel or move here. */
-  cutoffHours: number;
 }
 
 export interface ServiceItem {

@@ -169,7 +169,6 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
         months: Array.from({ length: 12 }, (_, i) => month.format(Date.UTC(2026, i, 1, 12))),
         today: today.toISODate()!,
         lastDay: today.plus({ days: config.booking.horizonDays }).toISODate()!,
-        cutoffHours: config.booking.cancellationCutoffMinutes / 60,
       };
     },
 
