@@ -79,6 +79,8 @@ const schema = z.object({
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0).default(24),
   REMINDER_CHECK_SECONDS: positiveInt(30).refine((n) => n <= 3600, "must be at most 3600"),
   CLAIM_SWEEP_SECONDS: positiveInt(60).refine((n) => n <= 600, "must be at most 600"),
+  WAITLIST_CHECK_SECONDS: positiveInt(5).refine((n) => n <= 600, "must be at most 600"),
+  WAITLIST_HEADSTART_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
   INACTIVE_CUSTOMER_YEARS: z.coerce.number().positive().default(3),
   RETENTION_ANSWER_DAYS: positiveInt(30),
   TECHNICAL_LOG_DAYS: positiveInt(30),
@@ -163,6 +165,8 @@ export interface Config {
   reminderCheckSeconds: number;
   /** How often time claimed by a booking that never came is looked for (and freed after its lease). */
   claimSweepSeconds: number;
+  /** The waitlist job's period, and the longest-waiting customer's head start (W2, W3). */
+  waitlist: { checkSeconds: number; headstartMinutes: number };
   retention: RetentionRules;
   /** How often the retention job runs. */
   retentionCheckHours: number;
@@ -274,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
     claimSweepSeconds: e.CLAIM_SWEEP_SECONDS,
+    waitlist: { checkSeconds: e.WAITLIST_CHECK_SECONDS, headstartMinutes: e.WAITLIST_HEADSTART_MINUTES },
     retention: {
       inactiveYears: e.INACTIVE_CUSTOMER_YEARS,
       answerDays: e.RETENTION_ANSWER_DAYS,

@@ -34,6 +34,7 @@ import { calendarFile } from "./calendar-file.js";
 import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
+import { waitlistFeature } from "./features/waitlist.js";
 import { privacyFeature } from "./features/privacy.js";
 import { helpFeature } from "./features/help.js";
 import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
@@ -229,6 +230,11 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     moveBooking: services.moveBooking,
     notifyAdminsBooked: notifier.booked,
     notifyAdminsMoved: notifier.moved,
+    joinWaitlist: services.waitlist.join,
+    async bookedFromWaitlist(entryId, booking) {
+      await services.waitlist.booked(entryId);
+      await notifier.bookedFromWaitlist(booking);
+    },
   };
   customerChats.use(createConversation(createBookingConversation(bookingFlowDeps), { id: BOOKING_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createMoveConversation(bookingFlowDeps), { id: MOVE_CONVERSATION, plugins: conversationPlugins }));
@@ -251,6 +257,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
 
   customerChats.use(startFeature(services));
+  customerChats.use(waitlistFeature(services));
   customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
   customerChats.use(
     privacyRightsFeature(services, notifier, {
@@ -338,5 +345,6 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   }
 
   bot.catch(apologise);
-  return { bot, i18n, notifier, broadcaster };
+  // bulkApi: the broadcasts' Api (bulk priority, patient retries), also for waitlist offers.
+  return { bot, i18n, notifier, broadcaster, bulkApi: broadcastApi };
 }

@@ -8,6 +8,7 @@ import type { CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
+import { WaitlistEntryModel, WaitlistOfferModel } from "../db/models/waitlist.js";
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 
@@ -36,6 +37,9 @@ export interface CustomerExport {
   conversationsInProgress: ExportRecord[];
   auditTrail: ExportRecord[];
   dataRequests: ExportRecord[];
+  /** The customer's requests to be told when a time opens, and the times offered to them (W5). */
+  waitlist: ExportRecord[];
+  waitlistOffers: ExportRecord[];
 }
 
 /** A section filled from one collection, record for document. */
@@ -210,6 +214,35 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
       answeredAt: as("answeredAt"),
     },
   },
+  waitlist_entries: {
+    section: "waitlist",
+    find: (c) => WaitlistEntryModel.find({ customerId: c._id }).sort({ createdAt: 1, _id: 1 }).lean(),
+    matchBy: "_id",
+    fields: {
+      _id: as("id"),
+      customerId: thePerson,
+      serviceId: as("serviceId"),
+      fromDay: as("fromDay"),
+      toDay: as("toDay"),
+      part: as("partOfDay"),
+      createdAt: as("joinedAt"),
+      expiresAt: as("expiresAt"),
+    },
+  },
+  waitlist_offers: {
+    section: "waitlistOffers",
+    find: (c) => WaitlistOfferModel.find({ customerId: c._id }).sort({ start: 1, _id: 1 }).lean(),
+    matchBy: "start",
+    fields: {
+      _id: { omitted: "the person's id and the offered time joined; the time is exported as start" },
+      entryId: as("waitlistEntryId"),
+      customerId: thePerson,
+      start: as("start"),
+      sendAfter: as("sendAfter"),
+      createdAt: as("createdAt"),
+      sentAt: as("sentAt"),
+    },
+  },
   slot_claims: { omitted: "five-minute cells of the practitioner's time held for a booking; the booking's start and end are exported" },
 };
 
@@ -218,6 +251,7 @@ export const NOT_ABOUT_CUSTOMERS: Record<string, string> = {
   admin_settings: "the practitioners' own settings (daily agenda time), keyed by a practitioner's Telegram id; nothing about a customer",
   access_log: "source addresses of webhook requests: Telegram's servers, not a customer's device (P11)",
   broadcasts: "the texts of the practitioner's marketing messages; each one a person was sent is in their export",
+  freed_times: "spans of the practitioner's time that became free, for the waitlist; nothing about who freed them",
   calendar_versions: "a random stamp that changes when free times change",
   instances: "a heartbeat per running bot process (host name, process id), so restore and key rotation wait for it",
   locks: "leases held for seconds while a record changes; a key may carry a record's id, never a fact about a person",
@@ -284,6 +318,8 @@ export async function buildExport(customer: ExportedCustomer, now: Date): Promis
     conversationsInProgress: section("conversationsInProgress"),
     auditTrail: section("auditTrail"),
     dataRequests: section("dataRequests"),
+    waitlist: section("waitlist"),
+    waitlistOffers: section("waitlistOffers"),
   };
 }
 

@@ -12,6 +12,7 @@ import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
 import * as slots from "./slots.js";
 import * as technical from "./technical.js";
+import * as waitlist from "./waitlist.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -64,6 +65,16 @@ export function createServices(config: Config) {
     claimUpdate: technical.claimUpdate,
     settleUpdate: technical.settleUpdate,
     logAccess: technical.logAccess,
+    waitlist: {
+      join: (telegramId: number, wish: waitlist.WaitlistWish, now: number) => waitlist.joinWaitlist(settings, telegramId, wish, now),
+      entries: waitlist.waitlistEntries,
+      leave: waitlist.leaveWaitlist,
+      checkOffer: (telegramId: number, entryId: string, start: number, now: number) => waitlist.checkOffer(settings, telegramId, entryId, start, now),
+      booked: waitlist.bookedFromWaitlist,
+      matchFreedTimes: (now: number) => waitlist.matchFreedTimes(settings, now, { headstartMinutes: config.waitlist.headstartMinutes }),
+      takeDueOffers: (now: number) => waitlist.takeDueOffers(settings, now),
+      waitingPerDay: (fromDay: string, toDay: string, now: number) => waitlist.waitingPerDay(settings, fromDay, toDay, now),
+    },
   };
 }
 
