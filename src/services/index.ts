@@ -53,7 +53,13 @@ export function createServices(config: Config) {
     claimInactiveCustomers: (now: Date) => retention.claimInactiveCustomers(config.retention, now),
     eraseUnanswered: (now: Date) => retention.eraseUnanswered(config.retention, now),
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
-    admin: { ...admin, stats: (now: number) => admin.stats(now, config.timeZone), marketingList: marketingList.marketingList },
+    admin: {
+      ...admin,
+      stats: (now: number) => admin.stats(now, config.timeZone),
+      marketingList: marketingList.marketingList,
+      setWeekdayHours: (weekday: number, intervals: Array<{ start: string; end: string }>) =>
+        admin.setWeekdayHours(weekday, intervals, { settings, now: Date.now() }),
+    },
     dailyAgenda,
     telegramAudience: broadcast.telegramAudience,
     createBroadcast: broadcast.createBroadcast,

@@ -185,6 +185,20 @@ describe("offers when time frees up (W2)", () => {
     expect(offered.filter((t) => t.startsWith("ma 30.11."))).toEqual([]);
   });
 
+  it("hours opened by the practitioner are offered to those waiting for them", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const waiting = new TestCustomer(bot, suite.tg, { id: 16_351, language: "fi" });
+    await waiting.send("/start");
+    await services.waitlist.join(16_351, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "evening" }, NOW);
+    // Wednesdays open until 19.00 instead of 17.00: the new evening hours are offered.
+    await services.admin.setWeekdayHours(3, [
+      { start: "09:00", end: "12:00" },
+      { start: "12:30", end: "19:00" },
+    ]);
+    expect(await job.runOnce()).toBe(1);
+    expect(waiting.buttons().map(([t]) => t)).toEqual(["ke 2.12. 17.00", "ke 2.12. 17.15", "ke 2.12. 17.30", "ke 2.12. 17.45", "ke 2.12. 18.00", "Ei enää tarjouksia"]);
+  });
+
   it("offers survive a restart: made by one round, sent by a later one (even from another bot)", async () => {
     const first = waitlistBot(suite.tg);
     const ref = await cancelLater(16_400, at("2026-12-02T10:00"));
