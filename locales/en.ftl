@@ -678,3 +678,10 @@ waitlist-entry-days = { $days }, { $part }
 button-waitlist-remove = ✖ Remove from the waiting list
 admin-waitlist-booked = 🔔 Booked from the waiting list: { $name }, { $service }, { $when }.
 privacy-waitlist = If you ask to be told when a time opens up, we keep that request (treatment, days, part of the day) and the times offered to you until its last day has passed. The offers are an answer to your own request, so they are not marketing and need no marketing consent.
+command-lastminute = Offer the next two days' free times (last minute)
+lastminute-none = There are no free times in the next { $hours } hours.
+lastminute-gap = • { $from }–{ $to }
+lastminute-draft =
+    Last-minute times free:
+    { $gaps }
+    Book with /book.

@@ -663,3 +663,10 @@ waitlist-entry-days = { $days }, { $part }
 button-waitlist-remove = ✖ Poista jonotuslistalta
 admin-waitlist-booked = 🔔 Varattu jonotuslistalta: { $name }, { $service }, { $when }.
 privacy-waitlist = Jos pyydät tietoa vapautuvista ajoista, säilytämme pyyntösi (hoito, päivät, vuorokaudenaika) ja sinulle tarjotut ajat pyynnön viimeisen päivän loppuun. Tarjoukset vastaavat omaan pyyntöösi, joten ne eivät ole markkinointia eivätkä vaadi markkinointisuostumusta.
+command-lastminute = Tarjoa kahden seuraavan päivän vapaat ajat (äkkilähtö)
+lastminute-none = Seuraavan { $hours } tunnin aikana ei ole vapaita aikoja.
+lastminute-gap = • { $from }–{ $to }
+lastminute-draft =
+    Vapaita aikoja lyhyellä varoitusajalla:
+    { $gaps }
+    Varaa komennolla /book.

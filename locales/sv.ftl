@@ -672,3 +672,10 @@ waitlist-entry-days = { $days }, { $part }
 button-waitlist-remove = ✖ Ta bort från väntelistan
 admin-waitlist-booked = 🔔 Bokad från väntelistan: { $name }, { $service }, { $when }.
 privacy-waitlist = Om du ber att få veta när en tid blir ledig sparar vi din begäran (behandling, dagar, tid på dagen) och de tider du erbjuds tills begärans sista dag har gått. Erbjudandena är svar på din egen begäran, så de är inte marknadsföring och kräver inget samtycke till marknadsföring.
+command-lastminute = Erbjud de två följande dagarnas lediga tider (sista minuten)
+lastminute-none = Det finns inga lediga tider under de följande { $hours } timmarna.
+lastminute-gap = • { $from }–{ $to }
+lastminute-draft =
+    Lediga tider med kort varsel:
+    { $gaps }
+    Boka med /book.

@@ -35,6 +35,7 @@ import { formatDateTime, formatPrice } from "./format.js";
 import { privacyRightsFeature } from "./features/privacy-rights.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
 import { waitlistFeature } from "./features/waitlist.js";
+import { lastMinuteFeature } from "./features/last-minute.js";
 import { privacyFeature } from "./features/privacy.js";
 import { helpFeature } from "./features/help.js";
 import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
@@ -312,6 +313,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
         { tellCustomerCancelled },
       ),
     );
+  customerChats.filter(isAdmin).use(lastMinuteFeature(services, config.timeZone));
   // Anyone else trying an admin command or button meets the unknown-input answer; the attempt
   // is logged without who made it or what else they sent.
   const denied: MiddlewareFn<BotContext> = async (ctx, next) => {

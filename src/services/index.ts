@@ -80,6 +80,7 @@ export function createServices(config: Config) {
       matchFreedTimes: (now: number) => waitlist.matchFreedTimes(settings, now, { headstartMinutes: config.waitlist.headstartMinutes }),
       takeDueOffers: (now: number) => waitlist.takeDueOffers(settings, now),
       waitingPerDay: (fromDay: string, toDay: string, now: number) => waitlist.waitingPerDay(settings, fromDay, toDay, now),
+      lastMinuteGaps: (now: number, hours: number) => waitlist.lastMinuteGaps(settings, now, hours),
     },
   };
 }

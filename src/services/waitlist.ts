@@ -5,7 +5,7 @@ import { FreedTimeModel, WaitlistEntryModel, WaitlistOfferModel } from "../db/mo
 import { isDuplicateKey } from "../db/errors.js";
 import type { Language } from "../domain/enums.js";
 import { addDays, endOfDay, inDayPart, type DayPart } from "../domain/waitlist.js";
-import { findActiveService, type ServiceView } from "./catalog.js";
+import { findActiveService, listActiveServices, type ServiceView } from "./catalog.js";
 import { releaseLease, tryLease } from "./locks.js";
 import { freeSlots, isOffered, type BookingSettings } from "./slots.js";
 
@@ -274,4 +274,25 @@ export async function purgeWaitlist(now: Date): Promise<Record<string, number>> 
 export async function eraseWaitlist(customerId: Types.ObjectId): Promise<void> {
   await WaitlistEntryModel.deleteMany({ customerId });
   await WaitlistOfferModel.deleteMany({ customerId });
+}
+
+/**
+ * Free gaps in the next `hours` (W4, /lastminute): runs of free start times of the shortest
+ * active service, each as [first start, last start + its duration). Minimum notice applies.
+ */
+export async function lastMinuteGaps(settings: BookingSettings, now: number, hours: number): Promise<Array<{ start: number; end: number }>> {
+  const services = await listActiveServices();
+  const shortest = services.reduce<ServiceView | undefined>((a, s) => (!a || s.durationMinutes < a.durationMinutes ? s : a), undefined);
+  if (!shortest) return [];
+  const until = now + hours * 60 * MINUTE;
+  const starts = (await freeSlots(settings, shortest, now, { start: now, end: until + DAY })).filter((s) => s < until);
+  const step = settings.rules.granularityMinutes * MINUTE;
+  const length = shortest.durationMinutes * MINUTE;
+  const gaps: Array<{ start: number; end: number }> = [];
+  for (const s of starts) {
+    const last = gaps.at(-1);
+    if (last && s - (last.end - length) === step) last.end = s + length;
+    else gaps.push({ start: s, end: s + length });
+  }
+  return gaps;
 }

@@ -7,7 +7,8 @@ import { FreedTimeModel, WaitlistEntryModel, WaitlistOfferModel } from "../../sr
 import { createLogger } from "../../src/logger.js";
 import { listActiveServices } from "../../src/services/catalog.js";
 import { createServices } from "../../src/services/index.js";
-import { eraseByTelegramId } from "../../src/services/privacy.js";
+import { eraseByTelegramId, setMarketingConsent } from "../../src/services/privacy.js";
+import { BroadcastModel } from "../../src/db/models/broadcast.js";
 import { purgeExpired } from "../../src/services/retention.js";
 import { ADMIN_ID, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
@@ -292,5 +293,40 @@ describe("fifty waiting customers press the same offered time at once (W6)", () 
     const gone = customers.filter((c) => c.lastText() === "Valitettavasti aika ehdittiin jo varata. Olet edelleen jonotuslistalla.");
     expect(gone).toHaveLength(49);
     expect(await WaitlistEntryModel.countDocuments()).toBe(49);
+  });
+});
+
+describe("the practitioner (W4)", () => {
+  it("counts how many wait for each day", async () => {
+    const { services } = waitlistBot(suite.tg);
+    const service = await serviceId(60);
+    for (const [id, from, to] of [[16_801, "2026-12-01", "2026-12-03"], [16_802, "2026-12-02", "2026-12-02"]] as const) {
+      await new TestCustomer(waitlistBot(suite.tg).bot, suite.tg, { id, language: "fi" }).send("/start");
+      await services.waitlist.join(id, { serviceId: service, fromDay: from, toDay: to, part: "any" }, NOW);
+    }
+    const counts = await services.waitlist.waitingPerDay("2026-11-30", "2026-12-04", NOW);
+    expect(Object.fromEntries(counts)).toEqual({ "2026-11-30": 0, "2026-12-01": 1, "2026-12-02": 2, "2026-12-03": 1, "2026-12-04": 0 });
+  });
+
+  it("/lastminute offers the next two days' free gaps to customers with Telegram marketing consent, as a broadcast", async () => {
+    const { bot } = waitlistBot(suite.tg);
+    for (const [id, consent] of [[16_901, true], [16_902, false]] as const) {
+      await CustomerModel.create({ telegramId: id, language: "fi", lastSeenAt: new Date(NOW) });
+      if (consent) await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
+    }
+    await bookFor(16_900, 60, at("2026-12-01T10:00"), NOW);
+    const practitioner = new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    await practitioner.send("/lastminute");
+    const preview = practitioner.lastText();
+    expect(preview).toContain("Vapaita aikoja lyhyellä varoitusajalla:");
+    expect(preview).toContain("• ti 1.12.2026 klo 9.00–9.45");
+    expect(preview).toContain("• ti 1.12.2026 klo 11.15–12.00"); // the booking at 10.00 and its buffer are not free
+    expect(preview).toContain("Vastaanottajia: 1");
+    await practitioner.press("Lähetä 1 asiakkaalle");
+    for (let i = 0; i < 100 && (await BroadcastModel.countDocuments({ status: "done" })) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const message = suite.tg.callsOf("sendMessage", 16_901).at(-1)!;
+    expect(String(message.payload.text)).toContain("• ti 1.12.2026 klo 9.00–9.45");
+    expect(JSON.stringify(message.payload.reply_markup)).toContain("mk:stop");
+    expect(suite.tg.callsOf("sendMessage", 16_902)).toHaveLength(0);
   });
 });
