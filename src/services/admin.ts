@@ -152,12 +152,13 @@ export async function setWeekdayHours(
   if (added.length === 0) return;
   const { settings, now } = opened;
   const today = DateTime.fromMillis(now, { zone: settings.zone }).startOf("day");
+  // Wall-clock minutes of a local day as an instant (so a DST day gets its own offsets).
+  const instant = (day: DateTime, minute: number) =>
+    minute >= 24 * 60 ? day.plus({ days: 1 }).startOf("day").toMillis() : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toMillis();
   for (let d = 0; d <= settings.rules.horizonDays; d++) {
     const day = today.plus({ days: d });
     if (day.weekday !== weekday) continue;
-    for (const a of added) {
-      await recordFreedTime(day.plus({ minutes: a.start }).toMillis(), day.plus({ minutes: a.end }).toMillis(), new Date(now));
-    }
+    for (const a of added) await recordFreedTime(instant(day, a.start), instant(day, a.end), new Date(now));
   }
 }
 
