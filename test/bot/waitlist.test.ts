@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { Types } from "mongoose";
 import { createBot } from "../../src/bot/index.js";
+import { claimSlot, repairClaims } from "../../src/services/claims.js";
 import { createWaitlistJob } from "../../src/bot/waitlist.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
@@ -81,6 +83,20 @@ describe("joining the waitlist (W1)", () => {
     await customer.press("That day only");
     await customer.press("Any time of day");
     expect(customer.lastText()).toContain("You are on the waiting list for Classic massage 60 min: Wed 2 Dec 2026–Wed 2 Dec 2026, any time of day.");
+  });
+
+  it("when a time was just taken from the customer, the times shown again offer joining", async () => {
+    const { bot } = waitlistBot(suite.tg);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_004, language: "fi" });
+    await customer.toSummary({ day: "ti 1.12.", time: "10.00" });
+    await bookFor(16_005, 60, at("2026-12-01T10:00"), NOW);
+    await customer.press("Vahvista");
+    expect(customer.lastText()).toContain("joku ehti varata ajan juuri ennen sinua");
+    expect(customer.buttons().map(([t]) => t)).toContain("🔔 Kerro, kun aika vapautuu");
+    await customer.press("Kerro, kun aika vapautuu");
+    await customer.press("Vain se päivä");
+    await customer.press("Mihin aikaan");
+    expect(customer.lastText()).toContain("Olet jonotuslistalla: Klassinen hieronta 60 min, ti 1.12.2026–ti 1.12.2026");
   });
 
   it("when there are no free days at all, joining is offered instead of going back", async () => {
@@ -184,6 +200,18 @@ describe("offers when time frees up (W2)", () => {
     const offered = waiting.buttons().map(([t]) => t);
     expect(offered[0]).toBe("to 3.12. 13.00");
     expect(offered.filter((t) => t.startsWith("ma 30.11."))).toEqual([]);
+  });
+
+  it("time held by a booking that never came is freed time once the claim sweep releases it", async () => {
+    const { job, services } = waitlistBot(suite.tg);
+    const waiting = new TestCustomer(waitlistBot(suite.tg).bot, suite.tg, { id: 16_341, language: "fi" });
+    await waiting.send("/start");
+    await services.waitlist.join(16_341, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW);
+    // A process died between claiming 10.00–11.15 and writing its booking.
+    await claimSlot(new Types.ObjectId(), at("2026-12-02T10:00"), at("2026-12-02T11:15"), new Date(NOW - 10 * 60_000));
+    expect(await repairClaims(NOW)).toBe(15);
+    expect(await job.runOnce()).toBe(1);
+    expect(waiting.buttons().map(([t]) => t)[0]).toBe("ke 2.12. 10.00");
   });
 
   it("hours opened by the practitioner are offered to those waiting for them", async () => {
