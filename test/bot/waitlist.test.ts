@@ -243,6 +243,27 @@ describe("offers when time frees up (W2)", () => {
   });
 });
 
+describe("several instances (W6)", () => {
+  it("two instances running the job at once send each waiting customer one offer", { timeout: 120_000 }, async () => {
+    const a = waitlistBot(suite.tg);
+    const b = waitlistBot(suite.tg);
+    const ref = await cancelLater(16_450, at("2026-12-02T10:00"));
+    const service = await serviceId(60);
+    const ids = Array.from({ length: 10 }, (_, i) => 16_451 + i);
+    for (const id of ids) {
+      await new TestCustomer(a.bot, suite.tg, { id, language: "fi" }).send("/start");
+      await a.services.waitlist.join(id, { serviceId: service, fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW);
+    }
+    await a.services.cancelBooking(16_450, ref, NOW);
+    const [sentByA, sentByB] = await Promise.all([a.job.runOnce(), b.job.runOnce()]);
+    expect(sentByA + sentByB).toBe(10);
+    for (const id of ids) {
+      expect(suite.tg.callsOf("sendMessage", id).filter((c) => String(c.payload.text).includes("Aika vapautui")), String(id)).toHaveLength(1);
+    }
+    expect(await WaitlistOfferModel.countDocuments()).toBe(50); // five times each, each made once
+  });
+});
+
 describe("head start (W3)", () => {
   it("with WAITLIST_HEADSTART_MINUTES the longest-waiting customer is told first, the others after it", async () => {
     const { bot, job, services } = waitlistBot(suite.tg, { WAITLIST_HEADSTART_MINUTES: "30" });
