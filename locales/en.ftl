@@ -685,3 +685,5 @@ lastminute-draft =
     Last-minute times free:
     { $gaps }
     Book with /book.
+waitlist-type-range = Or type a day or a range of days, for example 1.12. or 1.12.–5.12.
+waitlist-bad-range = I did not recognise those days. Type for example 1.12. or 1.12.–5.12., or choose a button.

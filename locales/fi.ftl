@@ -670,3 +670,5 @@ lastminute-draft =
     Vapaita aikoja lyhyellä varoitusajalla:
     { $gaps }
     Varaa komennolla /book.
+waitlist-type-range = Tai kirjoita päivä tai aikaväli, esimerkiksi 1.12. tai 1.12.–5.12.
+waitlist-bad-range = En tunnistanut päiviä. Kirjoita esimerkiksi 1.12. tai 1.12.–5.12., tai valitse painike.

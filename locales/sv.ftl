@@ -679,3 +679,5 @@ lastminute-draft =
     Lediga tider med kort varsel:
     { $gaps }
     Boka med /book.
+waitlist-type-range = Eller skriv en dag eller ett datumintervall, till exempel 1.12. eller 1.12.–5.12.
+waitlist-bad-range = Jag kände inte igen de dagarna. Skriv till exempel 1.12. eller 1.12.–5.12., eller välj en knapp.

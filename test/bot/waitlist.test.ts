@@ -85,6 +85,19 @@ describe("joining the waitlist (W1)", () => {
     expect(customer.lastText()).toContain("You are on the waiting list for Classic massage 60 min: Wed 2 Dec 2026–Wed 2 Dec 2026, any time of day.");
   });
 
+  it("a typed range of days is accepted; something else is explained and asked again", async () => {
+    const { bot } = waitlistBot(suite.tg);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_006, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    await customer.press("Kerro, kun aika vapautuu");
+    await customer.send("ensi viikolla");
+    expect(customer.texts().join("\n")).toContain("En tunnistanut päiviä");
+    await customer.send("3.12.–5.12.");
+    await customer.press("Ilta (klo");
+    expect(customer.lastText()).toContain("Olet jonotuslistalla: Klassinen hieronta 60 min, to 3.12.2026–la 5.12.2026, iltaisin.");
+  });
+
   it("when a time was just taken from the customer, the times shown again offer joining", async () => {
     const { bot } = waitlistBot(suite.tg);
     const customer = new TestCustomer(bot, suite.tg, { id: 16_004, language: "fi" });

@@ -5,7 +5,7 @@ import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { SlotQuery } from "../../services/slots.js";
 import { formatDay, formatDayShort, formatPrice, formatTime } from "../format.js";
-import { addDays, DAY_PART_HOURS, DAY_PARTS, type DayPart } from "../../domain/waitlist.js";
+import { addDays, DAY_PART_HOURS, DAY_PARTS, parseDayRange, type DayPart } from "../../domain/waitlist.js";
 import { BACK, Known, Steps, type Back, type Flow } from "./flow.js";
 
 /**
@@ -278,9 +278,15 @@ export async function pickWaitlistWish(f: Flow, today: string, day: string | und
         const label = span === 0 ? f.t("button-waitlist-that-day") : f.t("button-waitlist-days", { days: span + 1 });
         keyboard.text(label, f.data("span", span)).row();
       }
-      return f.ask<number>(text, keyboard, {
+      return f.ask<{ fromDay: string; toDay: string }>(`${text}\n\n${f.t("waitlist-type-range")}`, keyboard, {
         back: true,
-        accept: (r) => (r.kind === "button" && r.action === "span" ? spans.find((s) => String(s) === r.value) : undefined),
+        // Or a day or range of days typed, e.g. 1.12.–5.12.
+        text: (typed) => (parseDayRange(typed, today) ? undefined : "waitlist-bad-range"),
+        accept: (r) => {
+          if (r.kind === "text") return parseDayRange(r.text, today);
+          const span = r.action === "span" ? spans.find((s) => String(s) === r.value) : undefined;
+          return span === undefined ? undefined : { fromDay: from, toDay: addDays(from, span) };
+        },
       });
     })
     .then("part", () => {
@@ -292,5 +298,5 @@ export async function pickWaitlistWish(f: Flow, today: string, day: string | und
       });
     })
     .run()
-    .then((a) => (a ? { fromDay: from, toDay: addDays(from, a.days), part: a.part } : BACK));
+    .then((a) => (a ? { ...a.days, part: a.part } : BACK));
 }
