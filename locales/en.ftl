@@ -496,6 +496,7 @@ privacy-notice-2 =
        *[other] { $technicalDays } days
     } after you last used the bot.
     • Payment records and receipts: { $paymentYears } years from the end of the year in which the financial period ended (Accounting Act). If you erase your data, your name is removed from them.
+    • { $waitlist }
     • The log of views and changes, and data-request records: { $auditDays } days.
     • Technical data such as unfinished bookings: { $technicalDays ->
         [one] a day
@@ -976,3 +977,47 @@ webapp-moved-by-practice =
     Address: { $address }
 
     If the new time does not suit you, please call { $phone }.
+## Waitlist and last-minute offers (issue 16)
+button-waitlist-join = 🔔 Tell me when a time opens
+button-waitlist-that-day = That day only
+button-waitlist-days = The next { $days } days
+button-waitlist-part-any = Any time of day
+button-waitlist-part-morning = Morning (before { $to }.00)
+button-waitlist-part-afternoon = Afternoon ({ $from }–{ $to })
+button-waitlist-part-evening = Evening (from { $from }.00)
+waitlist-ask-days = I will send you a message if a time opens up. Which days would suit you?
+waitlist-no-days = There are no free times for this treatment at the moment. I can send you a message if a time opens up: which days would suit you?
+waitlist-ask-part = Which part of the day suits you?
+waitlist-part-any = any time of day
+waitlist-part-morning = mornings
+waitlist-part-afternoon = afternoons
+waitlist-part-evening = evenings
+waitlist-joined =
+    You are on the waiting list for { $service }: { $from }–{ $to }, { $part }.
+    If a time opens up, I will send you a message with the free times; whoever confirms first gets the time. You can remove yourself from the list in /mybookings. The request ends after its last day.
+waitlist-too-many = You already have the most waiting-list requests at once. You can remove old ones in /mybookings.
+waitlist-offer =
+    A time has opened up for { $service }! Pick a time to book it. Whoever confirms first gets the time.
+waitlist-offer-gone = Sorry, that time has gone: someone else booked it first. You are still on the waiting list.
+waitlist-offer-unknown = This offer is no longer valid.
+button-waitlist-take = { $day } { $time }
+button-waitlist-leave = No more offers
+waitlist-left = You have left the waiting list. You will get no more offers for this request.
+waitlist-removed = The waiting-list request was removed.
+waitlist-list-title = You are on the waiting list:
+waitlist-list-item =
+    { $service }
+    { $days }
+waitlist-entry-days = { $days }, { $part }
+button-waitlist-remove = ✖ Remove from the waiting list
+admin-waitlist-booked = 🔔 Booked from the waiting list: { $name }, { $service }, { $when }.
+privacy-waitlist = If you ask to be told when a time opens up, we keep that request (treatment, days, part of the day) and the times offered to you until its last day has passed. The offers are an answer to your own request, so they are not marketing and need no marketing consent.
+command-lastminute = Offer the next two days' free times (last minute)
+lastminute-none = There are no free times in the next { $hours } hours.
+lastminute-gap = • { $from }–{ $to }
+lastminute-draft =
+    Last-minute times free:
+    { $gaps }
+    Book with /book.
+waitlist-type-range = Or type a day or a range of days, for example 1.12. or 1.12.–5.12.
+waitlist-bad-range = I did not recognise those days. Type for example 1.12. or 1.12.–5.12., or choose a button.

@@ -481,6 +481,7 @@ privacy-notice-2 =
        *[other] { $technicalDays } päivän
     } kuluttua siitä, kun viimeksi käytit bottia.
     • Maksutiedot ja kuitit: { $paymentYears } vuotta sen vuoden lopusta, jonka aikana tilikausi on päättynyt (kirjanpitolaki). Jos poistat tietosi, niistä poistetaan nimesi.
+    • { $waitlist }
     • Loki katseluista ja muutoksista sekä tietopyyntöjen kirjaukset: { $auditDays } päivää.
     • Tekniset tiedot, kuten keskeytyneet varaukset: { $technicalDays ->
         [one] vuorokausi
@@ -961,3 +962,47 @@ webapp-moved-by-practice =
     Osoite: { $address }
 
     Jos uusi aika ei sovi sinulle, soita { $phone }.
+## Jonotuslista ja äkkilähdöt (issue 16)
+button-waitlist-join = 🔔 Kerro, kun aika vapautuu
+button-waitlist-that-day = Vain se päivä
+button-waitlist-days = Seuraavat { $days } päivää
+button-waitlist-part-any = Mihin aikaan päivästä tahansa
+button-waitlist-part-morning = Aamupäivä (ennen klo { $to })
+button-waitlist-part-afternoon = Iltapäivä (klo { $from }–{ $to })
+button-waitlist-part-evening = Ilta (klo { $from } alkaen)
+waitlist-ask-days = Lähetän viestin, jos aika vapautuu. Mitkä päivät sinulle sopisivat?
+waitlist-no-days = Tähän hoitoon ei ole nyt vapaita aikoja. Voin lähettää viestin, jos aika vapautuu: mitkä päivät sinulle sopisivat?
+waitlist-ask-part = Mihin aikaan päivästä sinulle sopii?
+waitlist-part-any = mihin aikaan tahansa
+waitlist-part-morning = aamupäivisin
+waitlist-part-afternoon = iltapäivisin
+waitlist-part-evening = iltaisin
+waitlist-joined =
+    Olet jonotuslistalla: { $service }, { $from }–{ $to }, { $part }.
+    Jos aika vapautuu, lähetän viestin vapaista ajoista; aika on sen, joka vahvistaa sen ensin. Voit poistua listalta kohdassa /mybookings. Pyyntö päättyy viimeisen päivänsä jälkeen.
+waitlist-too-many = Sinulla on jo enimmäismäärä jonotuspyyntöjä. Voit poistaa vanhoja kohdassa /mybookings.
+waitlist-offer =
+    Aika vapautui: { $service }! Varaa valitsemalla aika. Aika on sen, joka vahvistaa sen ensin.
+waitlist-offer-gone = Valitettavasti aika ehdittiin jo varata. Olet edelleen jonotuslistalla.
+waitlist-offer-unknown = Tämä tarjous ei ole enää voimassa.
+button-waitlist-take = { $day } { $time }
+button-waitlist-leave = Ei enää tarjouksia
+waitlist-left = Poistuit jonotuslistalta. Tästä pyynnöstä ei tule enää tarjouksia.
+waitlist-removed = Jonotuspyyntö poistettiin.
+waitlist-list-title = Olet jonotuslistalla:
+waitlist-list-item =
+    { $service }
+    { $days }
+waitlist-entry-days = { $days }, { $part }
+button-waitlist-remove = ✖ Poista jonotuslistalta
+admin-waitlist-booked = 🔔 Varattu jonotuslistalta: { $name }, { $service }, { $when }.
+privacy-waitlist = Jos pyydät tietoa vapautuvista ajoista, säilytämme pyyntösi (hoito, päivät, vuorokaudenaika) ja sinulle tarjotut ajat pyynnön viimeisen päivän loppuun. Tarjoukset vastaavat omaan pyyntöösi, joten ne eivät ole markkinointia eivätkä vaadi markkinointisuostumusta.
+command-lastminute = Tarjoa kahden seuraavan päivän vapaat ajat (äkkilähtö)
+lastminute-none = Seuraavan { $hours } tunnin aikana ei ole vapaita aikoja.
+lastminute-gap = • { $from }–{ $to }
+lastminute-draft =
+    Vapaita aikoja lyhyellä varoitusajalla:
+    { $gaps }
+    Varaa komennolla /book.
+waitlist-type-range = Tai kirjoita päivä tai aikaväli, esimerkiksi 1.12. tai 1.12.–5.12.
+waitlist-bad-range = En tunnistanut päiviä. Kirjoita esimerkiksi 1.12. tai 1.12.–5.12., tai valitse painike.

@@ -490,6 +490,7 @@ privacy-notice-2 =
        *[other] { $technicalDays } dagar
     } efter att du senast använde boten.
     • Betalningsuppgifter och kvitton: { $paymentYears } år från utgången av det år under vilket räkenskapsperioden upphörde (bokföringslagen). Om du raderar dina uppgifter tas ditt namn bort från dem.
+    • { $waitlist }
     • Loggen över visningar och ändringar samt registrerade begäranden: { $auditDays } dagar.
     • Tekniska uppgifter, till exempel avbrutna bokningar: { $technicalDays ->
         [one] ett dygn
@@ -970,3 +971,47 @@ webapp-moved-by-practice =
     Adress: { $address }
 
     Om den nya tiden inte passar dig, ring { $phone }.
+## Väntelista och sista minuten-erbjudanden (issue 16)
+button-waitlist-join = 🔔 Meddela mig när en tid blir ledig
+button-waitlist-that-day = Bara den dagen
+button-waitlist-days = De följande { $days } dagarna
+button-waitlist-part-any = När som helst under dagen
+button-waitlist-part-morning = Förmiddag (före kl. { $to })
+button-waitlist-part-afternoon = Eftermiddag (kl. { $from }–{ $to })
+button-waitlist-part-evening = Kväll (från kl. { $from })
+waitlist-ask-days = Jag skickar ett meddelande om en tid blir ledig. Vilka dagar skulle passa dig?
+waitlist-no-days = Det finns inga lediga tider för den här behandlingen just nu. Jag kan skicka ett meddelande om en tid blir ledig: vilka dagar skulle passa dig?
+waitlist-ask-part = Vilken tid på dagen passar dig?
+waitlist-part-any = när som helst
+waitlist-part-morning = förmiddagar
+waitlist-part-afternoon = eftermiddagar
+waitlist-part-evening = kvällar
+waitlist-joined =
+    Du står på väntelistan: { $service }, { $from }–{ $to }, { $part }.
+    Om en tid blir ledig skickar jag ett meddelande med de lediga tiderna; tiden går till den som bekräftar först. Du kan lämna listan under /mybookings. Begäran upphör efter sin sista dag.
+waitlist-too-many = Du har redan det högsta antalet väntelisteförfrågningar. Du kan ta bort gamla under /mybookings.
+waitlist-offer =
+    En tid har blivit ledig: { $service }! Välj en tid för att boka den. Tiden går till den som bekräftar först.
+waitlist-offer-gone = Tyvärr hann någon annan boka den tiden först. Du står kvar på väntelistan.
+waitlist-offer-unknown = Det här erbjudandet gäller inte längre.
+button-waitlist-take = { $day } { $time }
+button-waitlist-leave = Inga fler erbjudanden
+waitlist-left = Du har lämnat väntelistan. Du får inga fler erbjudanden för den här begäran.
+waitlist-removed = Väntelisteförfrågan togs bort.
+waitlist-list-title = Du står på väntelistan:
+waitlist-list-item =
+    { $service }
+    { $days }
+waitlist-entry-days = { $days }, { $part }
+button-waitlist-remove = ✖ Ta bort från väntelistan
+admin-waitlist-booked = 🔔 Bokad från väntelistan: { $name }, { $service }, { $when }.
+privacy-waitlist = Om du ber att få veta när en tid blir ledig sparar vi din begäran (behandling, dagar, tid på dagen) och de tider du erbjuds tills begärans sista dag har gått. Erbjudandena är svar på din egen begäran, så de är inte marknadsföring och kräver inget samtycke till marknadsföring.
+command-lastminute = Erbjud de två följande dagarnas lediga tider (sista minuten)
+lastminute-none = Det finns inga lediga tider under de följande { $hours } timmarna.
+lastminute-gap = • { $from }–{ $to }
+lastminute-draft =
+    Lediga tider med kort varsel:
+    { $gaps }
+    Boka med /book.
+waitlist-type-range = Eller skriv en dag eller ett datumintervall, till exempel 1.12. eller 1.12.–5.12.
+waitlist-bad-range = Jag kände inte igen de dagarna. Skriv till exempel 1.12. eller 1.12.–5.12., eller välj en knapp.

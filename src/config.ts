@@ -80,6 +80,8 @@ const schema = z.object({
   REMINDER_CHECK_SECONDS: positiveInt(30).refine((n) => n <= 3600, "must be at most 3600"),
   CLAIM_SWEEP_SECONDS: positiveInt(60).refine((n) => n <= 600, "must be at most 600"),
   TELEGRAM_LINK_DAYS: positiveInt(7).refine((n) => n <= 90, "must be at most 90"),
+  WAITLIST_CHECK_SECONDS: positiveInt(5).refine((n) => n <= 600, "must be at most 600"),
+  WAITLIST_HEADSTART_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
   INACTIVE_CUSTOMER_YEARS: z.coerce.number().positive().default(3),
   RETENTION_ANSWER_DAYS: positiveInt(30),
   TECHNICAL_LOG_DAYS: positiveInt(30),
@@ -197,6 +199,8 @@ export interface Config {
   claimSweepSeconds: number;
   /** How long a Telegram link made for a customer without Telegram stays usable (A11). */
   telegramLinkDays: number;
+  /** The waitlist job's period, and the longest-waiting customer's head start (W2, W3). */
+  waitlist: { checkSeconds: number; headstartMinutes: number };
   retention: RetentionRules;
   /** How often the retention job runs. */
   retentionCheckHours: number;
@@ -325,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
     claimSweepSeconds: e.CLAIM_SWEEP_SECONDS,
     telegramLinkDays: e.TELEGRAM_LINK_DAYS,
+    waitlist: { checkSeconds: e.WAITLIST_CHECK_SECONDS, headstartMinutes: e.WAITLIST_HEADSTART_MINUTES },
     retention: {
       inactiveYears: e.INACTIVE_CUSTOMER_YEARS,
       answerDays: e.RETENTION_ANSWER_DAYS,

@@ -9,6 +9,7 @@ import { ADMIN_COMMANDS } from "./bot/features/admin.js";
 import { createDailyAgendaJob } from "./bot/daily-agenda.js";
 import { createReminderJob } from "./bot/reminders.js";
 import { createRetentionJob } from "./bot/retention.js";
+import { createWaitlistJob } from "./bot/waitlist.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
 import { DatabaseUnavailableError } from "./db/embedded.js";
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   });
 
   const services = createServices(config);
-  const { bot, i18n, notifier, broadcaster, tellCustomerCancelled } = createBot({ config, services, logger });
+  const { bot, i18n, notifier, broadcaster, tellCustomerCancelled, bulkApi } = createBot({ config, services, logger });
   await bot.init();
   await registerCommands(bot.api, i18n, config.defaultLanguage);
   await registerAdminCommands(bot.api, i18n, config.defaultLanguage, config.adminIds, ADMIN_COMMANDS, (error) =>
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   scheduler.start(createRetentionJob(bot.api, i18n, config, services, notifier, logger));
   scheduler.start(createBackupJob(config, logger));
   scheduler.start(createDailyAgendaJob(bot.api, i18n, config, services, logger));
+  scheduler.start(createWaitlistJob(bulkApi, i18n, config, services, logger).job);
   void broadcaster.resumeAll().catch((error: unknown) => logger.error({ err: error }, "resuming broadcasts failed"));
 
   let stopping = false;

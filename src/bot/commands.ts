@@ -10,6 +10,7 @@ import { myBookingsSurface } from "./features/my-bookings.js";
 import { privacyRightsSurface } from "./features/privacy-rights.js";
 import { privacySurface } from "./features/privacy.js";
 import { startSurface } from "./features/start.js";
+import { waitlistSurface } from "./features/waitlist.js";
 import type { FeatureSurface } from "./surface.js";
 
 /** Every customer-facing feature's commands and buttons; the menus and interrupts derive from these. */
@@ -20,6 +21,7 @@ export const CUSTOMER_SURFACES: readonly FeatureSurface[] = [
   privacyRightsSurface,
   privacySurface,
   helpSurface,
+  waitlistSurface,
 ];
 export { adminSurface };
 

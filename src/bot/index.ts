@@ -38,6 +38,8 @@ import { calendarFeedFeature } from "./features/calendar-feed.js";
 import { SERVICE_ADD_CONVERSATION, SERVICE_EDIT_CONVERSATION, servicesMenuFeature } from "./features/services-menu.js";
 import { createServiceAddConversation, createServiceEditConversation } from "./conversations/services.js";
 import { myBookingsFeature } from "./features/my-bookings.js";
+import { waitlistFeature } from "./features/waitlist.js";
+import { lastMinuteFeature } from "./features/last-minute.js";
 import { privacyFeature } from "./features/privacy.js";
 import { helpFeature } from "./features/help.js";
 import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
@@ -237,6 +239,11 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     moveBooking: services.moveBooking,
     notifyAdminsBooked: notifier.booked,
     notifyAdminsMoved: notifier.moved,
+    joinWaitlist: services.waitlist.join,
+    async bookedFromWaitlist(entryId, booking) {
+      await services.waitlist.booked(entryId);
+      await notifier.bookedFromWaitlist(booking);
+    },
   };
   customerChats.use(createConversation(createBookingConversation(bookingFlowDeps), { id: BOOKING_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createMoveConversation(bookingFlowDeps), { id: MOVE_CONVERSATION, plugins: conversationPlugins }));
@@ -282,6 +289,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
     telegramLinkFeature(services, { adminIds: config.adminIds, business: config.business, defaultLanguage: config.defaultLanguage }),
   );
   customerChats.use(startFeature(services, config.webApp.url));
+  customerChats.use(waitlistFeature(services));
   customerChats.command("profile", (ctx) => ctx.conversation.enter(PROFILE_CONVERSATION));
   customerChats.use(
     privacyRightsFeature(services, notifier, {
@@ -340,6 +348,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       ),
     )
     .use(bookForFeature(services));
+  customerChats.filter(isAdmin).use(lastMinuteFeature(services, config.timeZone));
   // Anyone else trying an admin command or button meets the unknown-input answer; the attempt
   // is logged without who made it or what else they sent.
   const denied: MiddlewareFn<BotContext> = async (ctx, next) => {
@@ -373,5 +382,6 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   }
 
   bot.catch(apologise);
-  return { bot, i18n, notifier, broadcaster, tellCustomerCancelled };
+  // bulkApi: the broadcasts' Api (bulk priority, patient retries), also for waitlist offers.
+  return { bot, i18n, notifier, broadcaster, tellCustomerCancelled, bulkApi: broadcastApi };
 }

@@ -72,6 +72,13 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
         }),
         actions(after),
       ),
+    /** A freed time was booked from the waitlist (W4). */
+    bookedFromWaitlist: (b: BookingView) =>
+      toEveryAdmin(
+        b.id,
+        (l) => i18n.t(l, "admin-waitlist-booked", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
+        actions(b),
+      ),
   };
 }
 

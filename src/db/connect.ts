@@ -1,3 +1,4 @@
+import { FreedTimeModel, WaitlistEntryModel, WaitlistOfferModel } from "./models/waitlist.js";
 import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded.js";
@@ -45,6 +46,9 @@ export const MODELS = [
   SlotClaimModel,
   TelegramLinkModel,
   WeeklyHoursModel,
+  WaitlistEntryModel,
+  WaitlistOfferModel,
+  FreedTimeModel,
 ];
 
 /** An open database, and how to close it (and the embedded server, if one was started). */

@@ -9,6 +9,9 @@ import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { PAYMENT_METHODS } from "../domain/enums.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
+import { mergeIntervals, subtractIntervals } from "../domain/availability.js";
+import { recordFreedTime } from "./freed-time.js";
+import type { BookingSettings } from "./slots.js";
 import { auditTrail, recordAudit, type Actor, type AuditView } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { currentMarketingConsents, type ConsentState } from "./consents.js";
@@ -121,12 +124,40 @@ export async function weeklyHours(): Promise<HoursInterval[]> {
     .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
 }
 
-/** Replaces one weekday's intervals (empty = closed). Availability uses them at once. */
-export async function setWeekdayHours(weekday: number, intervals: Array<{ start: string; end: string }>): Promise<void> {
-  await withLock("weekly-hours", async () => {
+/**
+ * Replaces one weekday's intervals (empty = closed). Availability uses them at once. With the
+ * practice's settings, hours added are recorded as freed time on that weekday's upcoming dates
+ * within the booking horizon, for the waitlist (W2).
+ */
+export async function setWeekdayHours(
+  weekday: number,
+  intervals: Array<{ start: string; end: string }>,
+  opened?: { settings: BookingSettings; now: number },
+): Promise<void> {
+  const minutes = (hhmm: string) => {
+    const [h = 0, m = 0] = hhmm.split(":").map(Number);
+    return h * 60 + m;
+  };
+  const before = await withLock("weekly-hours", async () => {
+    const old = await WeeklyHoursModel.find({ weekday }).lean();
     await WeeklyHoursModel.deleteMany({ weekday });
     if (intervals.length > 0) await WeeklyHoursModel.insertMany(intervals.map((i) => ({ weekday, ...i })));
+    return old;
   });
+  if (!opened) return;
+  const toMinutes = (list: ReadonlyArray<{ start: string; end: string }>) => mergeIntervals(list.map((i) => ({ start: minutes(i.start), end: minutes(i.end) })));
+  const added = subtractIntervals(toMinutes(intervals), toMinutes(before));
+  if (added.length === 0) return;
+  const { settings, now } = opened;
+  const today = DateTime.fromMillis(now, { zone: settings.zone }).startOf("day");
+  // Wall-clock minutes of a local day as an instant (so a DST day gets its own offsets).
+  const instant = (day: DateTime, minute: number) =>
+    minute >= 24 * 60 ? day.plus({ days: 1 }).startOf("day").toMillis() : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toMillis();
+  for (let d = 0; d <= settings.rules.horizonDays; d++) {
+    const day = today.plus({ days: d });
+    if (day.weekday !== weekday) continue;
+    for (const a of added) await recordFreedTime(instant(day, a.start), instant(day, a.end), new Date(now));
+  }
 }
 
 /** Blocks [start, end) as time off; returns the standing bookings already inside it. */

@@ -5,6 +5,7 @@ import { CustomerModel } from "../db/models/customer.js";
 import { recordAudit, type Actor } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { releaseSlot } from "./claims.js";
+import { recordFreedTime } from "./freed-time.js";
 import { withLock } from "./locks.js";
 
 /**
@@ -100,6 +101,8 @@ export async function cancelBooking<R extends string = never>(
       },
     );
     await releaseSlot(booking._id);
+    // For the waitlist: someone waiting may want this time (W2).
+    await recordFreedTime(booking.start, booking.bufferEnd, now);
     await recordAudit(booking.customerId, by, "booking-cancelled", now, { subjectId: booking._id });
     const customer = await CustomerModel.findById(booking.customerId, { firstName: 1, lastName: 1, telegramId: 1, language: 1 }).lean();
     // Nobody is left to tell after an erasure; a customer not on Telegram is told by the practice itself.

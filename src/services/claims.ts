@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
 import { CLAIM_CELL_MINUTES, SlotClaimModel } from "../db/models/slot-claim.js";
+import { recordFreedTime } from "./freed-time.js";
 import { isDuplicateKey } from "../db/errors.js";
 import type { Interval } from "../domain/availability.js";
 
@@ -138,6 +139,15 @@ export async function repairClaims(now: number): Promise<number> {
     ]),
   );
   let freed = 0;
+  // The span of time freed, for the waitlist (W2): one record for the sweep.
+  let span: { start: number; end: number } | undefined;
+  const note = (cells: readonly Date[], count: number) => {
+    if (count === 0 || cells.length === 0) return;
+    const times = cells.map((c) => c.getTime());
+    const start = Math.min(...times);
+    const end = Math.max(...times) + CELL_MS;
+    span = span ? { start: Math.min(span.start, start), end: Math.max(span.end, end) } : { start, end };
+  };
   for (const bookingId of owners) {
     const cells = byOwner.get(bookingId.toHexString())!;
     const booking = bookings.get(bookingId.toHexString());
@@ -146,25 +156,37 @@ export async function repairClaims(now: number): Promise<number> {
       // meanwhile (claimCellsFor) from being freed.
       const stale = cells.filter((c) => c.claimedAt < staleBefore).map((c) => c.cell);
       if (stale.length === 0) continue;
-      freed += (
+      const count = (
         await SlotClaimModel.deleteMany({
           bookingId,
           _id: { $in: stale },
           $or: [{ claimedAt: { $lt: new Date(staleBefore) } }, { claimedAt: { $exists: false } }],
         })
       ).deletedCount;
+      note(stale, count);
+      freed += count;
       continue;
     }
     if (booking.status === "cancelled") {
-      freed += (await SlotClaimModel.deleteMany({ bookingId })).deletedCount;
+      const count = (await SlotClaimModel.deleteMany({ bookingId })).deletedCount;
+      note(
+        cells.map((c) => c.cell),
+        count,
+      );
+      freed += count;
       continue;
     }
     if (booking.moveTo?.at && booking.moveTo.at.getTime() > staleBefore) continue; // a move in progress
     const from = cellStart(booking.start.getTime());
     const to = booking.bufferEnd.getTime();
     const outside = cells.filter((c) => c.cell.getTime() < from || c.cell.getTime() >= to).map((c) => c.cell);
-    if (outside.length > 0) freed += (await SlotClaimModel.deleteMany({ bookingId, _id: { $in: outside } })).deletedCount;
+    if (outside.length > 0) {
+      const count = (await SlotClaimModel.deleteMany({ bookingId, _id: { $in: outside } })).deletedCount;
+      note(outside, count);
+      freed += count;
+    }
     if (booking.moveTo?.at) await BookingModel.updateOne({ _id: bookingId }, { $unset: { moveTo: 1 } });
   }
+  if (span) await recordFreedTime(span.start, span.end, new Date(now));
   return freed;
 }

@@ -9,6 +9,7 @@ import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
 import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { TelegramLinkModel } from "../db/models/telegram-link.js";
+import { WaitlistEntryModel, WaitlistOfferModel } from "../db/models/waitlist.js";
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 
@@ -39,6 +40,9 @@ export interface CustomerExport {
   dataRequests: ExportRecord[];
   /** Links the practitioner made for connecting the customer's Telegram account (A11). */
   telegramLinks: ExportRecord[];
+  /** The customer's requests to be told when a time opens, and the times offered to them (W5). */
+  waitlist: ExportRecord[];
+  waitlistOffers: ExportRecord[];
 }
 
 /** A section filled from one collection, record for document. */
@@ -228,6 +232,35 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
       usedBy: as("usedByTelegramUserId"),
     },
   },
+  waitlist_entries: {
+    section: "waitlist",
+    find: (c) => WaitlistEntryModel.find({ customerId: c._id }).sort({ createdAt: 1, _id: 1 }).lean(),
+    matchBy: "_id",
+    fields: {
+      _id: as("id"),
+      customerId: thePerson,
+      serviceId: as("serviceId"),
+      fromDay: as("fromDay"),
+      toDay: as("toDay"),
+      part: as("partOfDay"),
+      createdAt: as("joinedAt"),
+      expiresAt: as("expiresAt"),
+    },
+  },
+  waitlist_offers: {
+    section: "waitlistOffers",
+    find: (c) => WaitlistOfferModel.find({ customerId: c._id }).sort({ start: 1, _id: 1 }).lean(),
+    matchBy: "start",
+    fields: {
+      _id: { omitted: "the person's id and the offered time joined; the time is exported as start" },
+      entryId: as("waitlistEntryId"),
+      customerId: thePerson,
+      start: as("start"),
+      sendAfter: as("sendAfter"),
+      createdAt: as("createdAt"),
+      sentAt: as("sentAt"),
+    },
+  },
   slot_claims: { omitted: "five-minute cells of the practitioner's time held for a booking; the booking's start and end are exported" },
 };
 
@@ -239,6 +272,7 @@ export const NOT_ABOUT_CUSTOMERS: Record<string, string> = {
   calendar_feeds: "the practitioners' calendar subscriptions (a practitioner's Telegram id, a hash of the address's token, settings); nothing about a customer",
   calendar_feed_fetches:
     "one record per fetch of a practitioner's calendar subscription (whose, when, the window of bookings it covered); it names no customer: /audit works out whose bookings a fetch showed",
+  freed_times: "spans of the practitioner's time that became free, for the waitlist; nothing about who freed them",
   calendar_versions: "a random stamp that changes when free times change",
   instances: "a heartbeat per running bot process (host name, process id), so restore and key rotation wait for it",
   locks: "leases held for seconds while a record changes; a key may carry a record's id, never a fact about a person",
@@ -306,6 +340,8 @@ export async function buildExport(customer: ExportedCustomer, now: Date): Promis
     auditTrail: section("auditTrail"),
     dataRequests: section("dataRequests"),
     telegramLinks: section("telegramLinks"),
+    waitlist: section("waitlist"),
+    waitlistOffers: section("waitlistOffers"),
   };
 }
 

@@ -20,6 +20,7 @@ import * as technical from "./technical.js";
 import * as telegramLink from "./telegram-link.js";
 import * as practiceWeek from "./practice-week.js";
 import * as week from "./week.js";
+import * as waitlist from "./waitlist.js";
 
 /**
  * The use cases the bot calls, bound to the practice's settings. Handlers and conversations go
@@ -79,6 +80,8 @@ export function createServices(config: Config) {
       moveBooking: (adminId: number, bookingId: string, start: number, now: number, moveId: string) =>
         manage.moveBookingByAdmin(settings, adminId, bookingId, start, now, moveId),
       ...practiceWeek,
+      setWeekdayHours: (weekday: number, intervals: Array<{ start: string; end: string }>) =>
+        admin.setWeekdayHours(weekday, intervals, { settings, now: Date.now() }),
     },
     redeemTelegramLink: (token: string, telegramId: number, now: Date) => telegramLink.redeemTelegramLink(token, telegramId, now, config.booking),
     dailyAgenda,
@@ -109,6 +112,17 @@ export function createServices(config: Config) {
     claimUpdate: technical.claimUpdate,
     settleUpdate: technical.settleUpdate,
     logAccess: technical.logAccess,
+    waitlist: {
+      join: (telegramId: number, wish: waitlist.WaitlistWish, now: number) => waitlist.joinWaitlist(settings, telegramId, wish, now),
+      entries: waitlist.waitlistEntries,
+      leave: waitlist.leaveWaitlist,
+      checkOffer: (telegramId: number, entryId: string, start: number, now: number) => waitlist.checkOffer(settings, telegramId, entryId, start, now),
+      booked: waitlist.bookedFromWaitlist,
+      matchFreedTimes: (now: number) => waitlist.matchFreedTimes(settings, now, { headstartMinutes: config.waitlist.headstartMinutes }),
+      takeDueOffers: (now: number) => waitlist.takeDueOffers(settings, now),
+      waitingPerDay: (fromDay: string, toDay: string, now: number) => waitlist.waitingPerDay(settings, fromDay, toDay, now),
+      lastMinuteGaps: (now: number, hours: number) => waitlist.lastMinuteGaps(settings, now, hours),
+    },
   };
 }
 

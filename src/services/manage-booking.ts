@@ -9,6 +9,7 @@ import { bookingLock, cancelBooking as cancel, nextIcsSequence, toBookingView, t
 import { claimCells, claimCellsFor } from "./claims.js";
 import type { Interval } from "../domain/availability.js";
 import { withLock } from "./locks.js";
+import { recordFreedTime } from "./freed-time.js";
 
 const MINUTE = 60_000;
 
@@ -195,6 +196,9 @@ async function moveFound(
       },
     );
     if (toRelease.length > 0) await SlotClaimModel.deleteMany({ bookingId: booking._id, _id: { $in: toRelease } });
+    // The old time, for the waitlist (W2); the part the new time still covers is not free, and the
+    // offer job offers only what is free.
+    if (toRelease.length > 0) await recordFreedTime(booking.start, booking.bufferEnd, new Date(now));
     await recordAudit(customer._id, actor, "booking-moved", new Date(now), { subjectId: booking._id });
     const after = { ...nextIcsSequence(booking), start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
     return { ok: true, before: toBookingView(booking, customer), after: toBookingView(after, customer) };

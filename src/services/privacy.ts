@@ -1,3 +1,4 @@
+import { eraseWaitlist } from "./waitlist.js";
 import type { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
 import { BroadcastDeliveryModel } from "../db/models/broadcast.js";
@@ -298,6 +299,7 @@ export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, no
   await ConsentRecordModel.deleteMany({ customerId });
   await BroadcastDeliveryModel.deleteMany({ _id: { $regex: `:${customerId.toHexString()}$` } });
   await RetentionNoticeModel.deleteOne({ _id: customerId });
+  await eraseWaitlist(customerId);
   if (typeof customer.telegramId === "number") await ConversationStateModel.deleteMany({ _id: String(customer.telegramId) });
   await TelegramLinkModel.deleteMany({ customerId });
   await CustomerModel.deleteOne({ _id: customerId });

@@ -1,3 +1,4 @@
+import { purgeWaitlist } from "./waitlist.js";
 import { DateTime } from "luxon";
 import type { Types } from "mongoose";
 import type { RetentionRules } from "../config.js";
@@ -208,9 +209,11 @@ export async function purgeExpired(
     TelegramLinkModel.deleteMany({ expiresAt: { $lt: technical } }),
   ]);
   const technical2 = await purgeTechnical(now, rules.accessLogDays);
+  const waitlist = await purgeWaitlist(now);
   const passersBy = await forgetPassersBy(rules, now, options.keepTelegramIds);
   return {
     ...technical2,
+    ...waitlist,
     passersBy,
     conversations: conversations.deletedCount,
     locks: locks.deletedCount,

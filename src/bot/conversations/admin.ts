@@ -74,16 +74,21 @@ export function createAdminCancelConversation(deps: AdminFlowDeps) {
   };
 }
 
-/** Compose → preview → audience count → confirm → send (A6). */
+/**
+ * Compose → preview → audience count → confirm → send (A6). With a `draft` (a last-minute offer
+ * composed by /lastminute, W4) the flow starts at the preview.
+ */
 export function createBroadcastConversation(deps: AdminFlowDeps) {
-  return async function broadcast(conversation: AdminConversation, ctx: ConversationContext): Promise<void> {
+  return async function broadcast(conversation: AdminConversation, ctx: ConversationContext, draft?: string): Promise<void> {
     const adminId = await requireAdmin(conversation, deps, ctx);
     const language = ctx.language;
     const f = adminFlow(conversation, ctx, deps, "admin-broadcast-aborted");
-    const text = await f.ask(ctx.t("admin-broadcast-ask"), new InlineKeyboard(), {
-      back: false,
-      ...typed((t) => (t.length > 3000 ? "admin-broadcast-too-long" : undefined)),
-    });
+    const text =
+      draft ??
+      (await f.ask(ctx.t("admin-broadcast-ask"), new InlineKeyboard(), {
+        back: false,
+        ...typed((t) => (t.length > 3000 ? "admin-broadcast-too-long" : undefined)),
+      }));
     if (text === BACK) return;
     const count = await conversation.external(() => deps.audienceSize());
     const send = await f.ask(

@@ -9,13 +9,36 @@ import type { BookingProfile } from "../../services/customers.js";
 import type { ChangeCheck, MoveResult } from "../../services/manage-booking.js";
 import { calendarFile } from "../calendar-file.js";
 import type { ConversationContext } from "../context.js";
-import { formatDateTime, formatList, formatPrice } from "../format.js";
-import { BACK, buttonCodec, Flow, Known, Steps, type FlowConversation } from "./flow.js";
-import { NO_DAYS, acknowledgePrivacy, confirm, pickConsents, pickContactDetails, pickDay, pickService, pickTime, type ContactDetails } from "./pickers.js";
+import { formatDateTime, formatDay, formatList, formatPrice, localDate } from "../format.js";
+import { BACK, buttonCodec, Flow, Known, Steps, type Back, type FlowConversation } from "./flow.js";
+import type { JoinResult, WaitlistWish } from "../../services/waitlist.js";
+import {
+  NO_DAYS,
+  WAITLIST,
+  acknowledgePrivacy,
+  confirm,
+  pickConsents,
+  pickContactDetails,
+  pickDay,
+  pickService,
+  pickTime,
+  pickWaitlistWish,
+  type ContactDetails,
+} from "./pickers.js";
 
 /** Identifiers under which the booking and move conversations are registered and entered. */
 export const BOOKING_CONVERSATION = "booking";
 export const MOVE_CONVERSATION = "move";
+
+/**
+ * A booking started from a waitlist offer (W2): the service and time are given, so the flow
+ * starts at the contact details; the ordinary claim decides who of those offered gets it.
+ */
+export interface WaitlistPreset {
+  entryId: string;
+  serviceId: string;
+  start: number;
+}
 
 /** The booking and move flows' buttons. */
 export const bookingButtons = buttonCodec("bk");
@@ -32,6 +55,10 @@ export interface BookingFlowDeps {
   book(request: BookingRequest): Promise<BookingResult>;
   checkChangeable(telegramId: number, ref: string, now: number): Promise<ChangeCheck>;
   moveBooking(telegramId: number, ref: string, start: number, now: number, moveId: string): Promise<MoveResult>;
+  /** Puts the customer on the waitlist (W1). */
+  joinWaitlist(telegramId: number, wish: WaitlistWish, now: number): Promise<JoinResult>;
+  /** A booking was made from a waitlist offer: the entry is done and the practitioner is told (W4). */
+  bookedFromWaitlist(entryId: string, booking: BookingView): Promise<void>;
   /** Tell every admin about a new or moved booking; they never throw. */
   notifyAdminsBooked(booking: BookingView): Promise<void>;
   notifyAdminsMoved(before: BookingView, after: BookingView): Promise<void>;
@@ -44,7 +71,7 @@ export interface BookingFlowDeps {
  * step stays where it was (Flow.ask).
  */
 export function createBookingConversation(deps: BookingFlowDeps) {
-  return async function booking(conversation: FlowConversation, ctx: ConversationContext): Promise<void> {
+  return async function booking(conversation: FlowConversation, ctx: ConversationContext, preset?: WaitlistPreset): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
     const f = new Flow(conversation, ctx, bookingButtons, { cancelled: "booking-cancelled", commandInFlow: "booking-command-in-flow" });
@@ -52,6 +79,28 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     const language = ctx.language;
     const services = await conversation.external(() => deps.listServices());
     if (services.length === 0) return f.close(t("booking-no-services"));
+    const offered = preset && services.find((s) => s.id === preset.serviceId);
+    if (preset && !offered) return f.close(t("waitlist-offer-gone"));
+
+    /** Asks which days (and part of the day) to wait for, saves the entry and ends the flow; BACK to look again. */
+    const joinWaitlist = async (service: ServiceView, day: string | undefined, text: string): Promise<Back> => {
+      const today = localDate(await conversation.now(), deps.zone);
+      const wish = await pickWaitlistWish(f, today, day, text);
+      if (wish === BACK) return BACK;
+      const now = await conversation.now();
+      const result = await conversation.external(() => deps.joinWaitlist(telegramId, { serviceId: service.id, ...wish }, now));
+      await f.close(
+        result.ok
+          ? t("waitlist-joined", {
+              service: result.entry.serviceName[language],
+              from: formatDay(result.entry.fromDay, language),
+              to: formatDay(result.entry.toDay, language),
+              part: t(`waitlist-part-${result.entry.part}`),
+            })
+          : t(result.reason === "too-many" ? "waitlist-too-many" : "booking-option-unavailable"),
+      );
+      return conversation.halt();
+    };
     const profile = await conversation.external(() => deps.bookingProfile(telegramId));
 
     // Time lost to others in this flow, left out of the times shown even before the calendar shows it.
@@ -67,21 +116,32 @@ export function createBookingConversation(deps: BookingFlowDeps) {
       keepContact && direction === "forward" && previous !== undefined ? new Known(previous) : undefined;
 
     const answers = await Steps.start()
-      .then("service", () => pickService(f, services, false))
+      .then("service", () => (offered ? Promise.resolve(new Known(offered)) : pickService(f, services, false)))
       .then("day", async (a) => {
-        const day = await pickDay(f, deps, query(a.service), a.service.name[language]);
-        if (day !== NO_DAYS) return day;
-        f.notice = t("booking-no-days");
-        return BACK;
+        if (preset) return new Known(localDate(preset.start, deps.zone));
+        for (;;) {
+          const day = await pickDay(f, deps, query(a.service), a.service.name[language], { waitlist: true });
+          // No free day at all: waiting for one is the way forward (Back returns to the services).
+          if (day === NO_DAYS) return joinWaitlist(a.service, undefined, t("waitlist-no-days"));
+          if (day !== WAITLIST) return day;
+          if ((await joinWaitlist(a.service, undefined, t("waitlist-ask-days"))) === BACK) continue;
+        }
       })
       .then("start", async (a) => {
-        const start = await pickTime(f, deps, query(a.service), a.day, a.service.name[language], deps.zone);
-        if (start === "full" || start === "outside") {
-          f.notice = t("booking-day-full");
-          return BACK;
+        if (preset) return new Known(preset.start);
+        for (;;) {
+          const start = await pickTime(f, deps, query(a.service), a.day, a.service.name[language], deps.zone, { waitlist: true });
+          if (start === "full") {
+            f.notice = t("booking-day-full");
+            return BACK;
+          }
+          if (start === WAITLIST) {
+            await joinWaitlist(a.service, a.day, t("waitlist-ask-days"));
+            continue;
+          }
+          keepContact = contactGiven;
+          return start;
         }
-        keepContact = contactGiven;
-        return start;
       })
       .then("details", async (_a, previous: ContactDetails | undefined, direction) => {
         const details = kept(previous, direction) ?? (await pickContactDetails(f, profile));
@@ -131,6 +191,11 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         };
         const result = await conversation.external(() => deps.book(request));
         if (result.ok) return result.booking;
+        if (preset && result.reason !== "privacy-not-acknowledged") {
+          // An offered time someone else confirmed first: the entry stays for the next one.
+          await f.close(t("waitlist-offer-gone"));
+          return conversation.halt();
+        }
         if (result.reason === "slot-taken") {
           f.notice = t("booking-slot-taken");
           alsoBusy = [...alsoBusy, ...result.taken];
@@ -168,7 +233,8 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     );
     const { file, caption } = calendarFile(booked, "booked", language, t, deps);
     await f.prompt.current.replyWithDocument(file, { caption });
-    await conversation.external(() => deps.notifyAdminsBooked(booked));
+    if (preset) await conversation.external(() => deps.bookedFromWaitlist(preset.entryId, booked));
+    else await conversation.external(() => deps.notifyAdminsBooked(booked));
   };
 }
 
@@ -201,7 +267,7 @@ export function createMoveConversation(deps: BookingFlowDeps) {
       })
       .then("start", async (a) => {
         const start = await pickTime(f, deps, query(), a.day, serviceName, deps.zone);
-        if (start !== "full" && start !== "outside") return start;
+        if (start !== "full") return start;
         f.notice = t("booking-day-full");
         return BACK;
       })

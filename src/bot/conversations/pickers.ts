@@ -5,6 +5,7 @@ import type { ConsentState } from "../../services/consents.js";
 import type { BookingProfile } from "../../services/customers.js";
 import type { SlotQuery } from "../../services/slots.js";
 import { formatDay, formatDayShort, formatPrice, formatTime } from "../format.js";
+import { addDays, DAY_PART_HOURS, DAY_PARTS, parseDayRange, type DayPart } from "../../domain/waitlist.js";
 import { BACK, Known, Steps, type Back, type Flow } from "./flow.js";
 
 /**
@@ -17,6 +18,9 @@ const DAYS_PER_PAGE = 8;
 
 /** Returned by the day picker when there is no free day at all. */
 export const NO_DAYS = Symbol("no days");
+/** Returned by the day and time pickers when the customer asks to be told when a time opens (W1). */
+export const WAITLIST = Symbol("waitlist");
+export type Waitlist = typeof WAITLIST;
 const TIMES_PER_ROW = 4;
 
 /** The service to book, from the active ones. */
@@ -41,7 +45,22 @@ export interface SlotSource {
  * A day with free time (ISO date in the practice's zone), eight a page; NO_DAYS when there is no
  * free day at all (the caller says what that means for its flow).
  */
-export async function pickDay(f: Flow, source: SlotSource, query: SlotQuery, serviceName: string): Promise<string | Back | typeof NO_DAYS> {
+export async function pickDay(f: Flow, source: SlotSource, query: SlotQuery, serviceName: string): Promise<string | Back | typeof NO_DAYS>;
+/** With a "tell me when a time opens" button, which returns WAITLIST. */
+export async function pickDay(
+  f: Flow,
+  source: SlotSource,
+  query: SlotQuery,
+  serviceName: string,
+  options: { waitlist: true },
+): Promise<string | Back | typeof NO_DAYS | Waitlist>;
+export async function pickDay(
+  f: Flow,
+  source: SlotSource,
+  query: SlotQuery,
+  serviceName: string,
+  { waitlist = false } = {},
+): Promise<string | Back | typeof NO_DAYS | Waitlist> {
   let page = 0;
   for (;;) {
     const now = await f.conversation.now();
@@ -57,28 +76,29 @@ export async function pickDay(f: Flow, source: SlotSource, query: SlotQuery, ser
     keyboard.row();
     if (page > 0) keyboard.text(f.t("button-previous"), f.data("page", page - 1));
     if (page < pages - 1) keyboard.text(f.t("button-next"), f.data("page", page + 1));
-    const answer = await f.ask<{ day: string } | { page: number }>(
+    if (waitlist) keyboard.row().text(f.t("button-waitlist-join"), f.data("waitlist"));
+    const answer = await f.ask<{ day: string } | { page: number } | Waitlist>(
       f.t("booking-choose-day", { service: serviceName, page: page + 1, pages }),
       keyboard,
       {
         back: true,
         accept: (r) => {
           if (r.kind !== "button") return undefined;
+          if (r.action === "waitlist" && waitlist) return WAITLIST;
           if (r.action === "page" && /^\d{1,3}$/.test(r.value)) return { page: Number(r.value) };
           return r.action === "day" && days.includes(r.value) ? { day: r.value } : undefined;
         },
       },
     );
-    if (answer === BACK) return BACK;
+    if (answer === BACK || answer === WAITLIST) return answer;
     if ("day" in answer) return answer.day;
     page = answer.page;
   }
 }
 
-/**
- * A free start time (epoch ms) on `day`; "full" when the day has none left. With `outsideHours`
- * (the practitioner's flows) a button with that label returns "outside".
- */
+/** A free start time (epoch ms) on `day`; "full" when the day has none left. */
+export async function pickTime(f: Flow, source: SlotSource, query: SlotQuery, day: string, serviceName: string, zone: string): Promise<number | Back | "full">;
+/** With a "tell me when a time opens" button, which returns WAITLIST. */
 export async function pickTime(
   f: Flow,
   source: SlotSource,
@@ -86,8 +106,28 @@ export async function pickTime(
   day: string,
   serviceName: string,
   zone: string,
-  options: { outsideHours?: string } = {},
-): Promise<number | Back | "full" | "outside"> {
+  options: { waitlist: true },
+): Promise<number | Back | "full" | Waitlist>;
+/** With `outsideHours` (the practitioner's flows), a button with that label, which returns "outside". */
+export async function pickTime(
+  f: Flow,
+  source: SlotSource,
+  query: SlotQuery,
+  day: string,
+  serviceName: string,
+  zone: string,
+  options: { outsideHours: string },
+): Promise<number | Back | "full" | "outside">;
+export async function pickTime(
+  f: Flow,
+  source: SlotSource,
+  query: SlotQuery,
+  day: string,
+  serviceName: string,
+  zone: string,
+  options: { waitlist?: boolean; outsideHours?: string } = {},
+): Promise<number | Back | "full" | Waitlist | "outside"> {
+  const waitlist = options.waitlist === true;
   const now = await f.conversation.now();
   const slots = await f.conversation.external(() => source.slotsOnDay(query, day, now));
   if (slots.length === 0) return "full";
@@ -96,11 +136,13 @@ export async function pickTime(
     keyboard.text(formatTime(slot, f.language, zone), f.data("time", slot));
     if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
   });
+  if (waitlist) keyboard.row().text(f.t("button-waitlist-join"), f.data("waitlist"));
   if (options.outsideHours) keyboard.row().text(options.outsideHours, f.data("outside"));
-  return f.ask<number | "outside">(f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
+  return f.ask<number | Waitlist | "outside">(f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
     back: true,
     accept: (r) => {
       if (r.kind !== "button") return undefined;
+      if (r.action === "waitlist" && waitlist) return WAITLIST;
       if (r.action === "outside" && options.outsideHours) return "outside";
       return r.action === "time" && slots.includes(Number(r.value)) ? Number(r.value) : undefined;
     },
@@ -227,4 +269,48 @@ export async function confirm(f: Flow, text: string, label: string): Promise<tru
     back: true,
     accept: (r) => (r.kind === "button" && r.action === "confirm" ? true : undefined),
   });
+}
+
+/** A waitlist wish's days and part of the day (W1). */
+export interface WaitlistChoice {
+  fromDay: string;
+  toDay: string;
+  part: DayPart;
+}
+
+/**
+ * Which days to wait for and, optionally, which part of the day: from the day being looked at
+ * (that day, or a week or two from it), or, without one, the next one, two or four weeks.
+ */
+export async function pickWaitlistWish(f: Flow, today: string, day: string | undefined, text: string): Promise<WaitlistChoice | Back> {
+  const spans = day ? ([0, 6, 13] as const) : ([6, 13, 27] as const);
+  const from = day ?? today;
+  return Steps.start()
+    .then("days", () => {
+      const keyboard = new InlineKeyboard();
+      for (const span of spans) {
+        const label = span === 0 ? f.t("button-waitlist-that-day") : f.t("button-waitlist-days", { days: span + 1 });
+        keyboard.text(label, f.data("span", span)).row();
+      }
+      return f.ask<{ fromDay: string; toDay: string }>(`${text}\n\n${f.t("waitlist-type-range")}`, keyboard, {
+        back: true,
+        // Or a day or range of days typed, e.g. 1.12.–5.12.
+        text: (typed) => (parseDayRange(typed, today) ? undefined : "waitlist-bad-range"),
+        accept: (r) => {
+          if (r.kind === "text") return parseDayRange(r.text, today);
+          const span = r.action === "span" ? spans.find((s) => String(s) === r.value) : undefined;
+          return span === undefined ? undefined : { fromDay: from, toDay: addDays(from, span) };
+        },
+      });
+    })
+    .then("part", () => {
+      const keyboard = new InlineKeyboard();
+      for (const part of DAY_PARTS) keyboard.text(f.t(`button-waitlist-part-${part}`, part === "any" ? { from: 0, to: 24 } : DAY_PART_HOURS[part]), f.data("part", part)).row();
+      return f.ask<DayPart>(f.t("waitlist-ask-part"), keyboard, {
+        back: true,
+        accept: (r) => (r.kind === "button" && r.action === "part" ? DAY_PARTS.find((p) => p === r.value) : undefined),
+      });
+    })
+    .run()
+    .then((a) => (a ? { ...a.days, part: a.part } : BACK));
 }

@@ -84,7 +84,7 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "export", "dailyagenda", "calendarfeed", "bookfor"] as const;
+export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "lastminute", "export", "dailyagenda", "calendarfeed", "bookfor"] as const;
 
 /** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
 export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {

@@ -10,6 +10,7 @@ import { buttons } from "../buttons.js";
 import { MENU } from "../keyboards.js";
 import type { AdminNotifier } from "../notify.js";
 import type { FeatureSurface } from "../surface.js";
+import { replyWaitlistEntries } from "./waitlist.js";
 
 /** Buttons of a listed booking; the reference is opaque and checked against the presser. */
 export const myBookingButtons = buttons("mb", { action: String, ref: String });
@@ -40,7 +41,8 @@ export function myBookingsFeature(
   const list = async (ctx: CustomerContext) => {
     const bookings = await services.upcomingBookings(ctx.from!.id, Date.now());
     if (bookings.length === 0) {
-      await ctx.reply(ctx.t("my-bookings-empty"));
+      // The waitlist entries, if any, stand in for the empty list.
+      if ((await replyWaitlistEntries(ctx, services)) === 0) await ctx.reply(ctx.t("my-bookings-empty"));
       return;
     }
     await ctx.reply(ctx.t("my-bookings-title"));
@@ -58,6 +60,7 @@ export function myBookingsFeature(
         .text(ctx.t("button-move-booking"), myBookingButtons.pack({ action: "move", ref: booking.ref }));
       await ctx.reply(ctx.t("my-bookings-item", { ...item, deadline: when(ctx, deadline) }), { reply_markup: keyboard });
     }
+    await replyWaitlistEntries(ctx, services);
   };
   composer.command("mybookings", list);
   composer.callbackQuery(MENU.myBookings, async (ctx) => {

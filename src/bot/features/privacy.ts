@@ -52,6 +52,7 @@ export function privacyNotice(t: Translate, language: Language, facts: PrivacyNo
     hosting,
     transfers,
     backups,
+    waitlist: t("privacy-waitlist"),
     inactiveYears: retention.inactiveYears,
     answerDays: retention.answerDays,
     technicalDays: retention.technicalDays,

@@ -1,0 +1,300 @@
+import { DateTime } from "luxon";
+import { Types } from "mongoose";
+import { CustomerModel } from "../db/models/customer.js";
+import { FreedTimeModel, WaitlistEntryModel, WaitlistOfferModel } from "../db/models/waitlist.js";
+import { isDuplicateKey } from "../db/errors.js";
+import type { Language } from "../domain/enums.js";
+import { addDays, endOfDay, inDayPart, type DayPart } from "../domain/waitlist.js";
+import { findActiveService, listActiveServices, type ServiceView } from "./catalog.js";
+import { releaseLease, tryLease } from "./locks.js";
+import { freeSlots, isOffered, type BookingSettings } from "./slots.js";
+
+/*
+ * The waitlist (W1–W3): customers' wishes to be told when a time opens, the offers made when
+ * time is freed, and what the practitioner sees of them. Freed time is recorded where it is freed
+ * (services/freed-time.ts); the bot's waitlist job (bot/waitlist.ts) calls `matchFreedTimes` and
+ * `takeDueOffers` every few seconds on every instance.
+ */
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** At most this many entries per customer, so one person cannot fill the list. */
+export const MAX_ENTRIES_PER_CUSTOMER = 5;
+/** At most this many times in one offer message (its buttons). */
+const MAX_TIMES_PER_OFFER = 8;
+/** How long a freed time's matching is leased to one process. */
+const MATCH_LEASE_MS = 60_000;
+const SEND_LEASE_MS = 60_000;
+
+/** What a customer asks to wait for. */
+export interface WaitlistWish {
+  serviceId: string;
+  fromDay: string;
+  toDay: string;
+  part: DayPart;
+}
+
+/** A waitlist entry as the customer sees it. Plain data. */
+export interface WaitlistEntryView {
+  id: string;
+  serviceName: Record<Language, string>;
+  fromDay: string;
+  toDay: string;
+  part: DayPart;
+}
+
+export type JoinResult = { ok: true; entry: WaitlistEntryView } | { ok: false; reason: "unknown-service" | "too-many" | "bad-days" };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Puts a customer on the waitlist (W1); entries expire after their last day. */
+export async function joinWaitlist(settings: BookingSettings, telegramId: number, wish: WaitlistWish, now: number): Promise<JoinResult> {
+  const service = await findActiveService(wish.serviceId);
+  if (!service) return { ok: false, reason: "unknown-service" };
+  const today = DateTime.fromMillis(now, { zone: settings.zone }).toISODate() ?? "";
+  const fromDay = wish.fromDay < today ? today : wish.fromDay;
+  const lastDay = addDays(today, settings.rules.horizonDays);
+  const toDay = wish.toDay > lastDay ? lastDay : wish.toDay;
+  if (!ISO_DAY.test(fromDay) || !ISO_DAY.test(toDay) || toDay < fromDay) return { ok: false, reason: "bad-days" };
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  if (!customer) return { ok: false, reason: "unknown-service" };
+  const current = await WaitlistEntryModel.countDocuments({ customerId: customer._id, expiresAt: { $gt: new Date(now) } });
+  if (current >= MAX_ENTRIES_PER_CUSTOMER) return { ok: false, reason: "too-many" };
+  const doc = await WaitlistEntryModel.create({
+    customerId: customer._id,
+    serviceId: new Types.ObjectId(service.id),
+    fromDay,
+    toDay,
+    part: wish.part,
+    createdAt: new Date(now),
+    expiresAt: new Date(endOfDay(toDay, settings.zone)),
+  });
+  return { ok: true, entry: { id: doc._id.toHexString(), serviceName: service.name, fromDay, toDay, part: wish.part } };
+}
+
+/** The customer's entries still waiting, oldest first (for /mybookings). */
+export async function waitlistEntries(telegramId: number, now: number): Promise<WaitlistEntryView[]> {
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  if (!customer) return [];
+  const entries = await WaitlistEntryModel.find({ customerId: customer._id, expiresAt: { $gt: new Date(now) } }).sort({ createdAt: 1, _id: 1 }).lean();
+  const views: WaitlistEntryView[] = [];
+  for (const e of entries) {
+    const service = await findActiveService(e.serviceId.toHexString());
+    if (service) views.push({ id: e._id.toHexString(), serviceName: service.name, fromDay: e.fromDay, toDay: e.toDay, part: e.part });
+  }
+  return views;
+}
+
+/** Removes one of the customer's own entries and its offers not yet sent; false when there was none. */
+export async function leaveWaitlist(telegramId: number, entryId: string): Promise<boolean> {
+  if (!Types.ObjectId.isValid(entryId)) return false;
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  if (!customer) return false;
+  const removed = await WaitlistEntryModel.deleteOne({ _id: entryId, customerId: customer._id });
+  await WaitlistOfferModel.deleteMany({ entryId, sentAt: { $exists: false } });
+  return removed.deletedCount > 0;
+}
+
+/** An offered time pressed: the service to book it with, or why it cannot be. */
+export type OfferCheck = { ok: true; service: ServiceView; start: number; entryId: string } | { ok: false; reason: "gone" | "not-found" };
+
+/**
+ * Checks an offer the customer pressed: it must be theirs, its entry still there, and the time
+ * still free and outside the minimum notice (W2). The booking's own claim decides a race later.
+ */
+export async function checkOffer(settings: BookingSettings, telegramId: number, entryId: string, start: number, now: number): Promise<OfferCheck> {
+  if (!Types.ObjectId.isValid(entryId) || !Number.isSafeInteger(start)) return { ok: false, reason: "not-found" };
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  if (!customer) return { ok: false, reason: "not-found" };
+  const offer = await WaitlistOfferModel.findById(`${customer._id.toHexString()}:${start}`).lean();
+  const entry = await WaitlistEntryModel.findOne({ _id: entryId, customerId: customer._id }).lean();
+  if (!offer || !entry || !offer.entryId.equals(entry._id)) return { ok: false, reason: "not-found" };
+  const service = await findActiveService(entry.serviceId.toHexString());
+  if (!service || !(await isOffered(settings, service, start, now))) return { ok: false, reason: "gone" };
+  return { ok: true, service, start, entryId };
+}
+
+/** A booking was made from an entry: the entry is done, and its offers not yet sent go. */
+export async function bookedFromWaitlist(entryId: string): Promise<void> {
+  if (!Types.ObjectId.isValid(entryId)) return;
+  await WaitlistEntryModel.deleteOne({ _id: entryId });
+  await WaitlistOfferModel.deleteMany({ entryId, sentAt: { $exists: false } });
+}
+
+/**
+ * Turns freed time into offers (W2, W3): each freed-time record is taken by one process at a
+ * time (a lease), the times still free in it are matched to every waiting entry whose service,
+ * days and part of the day they fit, and one offer per (customer, start) is inserted under a
+ * unique key; then the record is deleted. Running it again on the same record (after a crash)
+ * inserts only what is missing. The longest-waiting entry's offers may go at once and the
+ * others' `headstartMinutes` later. Returns how many offers were made.
+ */
+export async function matchFreedTimes(settings: BookingSettings, now: number, { headstartMinutes = 0, limit = 50 } = {}): Promise<number> {
+  const freed = await FreedTimeModel.find({}).sort({ at: 1, _id: 1 }).limit(limit).lean();
+  let made = 0;
+  for (const f of freed) {
+    const key = `freed:${f._id.toHexString()}`;
+    const lease = await tryLease(key, MATCH_LEASE_MS);
+    if (!lease) continue;
+    try {
+      if (f.end.getTime() > now) made += await matchOne(settings, { start: f.start.getTime(), end: f.end.getTime() }, now, headstartMinutes);
+      await FreedTimeModel.deleteOne({ _id: f._id });
+    } finally {
+      await releaseLease(key, lease);
+    }
+  }
+  return made;
+}
+
+async function matchOne(settings: BookingSettings, freed: { start: number; end: number }, now: number, headstartMinutes: number): Promise<number> {
+  const firstDay = DateTime.fromMillis(freed.start, { zone: settings.zone }).toISODate() ?? "";
+  const lastDay = DateTime.fromMillis(freed.end, { zone: settings.zone }).toISODate() ?? "";
+  const entries = await WaitlistEntryModel.find({
+    expiresAt: { $gt: new Date(now) },
+    fromDay: { $lte: lastDay },
+    toDay: { $gte: firstDay },
+  })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean();
+  if (entries.length === 0) return 0;
+  // The free times in the freed interval, once per service asked for. Bookings up to a day
+  // around it count, so a long treatment starting in it cannot run into the next booking.
+  const startsByService = new Map<string, number[]>();
+  const around = { start: freed.start - DAY, end: freed.end + DAY };
+  let made = 0;
+  let first = true;
+  for (const entry of entries) {
+    const serviceId = entry.serviceId.toHexString();
+    let starts = startsByService.get(serviceId);
+    if (!starts) {
+      const service = await findActiveService(serviceId);
+      starts = service ? (await freeSlots(settings, service, now, around)).filter((s) => s >= freed.start && s < freed.end) : [];
+      startsByService.set(serviceId, starts);
+    }
+    const fitting = starts
+      .filter((s) => {
+        const day = DateTime.fromMillis(s, { zone: settings.zone }).toISODate() ?? "";
+        return day >= entry.fromDay && day <= entry.toDay && inDayPart(s, entry.part, settings.zone);
+      })
+      .slice(0, MAX_TIMES_PER_OFFER);
+    if (fitting.length === 0) continue;
+    const sendAfter = new Date(first ? now : now + headstartMinutes * MINUTE);
+    first = false;
+    for (const start of fitting) {
+      try {
+        await WaitlistOfferModel.create({
+          _id: `${entry.customerId.toHexString()}:${start}`,
+          entryId: entry._id,
+          customerId: entry.customerId,
+          start: new Date(start),
+          sendAfter,
+          createdAt: new Date(now),
+        });
+        made++;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+  }
+  return made;
+}
+
+/** One offer message to send: a waiting customer and the freed times for their entry. Plain data. */
+export interface DueOffer {
+  entryId: string;
+  telegramId: number;
+  language: Language;
+  serviceName: Record<Language, string>;
+  starts: number[];
+}
+
+/**
+ * The offers due to go out now, each taken once (W2): per entry, under a lease, its unsent due
+ * offers are marked sent before they are returned, so two processes never send the same one
+ * (a process that dies before sending loses that message rather than sending it twice). Times no
+ * longer free, or now within the minimum notice, are marked sent and left out.
+ */
+export async function takeDueOffers(settings: BookingSettings, now: number, limit = 200): Promise<DueOffer[]> {
+  const due = await WaitlistOfferModel.find({ sentAt: { $exists: false }, sendAfter: { $lte: new Date(now) } }, { entryId: 1 })
+    .sort({ sendAfter: 1, _id: 1 })
+    .limit(limit)
+    .lean();
+  const entryIds = [...new Set(due.map((o) => o.entryId.toHexString()))];
+  const out: DueOffer[] = [];
+  for (const entryId of entryIds) {
+    const key = `waitlist-send:${entryId}`;
+    const lease = await tryLease(key, SEND_LEASE_MS);
+    if (!lease) continue;
+    try {
+      const offers = await WaitlistOfferModel.find({ entryId, sentAt: { $exists: false }, sendAfter: { $lte: new Date(now) } }).sort({ start: 1 }).lean();
+      if (offers.length === 0) continue;
+      await WaitlistOfferModel.updateMany({ _id: { $in: offers.map((o) => o._id) } }, { $set: { sentAt: new Date(now) } });
+      const entry = await WaitlistEntryModel.findById(entryId).lean();
+      if (!entry || entry.expiresAt.getTime() <= now) continue;
+      const service = await findActiveService(entry.serviceId.toHexString());
+      const customer = await CustomerModel.findById(entry.customerId, { telegramId: 1, language: 1 }).lean();
+      // A customer not on Telegram (a phone customer, A10) cannot be offered anything in the chat.
+      if (!service || !customer || typeof customer.telegramId !== "number") continue;
+      const telegramId = customer.telegramId;
+      const starts: number[] = [];
+      for (const o of offers) {
+        if (await isOffered(settings, service, o.start.getTime(), now)) starts.push(o.start.getTime());
+      }
+      if (starts.length > 0) out.push({ entryId, telegramId, language: customer.language, serviceName: service.name, starts });
+    } finally {
+      await releaseLease(key, lease);
+    }
+  }
+  return out;
+}
+
+/** How many entries wait for each local day from `fromDay` to `toDay` (for /week, W4). */
+export async function waitingPerDay(settings: BookingSettings, fromDay: string, toDay: string, now: number): Promise<Map<string, number>> {
+  const entries = await WaitlistEntryModel.find(
+    { expiresAt: { $gt: new Date(now) }, fromDay: { $lte: toDay }, toDay: { $gte: fromDay } },
+    { fromDay: 1, toDay: 1 },
+  ).lean();
+  const counts = new Map<string, number>();
+  if (!ISO_DAY.test(fromDay) || !ISO_DAY.test(toDay)) return counts;
+  for (let day = fromDay, n = 0; day <= toDay && n < 400; day = addDays(day, 1), n++) {
+    counts.set(day, entries.filter((e) => e.fromDay <= day && e.toDay >= day).length);
+  }
+  return counts;
+}
+
+/** Drops entries past their last day, offers of past times and freed time already past (W5). */
+export async function purgeWaitlist(now: Date): Promise<Record<string, number>> {
+  const [entries, offers, freed] = await Promise.all([
+    WaitlistEntryModel.deleteMany({ expiresAt: { $lte: now } }),
+    WaitlistOfferModel.deleteMany({ start: { $lt: now } }),
+    FreedTimeModel.deleteMany({ end: { $lt: now } }),
+  ]);
+  return { waitlistEntries: entries.deletedCount, waitlistOffers: offers.deletedCount, freedTimes: freed.deletedCount };
+}
+
+/** Erases a customer's entries and offers (W5, with the rest of their data). */
+export async function eraseWaitlist(customerId: Types.ObjectId): Promise<void> {
+  await WaitlistEntryModel.deleteMany({ customerId });
+  await WaitlistOfferModel.deleteMany({ customerId });
+}
+
+/**
+ * Free gaps in the next `hours` (W4, /lastminute): runs of free start times of the shortest
+ * active service, each as [first start, last start + its duration). Minimum notice applies.
+ */
+export async function lastMinuteGaps(settings: BookingSettings, now: number, hours: number): Promise<Array<{ start: number; end: number }>> {
+  const services = await listActiveServices();
+  const shortest = services.reduce<ServiceView | undefined>((a, s) => (!a || s.durationMinutes < a.durationMinutes ? s : a), undefined);
+  if (!shortest) return [];
+  const until = now + hours * 60 * MINUTE;
+  const starts = (await freeSlots(settings, shortest, now, { start: now, end: until + DAY })).filter((s) => s < until);
+  const step = settings.rules.granularityMinutes * MINUTE;
+  const length = shortest.durationMinutes * MINUTE;
+  const gaps: Array<{ start: number; end: number }> = [];
+  for (const s of starts) {
+    const last = gaps.at(-1);
+    if (last && s - (last.end - length) === step) last.end = s + length;
+    else gaps.push({ start: s, end: s + length });
+  }
+  return gaps;
+}
