@@ -1021,3 +1021,7 @@ lastminute-draft =
     Book with /book.
 waitlist-type-range = Or type a day or a range of days, for example 1.12. or 1.12.–5.12.
 waitlist-bad-range = I did not recognise those days. Type for example 1.12. or 1.12.–5.12., or choose a button.
+
+# The Mini App's time-off and empty-day texts (kept for the Mini App when the chat's /off and /agenda got their own wording)
+admin-agenda-empty = No bookings.
+admin-off-done = Blocked: { $from } – { $to }. Bookings already inside: { $count }.

@@ -1006,3 +1006,7 @@ lastminute-draft =
     Varaa komennolla /book.
 waitlist-type-range = Tai kirjoita päivä tai aikaväli, esimerkiksi 1.12. tai 1.12.–5.12.
 waitlist-bad-range = En tunnistanut päiviä. Kirjoita esimerkiksi 1.12. tai 1.12.–5.12., tai valitse painike.
+
+# The Mini App's time-off and empty-day texts (kept for the Mini App when the chat's /off and /agenda got their own wording)
+admin-agenda-empty = Ei varauksia.
+admin-off-done = Estetty: { $from } – { $to }. Varauksia jo tällä välillä: { $count }.

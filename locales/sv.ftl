@@ -1015,3 +1015,7 @@ lastminute-draft =
     Boka med /book.
 waitlist-type-range = Eller skriv en dag eller ett datumintervall, till exempel 1.12. eller 1.12.–5.12.
 waitlist-bad-range = Jag kände inte igen de dagarna. Skriv till exempel 1.12. eller 1.12.–5.12., eller välj en knapp.
+
+# The Mini App's time-off and empty-day texts (kept for the Mini App when the chat's /off and /agenda got their own wording)
+admin-agenda-empty = Inga bokningar.
+admin-off-done = Blockerat: { $from } – { $to }. Bokningar redan inom tiden: { $count }.

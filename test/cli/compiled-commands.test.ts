@@ -61,14 +61,15 @@ beforeAll(async () => {
   await mkdir(path.join(app, "node_modules"), { recursive: true });
   await copyFile(path.join(ROOT, "package.json"), path.join(app, "package.json"));
   await symlink(path.join(ROOT, "locales"), path.join(app, "locales"));
-  // The production dependencies: top-level lockfile packages not marked dev, linked from the
+  // The production dependencies: top-level lockfile packages not marked dev (nor devOptional:
+  // wanted only as an optional peer of a development tool, as typescript is now), linked from the
   // checkout's node_modules. Code in dist/ resolves packages from app/node_modules only.
   const lock = JSON.parse(await readFile(path.join(ROOT, "package-lock.json"), "utf8")) as {
-    packages: Record<string, { dev?: boolean }>;
+    packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
   };
   for (const [key, entry] of Object.entries(lock.packages)) {
     const name = key.slice("node_modules/".length);
-    if (!key.startsWith("node_modules/") || name.includes("/node_modules/") || entry.dev) continue;
+    if (!key.startsWith("node_modules/") || name.includes("/node_modules/") || entry.dev || entry.devOptional) continue;
     const source = path.join(ROOT, "node_modules", name);
     if (!existsSync(source)) continue; // an optional package for another platform
     await mkdir(path.dirname(path.join(app, "node_modules", name)), { recursive: true });
