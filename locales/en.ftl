@@ -1025,3 +1025,10 @@ waitlist-bad-range = I did not recognise those days. Type for example 1.12. or 1
 # The Mini App's time-off and empty-day texts (kept for the Mini App when the chat's /off and /agenda got their own wording)
 admin-agenda-empty = No bookings.
 admin-off-done = Blocked: { $from } – { $to }. Bookings already inside: { $count }.
+
+# The practitioner moves a booking (A12)
+button-admin-move = 🔁 Move
+admin-move-title = Move the booking
+admin-move-summary = Move the booking to { $to }? The customer is told, with a new calendar file.
+admin-move-aborted = The booking was not moved.
+admin-move-done = Moved: { $service } from { $from } to { $to }.

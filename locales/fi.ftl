@@ -1010,3 +1010,10 @@ waitlist-bad-range = En tunnistanut päiviä. Kirjoita esimerkiksi 1.12. tai 1.1
 # The Mini App's time-off and empty-day texts (kept for the Mini App when the chat's /off and /agenda got their own wording)
 admin-agenda-empty = Ei varauksia.
 admin-off-done = Estetty: { $from } – { $to }. Varauksia jo tällä välillä: { $count }.
+
+# The practitioner moves a booking (A12)
+button-admin-move = 🔁 Siirrä
+admin-move-title = Varauksen siirto
+admin-move-summary = Siirretäänkö varaus aikaan { $to }? Asiakkaalle kerrotaan, ja hän saa uuden kalenteritiedoston.
+admin-move-aborted = Varausta ei siirretty.
+admin-move-done = Siirretty: { $service } ajasta { $from } aikaan { $to }.

@@ -1019,3 +1019,10 @@ waitlist-bad-range = Jag kände inte igen de dagarna. Skriv till exempel 1.12. e
 # The Mini App's time-off and empty-day texts (kept for the Mini App when the chat's /off and /agenda got their own wording)
 admin-agenda-empty = Inga bokningar.
 admin-off-done = Blockerat: { $from } – { $to }. Bokningar redan inom tiden: { $count }.
+
+# The practitioner moves a booking (A12)
+button-admin-move = 🔁 Flytta
+admin-move-title = Flytta bokningen
+admin-move-summary = Flytta bokningen till { $to }? Kunden får veta det och får en ny kalenderfil.
+admin-move-aborted = Bokningen flyttades inte.
+admin-move-done = Flyttad: { $service } från { $from } till { $to }.

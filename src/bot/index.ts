@@ -47,7 +47,13 @@ import type { FeatureSurface } from "./surface.js";
 import { startFeature } from "./features/start.js";
 import { telegramLinkFeature } from "./features/telegram-link.js";
 import { bookForAnyoneButton, bookForFeature } from "./features/book-for.js";
-import { BOOK_FOR_CUSTOMER_CONVERSATION, createBookForCustomerConversation } from "./conversations/practitioner.js";
+import {
+  BOOK_FOR_CUSTOMER_CONVERSATION,
+  createBookForCustomerConversation,
+  createPractitionerMoveConversation,
+  PRACTITIONER_MOVE_CONVERSATION,
+} from "./conversations/practitioner.js";
+import { createChatMessenger } from "./booking-messages.js";
 import { createOnBehalfMessages } from "./practice-booking.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
@@ -279,6 +285,32 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
         confirmToCustomer: (booking, customer) => onBehalf.confirmToCustomer(booking, customer),
       }),
       { id: BOOK_FOR_CUSTOMER_CONVERSATION, plugins: conversationPlugins },
+    ),
+  );
+  const chatMessages = createChatMessenger(bot.api, i18n, { zone: config.timeZone, business: config.business }, logger);
+  customerChats.use(
+    createConversation(
+      createPractitionerMoveConversation({
+        zone: config.timeZone,
+        isAdmin: (telegramId) => config.adminIds.includes(telegramId),
+        availableDays: services.availableDays,
+        slotsOnDay: services.slotsOnDay,
+        moveBooking: services.admin.moveBooking,
+        async tellCustomerMoved(bookingId, before, after) {
+          const customer = await services.admin.bookingCustomerChat(bookingId);
+          if (!customer) return;
+          const l = customer.language;
+          const text = i18n.t(l, "webapp-moved-by-practice", {
+            service: after.serviceName[l],
+            from: formatDateTime(before.start, l, config.timeZone),
+            to: formatDateTime(after.start, l, config.timeZone),
+            address: config.business.address,
+            phone: config.business.phone,
+          });
+          await chatMessages.moved(customer.telegramId, l, before, after, text);
+        },
+      }),
+      { id: PRACTITIONER_MOVE_CONVERSATION, plugins: conversationPlugins },
     ),
   );
   const serviceFlows = { ...services.catalogAdmin, isAdmin: (telegramId: number) => config.adminIds.includes(telegramId) };

@@ -49,6 +49,6 @@ export function adminBookingKeyboard(t: (key: string) => string, bookingId: stri
     .row()
     .text(t("button-admin-payment"), `ad:pay:${bookingId}`)
     .text(t("button-admin-details"), `ad:dt:${bookingId}`);
-  if (!options.started) keyboard.row().text(t("button-admin-cancel"), `ad:cx:${bookingId}`);
+  if (!options.started) keyboard.row().text(t("button-admin-move"), `ad:mv:${bookingId}`).text(t("button-admin-cancel"), `ad:cx:${bookingId}`);
   return keyboard;
 }

@@ -98,6 +98,41 @@ describe("the practitioner books for a customer (A10)", () => {
     expect(await BookingModel.countDocuments({ status: "confirmed" })).toBe(2);
   });
 
+  it("the practitioner moves a customer's booking from its buttons (A12): new time claimed, customer told with a new calendar file", async () => {
+    const chat = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 7104, language: "fi" });
+    await chat.send("/book");
+    await chat.press("60 min");
+    await chat.press("ke 2.12.");
+    await chat.press("10.00");
+    await chat.send("Mikko");
+    await chat.send("Muutto");
+    await chat.send("mikko@example.com");
+    await chat.press("Ohita");
+    await chat.press("Olen lukenut");
+    await chat.press("Jatka");
+    await chat.press("Vahvista");
+    const booking = await BookingModel.findOne({ status: "confirmed" }).lean();
+    const admin = practitioner();
+    // The booking's buttons, as under the notification, /today and /week's booking card.
+    await admin.pressData(`ad:mv:${booking!._id.toHexString()}`, suite.tg.latestKeyboardMessage(ADMIN_ID)!.messageId);
+    await admin.press("to 3.12.");
+    await admin.press("13.00");
+    expect(admin.lastText()).toContain("Siirretäänkö varaus");
+    await admin.press("Vahvista siirto");
+    expect(admin.lastText()).toContain("Siirretty");
+    const moved = await BookingModel.findById(booking!._id).lean();
+    expect(moved?.start.getTime()).toBe(at("2026-12-03T13:00"));
+    expect(moved?.icsSequence).toBe(1);
+    expect(suite.tg.callsOf("sendMessage", 7104).at(-1)?.payload.text).toContain("siirtänyt");
+    expect(suite.tg.callsOf("sendDocument", 7104)).toHaveLength(2);
+    // The old time is free again for customers.
+    const other = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 7105, language: "fi" });
+    await other.send("/book");
+    await other.press("60 min");
+    await other.press("ke 2.12.");
+    expect(other.buttons().map(([t]) => t)).toContain("10.00");
+  });
+
   it("does nothing for anyone else", async () => {
     const stranger = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 7103, language: "fi" });
     await stranger.send("/bookfor");

@@ -7,6 +7,7 @@ import type { BookingView } from "../../services/booking-view.js";
 import { newIdentity } from "../../services/booking.js";
 import type { CreateCustomerResult, NewCustomerInput } from "../../services/practice-customers.js";
 import type { BookedCustomer, OnBehalfRequest, OnBehalfResult } from "../../services/practice-booking.js";
+import type { MoveResult } from "../../services/manage-booking.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
 import { formatDateTime, formatDay } from "../format.js";
 import { BACK, buttonCodec, Flow, Known, Steps, type Back } from "./flow.js";
@@ -234,4 +235,88 @@ async function askOutsideHours(f: Flow, day: string, zone: string): Promise<numb
     text: (text) => (parse(text) === undefined ? "admin-book-bad-time" : undefined),
     accept: (r) => (r.kind === "text" ? parse(r.text) : undefined),
   });
+}
+
+/** Identifier of the practitioner's move of a booking (A12). */
+export const PRACTITIONER_MOVE_CONVERSATION = "practitioner-move";
+
+export interface PractitionerMoveDeps {
+  zone: string;
+  isAdmin(telegramId: number): boolean;
+  /** The booking's free days and times for its own length (it counts its own time as free). */
+  availableDays(query: { bookingId: string }, now: number): Promise<string[]>;
+  slotsOnDay(query: { bookingId: string }, day: string, now: number): Promise<number[]>;
+  moveBooking(adminId: number, bookingId: string, start: number, now: number, moveId: string): Promise<MoveResult>;
+  /** Tells the customer (when on Telegram) of the new time, with a new calendar file. */
+  tellCustomerMoved(bookingId: string, before: BookingView, after: BookingView): Promise<void>;
+}
+
+/**
+ * The practitioner moves any booking (A12) from its buttons: the same day and time pickers, the
+ * new time claimed before the old one is released (moveBookingByAdmin, shared with the customer's
+ * move), then the customer is told with a new calendar file.
+ */
+export function createPractitionerMoveConversation(deps: PractitionerMoveDeps) {
+  return async function practitionerMove(conversation: FlowConversation, ctx: ConversationContext, bookingId: string): Promise<void> {
+    const guard = async (answer: ConversationContext): Promise<number> => {
+      const id = answer.from?.id;
+      if (id === undefined || !deps.isAdmin(id)) return conversation.halt({ next: true });
+      return id;
+    };
+    const adminId = await guard(ctx);
+    const f = new Flow(conversation, ctx, bookForButtons, { cancelled: "admin-move-aborted", commandInFlow: "booking-type-text" }, guard);
+    const t = ctx.t;
+    const language = ctx.language;
+    const query = { bookingId };
+    const source: SlotSource = {
+      availableDays: (_q, now) => deps.availableDays(query, now),
+      slotsOnDay: (_q, day, now) => deps.slotsOnDay(query, day, now),
+    };
+    let lost = false;
+    const answers = await Steps.start()
+      .then("day", async () => {
+        const day = await pickDay(f, source, query, t("admin-move-title"));
+        if (day !== NO_DAYS) return day;
+        await f.close(t("move-no-days"));
+        return conversation.halt();
+      })
+      .then("start", async (a) => {
+        const start = await pickTime(f, source, query, a.day, t("admin-move-title"), deps.zone);
+        if (start !== "full") return start;
+        f.notice = t("booking-day-full");
+        return BACK;
+      })
+      .then("moved", async (a) => {
+        const moveId = await conversation.external(() => newIdentity());
+        const confirmed = await confirm(f, t("admin-move-summary", { to: formatDateTime(a.start, language, deps.zone) }), t("button-confirm-move"));
+        if (confirmed === BACK) return BACK;
+        const now = await conversation.now();
+        const result = await conversation.external(() => deps.moveBooking(adminId, bookingId, a.start, now, moveId));
+        if (result.ok) return result;
+        if (result.reason !== "slot-taken") {
+          await f.close(t("change-not-active"));
+          return conversation.halt();
+        }
+        f.notice = t("booking-slot-taken");
+        lost = true;
+        return new Known(undefined);
+      })
+      .run({
+        jump: () => {
+          const target = lost ? "start" : undefined;
+          lost = false;
+          return target;
+        },
+      });
+    const result = answers?.moved;
+    if (!result) return f.cancel();
+    await conversation.external(() => deps.tellCustomerMoved(bookingId, result.before, result.after));
+    await f.close(
+      t("admin-move-done", {
+        service: result.after.serviceName[language],
+        from: formatDateTime(result.before.start, language, deps.zone),
+        to: formatDateTime(result.after.start, language, deps.zone),
+      }),
+    );
+  };
 }

@@ -3,7 +3,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Services } from "../../services/index.js";
 import { buttons } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
-import { BOOK_FOR_CUSTOMER_CONVERSATION } from "../conversations/practitioner.js";
+import { BOOK_FOR_CUSTOMER_CONVERSATION, PRACTITIONER_MOVE_CONVERSATION } from "../conversations/practitioner.js";
 
 /** The customer card's "Book" button: books for that customer (A10). */
 export const bookForCardButtons = buttons("ad", { action: String, customerId: String });
@@ -24,6 +24,11 @@ export function bookForAnyoneButton(t: (key: string) => string): InlineKeyboardB
 export function bookForFeature(services: Services): Composer<CustomerContext> {
   const composer = new Composer<CustomerContext>();
   composer.command("bookfor", (ctx) => ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION));
+  // A booking's Move button (A12), drawn by adminBookingKeyboard.
+  composer.callbackQuery(/^ad:mv:([0-9a-f]{24})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(PRACTITIONER_MOVE_CONVERSATION, ctx.match[1]!);
+  });
   composer.callbackQuery(bookForCardButtons.filter({ action: "bf", customerId: "new" }), async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION);
