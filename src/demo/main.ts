@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -38,6 +38,15 @@ async function freshDemoDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MARKER), "Made by `npm run demo`, which empties this folder at every start.\n");
+}
+
+/** A loopback port free now, for the bot's HTTP server. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 async function listen(server: ReturnType<typeof createDemoServer>, port: number, fallback: boolean): Promise<number> {
@@ -105,7 +114,10 @@ function relay(line: string): void {
 async function main(): Promise<void> {
   const demoDir = path.resolve(process.env.DEMO_DIR || "data/demo");
   const externalUri = process.env.MONGODB_URI?.trim() ? demoDatabaseUri(process.env.MONGODB_URI) : undefined;
-  const webAppUrl = process.env.WEBAPP_URL?.trim() || undefined;
+  // The bot's HTTP server serves the Mini App on a free loopback port; the page opens it in a panel
+  // with launch data signed by the demo token (WEBAPP_URL given: that address instead).
+  const botHttpPort = await freePort();
+  const webAppUrl = process.env.WEBAPP_URL?.trim() || `http://127.0.0.1:${botHttpPort}/app/`;
   await freshDemoDir(demoDir);
   if (externalUri) {
     const connection = await mongoose.createConnection(externalUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
@@ -141,7 +153,9 @@ async function main(): Promise<void> {
     BOT_API_ROOT: pageUrl,
     DATA_DIR: demoDir,
     ...(externalUri ? { MONGODB_URI: externalUri } : {}),
-    ...(webAppUrl ? { WEBAPP_URL: webAppUrl } : {}),
+    WEBAPP_URL: webAppUrl,
+    HTTP_PORT: String(botHttpPort),
+    HOST: "127.0.0.1",
   });
   const here = fileURLToPath(import.meta.url);
   const entry = path.join(path.dirname(here), "..", here.endsWith(".ts") ? "main.ts" : "main.js");

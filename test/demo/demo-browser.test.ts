@@ -205,6 +205,14 @@ describe("npm run demo in a browser", () => {
       await page.locator("#add-customer").click();
       await page.locator('.chat[data-role="customer"]').nth(1).waitFor();
       expect(await page.locator(".chat").count()).toBe(3);
+
+      // The demo serves the Mini App too (issue 15): the panel opens it, signed by the demo token,
+      // and it shows the practice's treatments.
+      await customer.locator(".webapp-open").click();
+      await page.locator("#webapp-panel").waitFor();
+      let app: ReturnType<typeof page.frames>[number] | undefined;
+      await until(() => (app = page.frames().find((f) => /\/app\/#/.test(f.url()))) !== undefined, 30_000, () => "the Mini App did not open");
+      await app!.getByText("60 min").first().waitFor({ timeout: 30_000 });
       await demo.stop();
     },
   );
