@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type Conversation } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
@@ -12,7 +11,7 @@ import type { Services } from "../services/index.js";
 import { languageFromTelegram } from "../services/customers.js";
 import type { CustomerSession } from "../services/customers.js";
 import type { BotContext, ConversationContext, CustomerContext } from "./context.js";
-import { mongoConversationStorage } from "./conversation-storage.js";
+import { createUpdateGuard } from "./update-guard.js";
 import { BOOKING_CONVERSATION, createBookingConversation, createMoveConversation, MOVE_CONVERSATION, type BookingFlowDeps } from "./conversations/booking.js";
 import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
 import {
@@ -146,39 +145,14 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   // Only private chats are served: updates from groups and channels are dropped here, before
   // they cost a database command.
   const privateChats = root.chatType("private");
-  const instance = randomBytes(8).toString("hex");
-  privateChats.use(async (ctx, next) => {
-    // An update without a sender (possible for edited or forwarded content) is nobody's to act on.
-    if (!ctx.from) return;
-    // A redelivered update (webhook retry, polling restart) is handled once, unless the process
-    // that took it died before finishing: then this one handles it again from the saved state.
-    if (!(await services.claimUpdate(ctx.update.update_id, instance, new Date()))) {
-      ctx.logger.info("duplicate update ignored");
-      return;
-    }
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      await services.settleUpdate(ctx.update.update_id);
-    }
-    // Only the update's kind and timing: never its content.
-    const kind = Object.keys(ctx.update).find((key) => key !== "update_id");
-    ctx.logger.debug({ kind, ms: Math.round(performance.now() - started) }, "update handled");
-  });
-
-  privateChats.use(async (ctx, next) => {
-    if (!ctx.from) return;
-    ctx.customer = await services.touchCustomer(ctx.from.id, ctx.from.language_code, new Date());
-    await next();
-  });
+  // One read of the chat record before anything else, one write after (bot/update-guard.ts).
+  const guard = createUpdateGuard(services, config.defaultLanguage);
+  privateChats.use(guard.middleware);
   // From here on the customer is loaded (above, for every update that gets here): the filter only
   // lets the type say so.
   const customerChats = privateChats.filter((ctx): ctx is typeof ctx & { customer: CustomerSession } => ctx.customer !== undefined);
   customerChats.use(i18n);
-  // Version 1: flows take the customer's language from the plugins below instead of an argument,
-  // so a flow saved by an older release (with the language among its arguments) is not replayed.
-  customerChats.use(conversations({ storage: { type: "key", adapter: mongoConversationStorage, version: 1 } }));
+  customerChats.use(conversations({ storage: guard.storage }));
 
   // Commands that must work in the middle of a flow are handled before the conversation sees the
   // update: /cancel ends the flow, /privacy and /help answer and leave it waiting, and the

@@ -16,6 +16,16 @@ import { adminBookingKeyboard } from "./keyboards.js";
  * for one admin is logged and does not affect the others or the customer.
  */
 export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Config, services: Services, logger: Logger) {
+  // The practitioners' languages, looked up at most once a minute: a notification follows every
+  // booking, and a language changed elsewhere shows in the next minute's.
+  const languages = new Map<number, { language: Language; until: number }>();
+  async function languageOf(adminId: number): Promise<Language> {
+    const known = languages.get(adminId);
+    if (known && known.until > performance.now()) return known.language;
+    const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
+    languages.set(adminId, { language, until: performance.now() + 60_000 });
+    return language;
+  }
   async function toEveryAdmin(
     subjectId: string,
     render: (language: Language) => string,
@@ -24,7 +34,7 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
   ): Promise<void> {
     await Promise.all(
       config.adminIds.filter((adminId) => adminId !== except).map(async (adminId) => {
-        const language = (await services.languageOf(adminId)) ?? config.defaultLanguage;
+        const language = await languageOf(adminId);
         try {
           await api.sendMessage(adminId, render(language), buttons ? { reply_markup: buttons(language) } : {});
         } catch (error) {

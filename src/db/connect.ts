@@ -9,7 +9,7 @@ import { CalendarFeedFetchModel, CalendarFeedModel } from "./models/calendar-fee
 import { CalendarVersionModel } from "./models/calendar-version.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "./models/broadcast.js";
 import { ConsentRecordModel } from "./models/consent.js";
-import { ConversationStateModel } from "./models/conversation-state.js";
+import { ChatModel, LEGACY_CHAT_COLLECTIONS } from "./models/chat.js";
 import { CustomerModel, prepareCustomerIndexes } from "./models/customer.js";
 import { DataRequestModel } from "./models/data-request.js";
 import { InstanceModel } from "./models/instance.js";
@@ -20,7 +20,7 @@ import { RetentionNoticeModel } from "./models/retention-notice.js";
 import { ServiceModel } from "./models/service.js";
 import { SlotClaimModel } from "./models/slot-claim.js";
 import { TelegramLinkModel } from "./models/telegram-link.js";
-import { AccessLogModel, ProcessedUpdateModel } from "./models/technical.js";
+import { AccessLogModel } from "./models/technical.js";
 
 export const MODELS = [
   AccessLogModel,
@@ -33,13 +33,12 @@ export const MODELS = [
   CalendarFeedModel,
   CalendarVersionModel,
   ConsentRecordModel,
-  ConversationStateModel,
+  ChatModel,
   CustomerModel,
   DataRequestModel,
   InstanceModel,
   LockModel,
   PaymentModel,
-  ProcessedUpdateModel,
   RetentionNoticeModel,
   ScheduleExceptionModel,
   ServiceModel,
@@ -76,6 +75,9 @@ export function connectionOptions(uri: string): { maxPoolSize?: number } {
 /** Creates every model's indexes; the unique ones are what the booking rules stand on. */
 export async function ensureIndexes(): Promise<void> {
   await Promise.all(MODELS.map((m) => m.init()));
+  // What the chat record replaced (flows in progress, update ids): short-lived, so dropped.
+  const existing = new Set((await mongoose.connection.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const name of LEGACY_CHAT_COLLECTIONS) if (existing.has(name)) await mongoose.connection.db!.dropCollection(name);
   await prepareCustomerIndexes();
 }
 

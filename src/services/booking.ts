@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import { isDuplicateKey } from "../db/errors.js";
 import type { Interval } from "../domain/availability.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
+import { loadCalendar } from "./calendar.js";
 import { findActiveService, type ServiceView } from "./catalog.js";
 import { AuditEntryModel } from "../db/models/audit.js";
 import { CUSTOMER, recordAudit } from "./audit.js";
@@ -68,39 +70,55 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   if (!Types.ObjectId.isValid(request.bookingId)) return { ok: false, reason: "service-unavailable" };
   const bookingId = new Types.ObjectId(request.bookingId);
   const now = new Date(request.now);
+  const calendar = await loadCalendar(request.now);
+  const service = await findActiveService(request.serviceId, calendar);
   const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean();
-  const made = await BookingModel.findById(bookingId).lean();
-  if (made) {
-    if (!customer || !made.customerId.equals(customer._id)) return { ok: false, reason: "service-unavailable" };
-    // Made by an earlier press whose process may have died before the audit entry.
-    if (!(await AuditEntryModel.exists({ subjectId: bookingId, action: "booking-created" }))) {
-      await recordAudit(made.customerId, CUSTOMER, "booking-created", now, { subjectId: bookingId });
-    }
-    return { ok: true, booking: toBookingView(made, customer) };
+  if (!service || !(await isOffered(settings, service, request.start, request.now, calendar))) {
+    // Not bookable now; perhaps because this very request booked it (a double tap, or a press
+    // repeated after a crash): then that booking is the answer.
+    const made = await madeBefore(bookingId, customer, now);
+    if (made) return made;
+    return service ? { ok: false, reason: "slot-taken", taken: [] } : { ok: false, reason: "service-unavailable" };
   }
-
-  const service = await findActiveService(request.serviceId);
-  if (!service) return { ok: false, reason: "service-unavailable" };
   const alreadyAcknowledged = customer?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION;
   if (!alreadyAcknowledged && !request.privacyAcknowledged) return { ok: false, reason: "privacy-not-acknowledged" };
 
-  if (!(await isOffered(settings, service, request.start, request.now))) return { ok: false, reason: "slot-taken", taken: [] };
-
-  const written = await claimAndWrite(
-    { bookingId, service, start: request.start, now, reminderDueAt: reminderDueAt(settings.rules, request.start, request.now) },
-    () =>
-      saveBookingDetails(
-        request.telegramId,
-        request.details,
-        { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
-        now,
-        customer,
-      ),
-  );
-  if (!written.ok) return { ok: false, reason: "slot-taken", taken: written.taken };
+  let written;
+  try {
+    written = await claimAndWrite(
+      { bookingId, service, start: request.start, now, reminderDueAt: reminderDueAt(settings.rules, request.start, request.now) },
+      () =>
+        saveBookingDetails(
+          request.telegramId,
+          request.details,
+          { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
+          now,
+          customer,
+        ),
+    );
+  } catch (error) {
+    // The booking exists: an earlier press made it, and this process's calendar copy did not show
+    // it yet (that process died before marking the calendar changed).
+    const made = isDuplicateKey(error) ? await madeBefore(bookingId, customer, now) : undefined;
+    if (made) return made;
+    throw error;
+  }
+  if (!written.ok) return (await madeBefore(bookingId, customer, now)) ?? { ok: false, reason: "slot-taken", taken: written.taken };
   const booking = written.booking;
   await recordAudit(booking.customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
   return { ok: true, booking: toBookingView(booking, request.details) };
+}
+
+/** The booking `bookingId` made by an earlier confirm of the same request, if there is one, as its answer. */
+async function madeBefore(bookingId: Types.ObjectId, customer: (CustomerFields & { _id: Types.ObjectId }) | null, now: Date): Promise<BookingResult | undefined> {
+  const made = await BookingModel.findById(bookingId).lean();
+  if (!made) return undefined;
+  if (!customer || !made.customerId.equals(customer._id)) return { ok: false, reason: "service-unavailable" };
+  // Made by an earlier press whose process may have died before the audit entry.
+  if (!(await AuditEntryModel.exists({ subjectId: bookingId, action: "booking-created" }))) {
+    await recordAudit(made.customerId, CUSTOMER, "booking-created", now, { subjectId: bookingId });
+  }
+  return { ok: true, booking: toBookingView(made, customer) };
 }
 
 /** A new booking whose time was checked: what claimAndWrite needs. */
@@ -152,8 +170,9 @@ export async function claimAndWrite(
     });
     return { ok: true, booking: booking.toObject<BookingLean>() };
   } catch (error) {
-    // Nothing was booked: give the time back at once rather than after the lease.
-    await releaseSlot(bookingId).catch(() => undefined);
+    // Nothing was booked: give the time back at once rather than after the lease. (A booking
+    // already stored under this id, made by an earlier press, keeps its claim.)
+    if (!(isDuplicateKey(error) && (await BookingModel.exists({ _id: bookingId })))) await releaseSlot(bookingId).catch(() => undefined);
     throw error;
   }
 }

@@ -2,7 +2,9 @@ import mongoose from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
 import { CALENDAR_VERSION_ID, CalendarVersionModel } from "../db/models/calendar-version.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
+import { ServiceModel } from "../db/models/service.js";
 import type { Interval, ScheduleException, WeeklyInterval } from "../domain/availability.js";
+import { toServiceView, type ServiceView } from "./service-view.js";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -12,6 +14,8 @@ export interface Calendar {
   exceptions: ScheduleException[];
   /** Booked time: each confirmed booking up to its buffer's end, and a move's new time while it is made. */
   busy: Array<Interval & { booking: string }>;
+  /** The active services in display order (services/catalog.ts). */
+  services: ServiceView[];
 }
 
 interface Copy {
@@ -34,10 +38,11 @@ let reading: { database: string; stamp: string; from: number; promise: Promise<C
 
 async function read(database: string, stamp: string, from: number): Promise<Copy> {
   const readAt = performance.now();
-  const [weekly, exceptions, bookings] = await Promise.all([
+  const [weekly, exceptions, bookings, services] = await Promise.all([
     WeeklyHoursModel.find({}, { weekday: 1, start: 1, end: 1 }).lean(),
     ScheduleExceptionModel.find({ end: { $gt: new Date(from) } }, { kind: 1, start: 1, end: 1 }).lean(),
     BookingModel.find({ status: "confirmed", bufferEnd: { $gt: new Date(from) } }, { start: 1, bufferEnd: 1, moveTo: 1 }).lean(),
+    ServiceModel.find({ active: true }).sort({ sortOrder: 1, durationMinutes: 1 }).lean(),
   ]);
   const busy: Calendar["busy"] = [];
   for (const b of bookings) {
@@ -54,30 +59,32 @@ async function read(database: string, stamp: string, from: number): Promise<Copy
       weeklyHours: weekly.map((w) => ({ weekday: w.weekday, start: w.start, end: w.end })),
       exceptions: exceptions.map((e) => ({ kind: e.kind, start: e.start.getTime(), end: e.end.getTime() })),
       busy,
+      services: services.map(toServiceView),
     },
   };
 }
 
 /**
- * The calendar from `from` on. Each call reads the calendar's version stamp (one lookup by
+ * The calendar from `from` on (without `from`: from whenever the copy at hand was read, or now),
+ * with the catalogue of active services. Each call reads the calendar's version stamp (one lookup by
  * `_id`); the hours, exceptions and bookings themselves are read only when the stamp changed since
  * this process last read them, and callers that need the same new version share one read. Every
  * write through the models bumps the stamp (db/models/calendar-version.ts), whichever process
  * makes it, so what is returned is as fresh as a direct read. Free times shown from it are still
  * only an offer: the slot claim at confirm is what prevents a double booking.
  */
-export async function loadCalendar(from: number): Promise<Calendar> {
+export async function loadCalendar(from?: number): Promise<Calendar> {
   const database = mongoose.connection.db?.databaseName ?? "";
   const version = await CalendarVersionModel.findById(CALENDAR_VERSION_ID, { stamp: 1 }).lean();
   const stamp = version?.stamp;
   // Without a stamp (a database filled by hand) nothing tells when a copy goes out of date.
-  if (!stamp) return (await read(database, "", from)).calendar;
+  if (!stamp) return (await read(database, "", from ?? Date.now())).calendar;
   const matches = (c: { database: string; stamp: string; from: number } | undefined) =>
-    c !== undefined && c.database === database && c.stamp === stamp && c.from <= from;
+    c !== undefined && c.database === database && c.stamp === stamp && (from === undefined || c.from <= from);
   if (matches(copy) && performance.now() - copy!.readAt < MAX_AGE_MS) return copy!.calendar;
   if (!matches(reading)) {
     // A day's margin, so that calls with slightly earlier "now"s (a retried update) still match.
-    const readFrom = Math.floor(from / DAY) * DAY - DAY;
+    const readFrom = Math.floor((from ?? Date.now()) / DAY) * DAY - DAY;
     const entry = { database, stamp, from: readFrom, promise: read(database, stamp, readFrom) };
     reading = entry;
     void entry.promise.then(

@@ -1,42 +1,20 @@
 import { Types } from "mongoose";
-import type { Language } from "../domain/enums.js";
-import { ServiceModel, type ServiceFields } from "../db/models/service.js";
+import { loadCalendar, type Calendar } from "./calendar.js";
+import type { ServiceView } from "./service-view.js";
 
-/** A service as the booking flow shows it: plain data, safe to store in conversation state. */
-export interface ServiceView {
-  id: string;
-  name: Record<Language, string>;
-  durationMinutes: number;
-  priceCents: number;
-  bufferAfterMinutes: number;
-  vatTreatment: "exempt" | "standard";
-  vatRatePercent: number;
-}
+export type { ServiceView } from "./service-view.js";
 
-/** A service as read from the database: typed from its schema. */
-type ServiceRead = ServiceFields & { _id: Types.ObjectId };
-
-function toView(doc: ServiceRead): ServiceView {
-  return {
-    id: doc._id.toHexString(),
-    name: { fi: doc.name.fi, sv: doc.name.sv, en: doc.name.en },
-    durationMinutes: doc.durationMinutes,
-    priceCents: doc.priceCents,
-    bufferAfterMinutes: doc.bufferAfterMinutes,
-    vatTreatment: doc.vat?.treatment ?? "exempt",
-    vatRatePercent: doc.vat?.ratePercent ?? 0,
-  };
-}
-
-/** Active services in display order. */
+/**
+ * Active services in display order. They come with the calendar copy (services/calendar.ts): a
+ * change to the catalogue bumps the calendar's version like a booking does, so this costs the
+ * version lookup the availability asks for anyway, and no read of its own.
+ */
 export async function listActiveServices(): Promise<ServiceView[]> {
-  const docs = await ServiceModel.find({ active: true }).sort({ sortOrder: 1, durationMinutes: 1 }).lean();
-  return docs.map(toView);
+  return [...(await loadCalendar()).services];
 }
 
-/** One active service, or undefined for an unknown, malformed or inactive id. */
-export async function findActiveService(id: string): Promise<ServiceView | undefined> {
+/** One active service, or undefined for an unknown, malformed or inactive id; from `calendar` when given. */
+export async function findActiveService(id: string, calendar?: Calendar): Promise<ServiceView | undefined> {
   if (!Types.ObjectId.isValid(id)) return undefined;
-  const doc = await ServiceModel.findOne({ _id: id, active: true }).lean();
-  return doc ? toView(doc) : undefined;
+  return (calendar ?? (await loadCalendar())).services.find((s) => s.id === id);
 }

@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { LANGUAGES, type Language } from "../domain/enums.js";
+import { ChatModel } from "../db/models/chat.js";
 import { CustomerModel, telegramIdentity, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
@@ -76,8 +77,13 @@ export async function touchCustomer(
   return { id: doc._id.toHexString(), language: doc.language };
 }
 
-/** The stored language of a Telegram user, if they have talked to the bot. */
+/**
+ * The stored language of a Telegram user, if they have talked to the bot: from their chat's record
+ * (a lookup by `_id`, which every server indexes), else from their customer record.
+ */
 export async function languageOf(telegramId: number): Promise<Language | undefined> {
+  const chat = await ChatModel.findById(String(telegramId), { language: 1 }).lean();
+  if (chat) return chat.language;
   const doc = await CustomerModel.findOne({ telegramId }, { language: 1 }).lean();
   return doc?.language;
 }

@@ -3,7 +3,7 @@ import { AuditEntryModel } from "../db/models/audit.js";
 import { BookingModel } from "../db/models/booking.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
-import { ConversationStateModel } from "../db/models/conversation-state.js";
+import { ChatModel } from "../db/models/chat.js";
 import type { CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
@@ -179,13 +179,17 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
       answeredAt: as("answeredAt"),
     },
   },
-  conversation_states: {
+  chats: {
     section: "conversationsInProgress",
     // Keyed by the chat, which for a private chat is the person's Telegram id (none: not on Telegram).
-    find: (c) => (typeof c.telegramId === "number" ? ConversationStateModel.find({ _id: String(c.telegramId) }).lean() : Promise.resolve([])),
+    find: (c) => (typeof c.telegramId === "number" ? ChatModel.find({ _id: String(c.telegramId) }).lean() : Promise.resolve([])),
     fields: {
       _id: { omitted: "the person's Telegram id, exported in the profile" },
-      state: { key: "state", decode: (stored) => JSON.parse(fieldCrypto().decrypt(String(stored))) as unknown },
+      customerId: thePerson,
+      language: { omitted: "a copy of the profile's language" },
+      recentUpdates: { omitted: "ids Telegram gave the person's latest messages and button presses, kept to handle each once; they say nothing else" },
+      seenAt: { omitted: "when the profile's last interaction time was last written" },
+      state: { key: "state", decode: (stored) => (stored ? (JSON.parse(fieldCrypto().decrypt(stored as string)) as unknown) : undefined) },
       updatedAt: as("savedAt"),
     },
   },
@@ -276,7 +280,6 @@ export const NOT_ABOUT_CUSTOMERS: Record<string, string> = {
   calendar_versions: "a random stamp that changes when free times change",
   instances: "a heartbeat per running bot process (host name, process id), so restore and key rotation wait for it",
   locks: "leases held for seconds while a record changes; a key may carry a record's id, never a fact about a person",
-  processed_updates: "Telegram update ids, for ignoring a redelivered update; no user id",
   schedule_exceptions: "the practitioner's time off and extra hours",
   services: "the service catalogue",
   weekly_hours: "the practitioner's working hours",

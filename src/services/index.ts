@@ -16,6 +16,7 @@ import * as privacy from "./privacy.js";
 import * as reminders from "./reminders.js";
 import * as retention from "./retention.js";
 import * as slots from "./slots.js";
+import * as chats from "./chats.js";
 import * as technical from "./technical.js";
 import * as telegramLink from "./telegram-link.js";
 import * as practiceWeek from "./practice-week.js";
@@ -109,8 +110,8 @@ export function createServices(config: Config) {
     settleDelivery: broadcast.settleDelivery,
     finishBroadcast: broadcast.finishBroadcast,
     unfinishedBroadcasts: broadcast.unfinishedBroadcasts,
-    claimUpdate: technical.claimUpdate,
-    settleUpdate: technical.settleUpdate,
+    openChat: chats.openChat,
+    closeChat: chats.closeChat,
     logAccess: technical.logAccess,
     waitlist: {
       join: (telegramId: number, wish: waitlist.WaitlistWish, now: number) => waitlist.joinWaitlist(settings, telegramId, wish, now),

@@ -1,4 +1,4 @@
-import { ConversationStateModel } from "../db/models/conversation-state.js";
+import { ChatModel } from "../db/models/chat.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { encryptedKeyId, type FieldCrypto } from "./field-crypto.js";
 
@@ -74,10 +74,10 @@ export async function reencryptAll(
     }
     await options.afterDocument?.();
   }
-  for await (const s of ConversationStateModel.find({}).lean().cursor()) {
-    const next = reencrypt(s.state);
+  for await (const s of ChatModel.find({ state: { $exists: true } }, { state: 1 }).lean().cursor()) {
+    const next = s.state ? reencrypt(s.state) : undefined;
     if (next) {
-      await ConversationStateModel.updateOne({ _id: s._id, state: s.state }, { $set: { state: next.sealed } });
+      await ChatModel.updateOne({ _id: s._id, state: s.state }, { $set: { state: next.sealed } });
       result.states++;
     } else {
       result.unchanged++;
@@ -99,7 +99,7 @@ async function valueUnderOtherKey(keyIds: string[]): Promise<string | undefined>
     const values = ENCRYPTED_FIELDS.map((f) => customer[f] as unknown);
     return values.find((v): v is string => typeof v === "string" && v !== "" && !keyIds.includes(encryptedKeyId(v) ?? ""));
   }
-  const state = await ConversationStateModel.collection.findOne({ state: other }, { projection: { state: 1 } });
+  const state = await ChatModel.collection.findOne({ state: other }, { projection: { state: 1 } });
   return typeof state?.state === "string" ? state.state : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
 import { BroadcastDeliveryModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
-import { ConversationStateModel } from "../db/models/conversation-state.js";
+import { ChatModel } from "../db/models/chat.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { PaymentModel } from "../db/models/payment.js";
@@ -15,6 +15,7 @@ import { validateEmail, validateName, validatePhone, type Validated } from "../d
 import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
 import { CUSTOMER, recordAudit, type Actor } from "./audit.js";
 import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
+import { setChatLanguage } from "./chats.js";
 import { reveal } from "./customers.js";
 import { buildExport, summarizeExport, type CustomerExport, type ExportSummary } from "./data-export.js";
 import { fieldCrypto } from "./field-crypto.js";
@@ -193,6 +194,7 @@ export async function updateLanguage(telegramId: number, language: Language, now
   const customer = await customerByTelegram(telegramId);
   if (!customer || customer.language === language) return;
   await withLock(`customer:${customer._id.toHexString()}`, () => CustomerModel.updateOne({ _id: customer._id }, { $set: { language } }));
+  await setChatLanguage(telegramId, language);
   await recordAudit(customer._id, CUSTOMER, "change", now, { fields: ["language"] });
 }
 
@@ -300,7 +302,7 @@ export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, no
   await BroadcastDeliveryModel.deleteMany({ _id: { $regex: `:${customerId.toHexString()}$` } });
   await RetentionNoticeModel.deleteOne({ _id: customerId });
   await eraseWaitlist(customerId);
-  if (typeof customer.telegramId === "number") await ConversationStateModel.deleteMany({ _id: String(customer.telegramId) });
+  if (typeof customer.telegramId === "number") await ChatModel.deleteMany({ _id: String(customer.telegramId) });
   await TelegramLinkModel.deleteMany({ customerId });
   await CustomerModel.deleteOne({ _id: customerId });
   await DataRequestModel.create({ customerId, kind: "erasure", status: "answered", requestedAt: now, dueAt: now, answeredAt: now });

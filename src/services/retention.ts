@@ -8,7 +8,7 @@ import { CalendarFeedFetchModel } from "../db/models/calendar-feed.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
-import { ConversationStateModel } from "../db/models/conversation-state.js";
+import { ChatModel } from "../db/models/chat.js";
 import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { LockModel } from "../db/models/lock.js";
@@ -173,7 +173,7 @@ export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTele
     // Conditional on the last interaction, so someone who came back meanwhile stays.
     const removed = await CustomerModel.deleteOne({ _id: c._id, lastSeenAt: { $lt: cutoff } });
     if (removed.deletedCount === 0) continue;
-    if (typeof c.telegramId === "number") await ConversationStateModel.deleteOne({ _id: String(c.telegramId), updatedAt: { $lt: cutoff } });
+    if (typeof c.telegramId === "number") await ChatModel.deleteOne({ _id: String(c.telegramId) });
     await recordAudit(c._id, SYSTEM, "erase", now);
     forgotten++;
   }
@@ -196,7 +196,7 @@ export async function purgeExpired(
   // A payment of year Y is kept until the end of year Y + paymentYears.
   const paymentCutoff = new Date(Date.UTC(now.getUTCFullYear() - rules.paymentYears, 0, 1));
   const [conversations, locks, audits, feedFetches, requests, payments, claims, links] = await Promise.all([
-    ConversationStateModel.deleteMany({ updatedAt: { $lt: technical } }),
+    ChatModel.deleteMany({ updatedAt: { $lt: technical } }),
     LockModel.deleteMany({ at: { $lt: new Date(now.getTime() - DAY) } }),
     AuditEntryModel.deleteMany({ at: { $lt: audit } }),
     // The calendar feed's fetches are the audit record of what it showed (calendar-feed.ts).

@@ -4,7 +4,7 @@ import type { BookingRules } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
-import { loadCalendar } from "./calendar.js";
+import { loadCalendar, type Calendar } from "./calendar.js";
 import { findActiveService } from "./catalog.js";
 
 /*
@@ -32,8 +32,11 @@ export interface SlotShape {
   alsoBusy?: Interval[];
 }
 
-/** Every free start instant for a slot shape from `now` to the horizon (B2). */
-export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number, within?: Interval): Promise<number[]> {
+/**
+ * Every free start instant for a slot shape from `now` to the horizon (B2); from `calendar` when
+ * the caller has just loaded it (one version lookup for the whole question).
+ */
+export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number, within?: Interval, calendar?: Calendar): Promise<number[]> {
   const horizonEnd = DateTime.fromMillis(now, { zone: settings.zone })
     .startOf("day")
     .plus({ days: settings.rules.horizonDays + 2 })
@@ -42,14 +45,14 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
   // (the slots outside the window are not used).
   const from = within ? Math.max(now, within.start) : now;
   const to = within ? Math.min(horizonEnd, within.end) : horizonEnd;
-  const calendar = await loadCalendar(now);
+  const { weeklyHours, exceptions, busy } = calendar ?? (await loadCalendar(now));
   const exclude = shape.excludeBookingId?.toHexString();
   return availableSlots({
     now,
     zone: settings.zone,
-    weeklyHours: calendar.weeklyHours,
-    exceptions: calendar.exceptions,
-    busy: [...calendar.busy.filter((b) => b.booking !== exclude), ...(shape.alsoBusy ?? [])].filter((b) => b.start < to && b.end > from),
+    weeklyHours,
+    exceptions,
+    busy: [...busy.filter((b) => b.booking !== exclude), ...(shape.alsoBusy ?? [])].filter((b) => b.start < to && b.end > from),
     durationMinutes: shape.durationMinutes,
     bufferAfterMinutes: shape.bufferAfterMinutes,
     granularityMinutes: settings.rules.granularityMinutes,
@@ -59,9 +62,9 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
 }
 
 /** True when `start` is among the free slots; looks only at the bookings around it. */
-export async function isOffered(settings: BookingSettings, shape: SlotShape, start: number, now: number): Promise<boolean> {
+export async function isOffered(settings: BookingSettings, shape: SlotShape, start: number, now: number, calendar?: Calendar): Promise<boolean> {
   const within = { start: start - DAY, end: start + DAY };
-  return (await freeSlots(settings, shape, now, within)).includes(start);
+  return (await freeSlots(settings, shape, now, within, calendar)).includes(start);
 }
 
 /**
@@ -72,9 +75,9 @@ export async function isOffered(settings: BookingSettings, shape: SlotShape, sta
  */
 export type SlotQuery = ({ serviceId: string } | { telegramId: number; ref: string } | { bookingId: string }) & { alsoBusy?: Interval[] };
 
-async function shapeOf(query: SlotQuery): Promise<SlotShape | undefined> {
+async function shapeOf(query: SlotQuery, calendar: Calendar): Promise<SlotShape | undefined> {
   if ("serviceId" in query) {
-    const service = await findActiveService(query.serviceId);
+    const service = await findActiveService(query.serviceId, calendar);
     return service && { ...service, ...(query.alsoBusy ? { alsoBusy: query.alsoBusy } : {}) };
   }
   let booking;
@@ -97,20 +100,22 @@ async function shapeOf(query: SlotQuery): Promise<SlotShape | undefined> {
 
 /** Local dates (yyyy-mm-dd) that have at least one free slot. */
 export async function availableDays(settings: BookingSettings, query: SlotQuery, now: number): Promise<string[]> {
-  const shape = await shapeOf(query);
+  const calendar = await loadCalendar(now);
+  const shape = await shapeOf(query, calendar);
   if (!shape) return [];
-  return [...groupSlotsByDay(await freeSlots(settings, shape, now), settings.zone).keys()];
+  return [...groupSlotsByDay(await freeSlots(settings, shape, now, undefined, calendar), settings.zone).keys()];
 }
 
 /** Free start instants on one local date. */
 export async function slotsOnDay(settings: BookingSettings, query: SlotQuery, day: string, now: number): Promise<number[]> {
-  const shape = await shapeOf(query);
+  const calendar = await loadCalendar(now);
+  const shape = await shapeOf(query, calendar);
   if (!shape) return [];
   const dayStart = DateTime.fromISO(day, { zone: settings.zone });
   if (!dayStart.isValid) return [];
   // The day itself and the next one: a slot late in the day keeps its buffer clear of what follows.
   const within = { start: dayStart.toMillis(), end: dayStart.plus({ days: 2 }).toMillis() };
-  return groupSlotsByDay(await freeSlots(settings, shape, now, within), settings.zone).get(day) ?? [];
+  return groupSlotsByDay(await freeSlots(settings, shape, now, within, calendar), settings.zone).get(day) ?? [];
 }
 
 /** When a booking's reminder is due, or undefined when it gets none (see .env.example). */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Types } from "mongoose";
 import type { BookingRules } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
+import { bindChat } from "./chats.js";
 import { CustomerModel, telegramIdentity, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { TelegramLinkModel } from "../db/models/telegram-link.js";
@@ -146,6 +147,8 @@ export async function redeemTelegramLink(token: string, telegramId: number, now:
     await scheduleReminders(customer._id, rules, now);
     await recordAudit(customer._id, CUSTOMER, "telegram-linked", now);
     const linked = await CustomerModel.findById(customer._id, { language: 1 }).lean();
+    // The chat's record named the bare record: from the next update on, the linked customer.
+    await bindChat(telegramId, customer._id, linked?.language ?? customer.language);
     return { status: "linked", customerId: customer._id.toHexString(), language: linked?.language ?? customer.language, name, createdBy: link.createdBy };
   });
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CustomerModel } from "../../src/db/models/customer.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, setLanguage } from "../helpers/fixtures.js";
 
 useTestDatabase();
 const NOW = at("2026-12-01T08:00"); // Tuesday
@@ -42,7 +41,7 @@ describe("/off says what was blocked in words (issue 14, item 8)", () => {
     await swedish.send("/off 3.12.");
     expect(swedish.lastText()).toMatch(/^Mottagningen är stängd hela dagen tors 3\.12\.2026\. Det finns redan en bokning under den tiden:/);
     expect(swedish.buttons().map(([label]) => label)).toEqual(["Avboka den här bokningen och meddela kunden"]);
-    await CustomerModel.updateOne({ telegramId: ADMIN_ID }, { $set: { language: "en" } });
+    await setLanguage(ADMIN_ID, "en");
     const english = admin("en");
     await english.send("/off 8.12. 9.12.");
     expect(english.lastText()).toBe("The practice is closed all day from Tue 8 Dec 2026 to Wed 9 Dec 2026. There are no bookings in that time.");
@@ -54,7 +53,7 @@ describe("/off says what was blocked in words (issue 14, item 8)", () => {
 describe("the customer card names the language in the reader's words (issue 14, item 8)", () => {
   it("a Swedish-speaking customer's language is 'ruotsi' to a Finnish practitioner", async () => {
     await bookFor(6301, 60, at("2026-12-03T10:00"), NOW);
-    await CustomerModel.updateOne({ telegramId: 6301 }, { $set: { language: "sv" } });
+    await setLanguage(6301, "sv");
     const practitioner = admin();
     await practitioner.send("/customer asiakas6301");
     await practitioner.press("Testi Asiakas6301");
@@ -65,7 +64,7 @@ describe("the customer card names the language in the reader's words (issue 14, 
 describe("receipts in the customer's language (A5, issue 14 item 8)", () => {
   it("the practitioner's copy is in hers; the one sent to a Swedish-speaking customer is in Swedish, service name and file name included", async () => {
     await bookFor(6401, 60, at("2026-11-30T13:00"), at("2026-11-25T08:00"));
-    await CustomerModel.updateOne({ telegramId: 6401 }, { $set: { language: "sv" } });
+    await setLanguage(6401, "sv");
     const practitioner = admin();
     await practitioner.send("/week");
     await practitioner.press("ma 13.00 Testi A.");

@@ -21,7 +21,7 @@ import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from ".
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, enforceRateLimit, FakeTelegram } from "../helpers/fake-telegram.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, setLanguage } from "../helpers/fixtures.js";
 import { calendarFilesTo } from "../helpers/ics.js";
 
 useTestDatabase();
@@ -104,7 +104,7 @@ describe("agenda and booking actions (A1, A2)", () => {
 
   it("a new-booking notification's Cancel asks a reason; the customer is told it in their language", async () => {
     const booking = await bookFor(3201, 60, at("2026-12-03T10:00"), NOW);
-    await CustomerModel.updateOne({ telegramId: 3201 }, { $set: { language: "sv" } });
+    await setLanguage(3201, "sv");
     const practitioner = admin();
     await practitioner.send("/start");
     await practitioner.pressData(`ad:cx:${booking.id}`, 1);

@@ -266,7 +266,7 @@ describe("booking conversation (B3, B5)", () => {
     await before.send("Testi");
     // A new process: a new bot object; only the database carries the state.
     // What the customer typed so far is in the stored state, but never in the clear.
-    const raw = JSON.stringify(await mongoose.connection.db!.collection("conversation_states").find().toArray());
+    const raw = JSON.stringify(await mongoose.connection.db!.collection("chats").find().toArray());
     expect(raw).toContain('"state":"v1.');
     expect(raw).not.toContain("Testi");
     const after = new TestCustomer(createTestBot(suite.tg), suite.tg, user);

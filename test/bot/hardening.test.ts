@@ -2,7 +2,7 @@ import mongoose, { Types } from "mongoose";
 import { claimSlot } from "../../src/services/claims.js";
 import { describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
-import { ConversationStateModel } from "../../src/db/models/conversation-state.js";
+import { ChatModel } from "../../src/db/models/chat.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { BroadcastModel } from "../../src/db/models/broadcast.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
@@ -19,8 +19,8 @@ const suite = useBotSuite(NOW);
 
 /** The size of a chat's saved conversation state, as stored (encrypted JSON). */
 async function stateSize(chatId: number): Promise<number> {
-  const doc = await ConversationStateModel.findById(String(chatId)).lean();
-  return doc?.state.length ?? 0;
+  const doc = await ChatModel.findById(String(chatId)).lean();
+  return doc?.state?.length ?? 0;
 }
 
 /** Counts every database operation made through the models while `action` runs. */

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
-import { CustomerModel } from "../../src/db/models/customer.js";
 import { SlotClaimModel } from "../../src/db/models/slot-claim.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, setLanguage } from "../helpers/fixtures.js";
 import { calendarFilesTo } from "../helpers/ics.js";
 
 useTestDatabase();
@@ -65,7 +64,7 @@ describe("/mybookings inside the cutoff (B6, B7)", () => {
     vi.setSystemTime(at("2026-11-30T10:01"));
     const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9011, language: "fi" });
     for (const [language, expected] of [["sv", "kan inte längre avbokas"], ["en", "can no longer be cancelled"]] as const) {
-      await CustomerModel.updateOne({ telegramId: 9011 }, { $set: { language } });
+      await setLanguage(9011, language);
       await customer.send("/mybookings");
       expect(customer.lastText()).toContain(expected);
       expect(customer.lastText()).toContain("040 519 6900");

@@ -3,6 +3,7 @@ import { createRetentionJob } from "../../src/bot/retention.js";
 import { createBot } from "../../src/bot/index.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
+import { ChatModel } from "../../src/db/models/chat.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { DataRequestModel } from "../../src/db/models/data-request.js";
 import { RetentionNoticeModel } from "../../src/db/models/retention-notice.js";
@@ -205,6 +206,9 @@ describe("/deleteme (P7)", () => {
     expect(suite.tg.callsOf("sendMessage", ADMIN_ID).at(-1)?.payload.text).toContain("asiakas poisti tietonsa");
     expect(await CustomerModel.countDocuments({ telegramId: 2301 })).toBe(0);
     expect(await BookingModel.countDocuments()).toBe(0);
+    // The chat's record (its customer id, a flow's state) went too, and the end of the update
+    // that erased did not write it back.
+    expect(await ChatModel.countDocuments({ _id: "2301" })).toBe(0);
 
     await customer.send("/book");
     await customer.press("60 min");

@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
-import { CustomerModel } from "../../src/db/models/customer.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, setLanguage } from "../helpers/fixtures.js";
 
 useTestDatabase();
 const NOW = at("2026-12-01T08:00"); // Tuesday of week 49
@@ -128,7 +127,7 @@ describe("/week (A13)", () => {
     await swedish.send("/week");
     expect(swedish.lastText()).toContain("Vecka 49: mån 30.11. – sön 6.12.2026\n1 bokning, ledigt");
     expect(swedish.lastText()).toContain("tis 1.12. · 9.00–12.00 och 12.30–17.00 (i dag)\n  ledigt 9.00–12.00 och 12.30–17.00 (7 h 30 min)");
-    await CustomerModel.updateOne({ telegramId: ADMIN_ID }, { $set: { language: "en" } });
+    await setLanguage(ADMIN_ID, "en");
     const english = admin("en");
     await english.send("/week");
     expect(english.lastText()).toContain("Week 49: Mon 30 Nov – Sun 6 Dec 2026\n1 booking");

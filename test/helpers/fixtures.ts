@@ -4,6 +4,7 @@ import type { BookingSettings } from "../../src/services/slots.js";
 import { bookAppointment } from "../../src/services/booking.js";
 import { listActiveServices } from "../../src/services/catalog.js";
 import { touchCustomer } from "../../src/services/customers.js";
+import { updateLanguage } from "../../src/services/privacy.js";
 
 export const ZONE = "Europe/Helsinki";
 
@@ -46,4 +47,14 @@ export async function bookFor(
   });
   if (!result.ok) throw new Error(`booking failed: ${result.reason}`);
   return result.booking;
+}
+
+/** A chat record as the bot leaves one (bot/update-guard.ts), for tests that need one stored. */
+export function chatRecord(chatId: string, fields: { state?: string; updatedAt: Date }) {
+  return { _id: chatId, customerId: new Types.ObjectId(), language: "fi" as const, recentUpdates: [1], seenAt: fields.updatedAt, ...fields };
+}
+
+/** Changes a person's stored language as /language does (customer record and chat record). */
+export async function setLanguage(telegramId: number, language: "fi" | "sv" | "en"): Promise<void> {
+  await updateLanguage(telegramId, language, new Date());
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConversationStateModel } from "../../src/db/models/conversation-state.js";
+import { ChatModel } from "../../src/db/models/chat.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { createFieldCrypto, fieldCrypto, useFieldCrypto, type FieldCrypto } from "../../src/services/field-crypto.js";
 import { assertDataUnderKey, reencryptAll, UnknownKeyError } from "../../src/services/key-rotation.js";
 import { profile, updateProfileField } from "../../src/services/privacy.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, chatRecord } from "../helpers/fixtures.js";
 
 useTestDatabase();
 
@@ -28,8 +28,8 @@ async function seedEncrypted(crypto: FieldCrypto): Promise<void> {
       lastSeenAt: new Date(NOW),
     })),
   );
-  await ConversationStateModel.insertMany(
-    CUSTOMERS.slice(0, 4).map((id) => ({ _id: String(id), state: crypto.encrypt(`{"typed":"${id}"}`), updatedAt: new Date(NOW) })),
+  await ChatModel.insertMany(
+    CUSTOMERS.slice(0, 4).map((id) => chatRecord(String(id), { state: crypto.encrypt(`{"typed":"${id}"}`), updatedAt: new Date(NOW) })),
   );
 }
 
@@ -44,8 +44,8 @@ async function expectAllReadableWith(crypto: FieldCrypto): Promise<void> {
       expect((await CustomerModel.findOne({ phoneHash: crypto.lookupHash(`+35840${id}`) }).lean())?.telegramId).toBe(id);
     }
     for (const id of CUSTOMERS.slice(0, 4)) {
-      const state = await ConversationStateModel.findById(String(id)).lean();
-      expect(crypto.decrypt(state!.state)).toBe(`{"typed":"${id}"}`);
+      const state = await ChatModel.findById(String(id)).lean();
+      expect(crypto.decrypt(state!.state!)).toBe(`{"typed":"${id}"}`);
     }
   } finally {
     useFieldCrypto(previous);
@@ -71,16 +71,16 @@ describe("key rotation (P10)", () => {
     await bookFor(9904, 60, at("2026-12-02T10:00"), NOW);
     await updateProfileField(9904, "phone", "+358401112223", { kind: "customer" }, new Date(NOW));
     const old = fieldCrypto();
-    await ConversationStateModel.create({ _id: "9904", state: old.encrypt('{"typed":"secret"}'), updatedAt: new Date(NOW) });
+    await ChatModel.create(chatRecord("9904", { state: old.encrypt('{"typed":"secret"}'), updatedAt: new Date(NOW) }));
     const next = createFieldCrypto(randomBytes(32));
     expect(await reencryptAll(old, next)).toEqual({ customers: 1, states: 1, unchanged: 0 });
     try {
       useFieldCrypto(next);
       expect(await profile(9904)).toMatchObject({ email: "a9904@example.com", phone: "+358401112223" });
       expect((await CustomerModel.findOne({ phoneHash: next.lookupHash("+358401112223") }).lean())?.telegramId).toBe(9904);
-      const state = await ConversationStateModel.findById("9904").lean();
-      expect(next.decrypt(state!.state)).toBe('{"typed":"secret"}');
-      expect(() => old.decrypt(state!.state)).toThrow();
+      const state = await ChatModel.findById("9904").lean();
+      expect(next.decrypt(state!.state!)).toBe('{"typed":"secret"}');
+      expect(() => old.decrypt(state!.state!)).toThrow();
     } finally {
       useFieldCrypto(old);
     }
@@ -119,12 +119,12 @@ describe("key rotation (P10)", () => {
     const next = createFieldCrypto(randomBytes(32));
     const stranger = createFieldCrypto(randomBytes(32));
     await seedEncrypted(old);
-    await ConversationStateModel.create({ _id: "stray", state: stranger.encrypt("{}"), updatedAt: new Date(NOW) });
+    await ChatModel.create(chatRecord("stray", { state: stranger.encrypt("{}"), updatedAt: new Date(NOW) }));
     await expect(assertDataUnderKey(old)).rejects.toThrow(new RegExp(`key id ${stranger.keyId}.*npm run rotate-key`));
     const error = await reencryptAll(old, next).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownKeyError);
     expect((error as UnknownKeyError).message).toContain(stranger.keyId);
-    await ConversationStateModel.deleteOne({ _id: "stray" });
+    await ChatModel.deleteOne({ _id: "stray" });
     await assertDataUnderKey(old);
   });
 });

@@ -6,7 +6,7 @@ import { createMarketingSender } from "../../src/bot/marketing.js";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { ConsentRecordModel } from "../../src/db/models/consent.js";
-import { ConversationStateModel } from "../../src/db/models/conversation-state.js";
+import { ChatModel } from "../../src/db/models/chat.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { DataRequestModel } from "../../src/db/models/data-request.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
@@ -30,7 +30,7 @@ import { seedDefaults } from "../../src/services/seed.js";
 import { testConfig } from "../helpers/bot.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, chatRecord } from "../helpers/fixtures.js";
 
 useTestDatabase();
 beforeEach(async () => {
@@ -167,7 +167,7 @@ describe("erasure (P7)", () => {
       bookingId: past.id, customerId: customer!._id, customerName: "Testi Asiakas1601", receiptNumber: 7, amountCents: 5500,
       method: "cash", serviceName: "Klassinen hieronta 60 min", vatTreatment: "exempt", vatRatePercent: 0, paidAt: at("2026-11-20T11:00"),
     });
-    await ConversationStateModel.create({ _id: "1601", state: "{}", updatedAt: new Date(NOW) });
+    await ChatModel.create(chatRecord("1601", { state: "{}", updatedAt: new Date(NOW) }));
     const other = await bookFor(1602, 60, at("2026-12-03T10:00"), NOW);
 
     const result = await eraseByTelegramId(1601, new Date(NOW));
@@ -176,7 +176,7 @@ describe("erasure (P7)", () => {
     expect(await CustomerModel.countDocuments({ telegramId: 1601 })).toBe(0);
     expect(await BookingModel.countDocuments({ customerId: customer!._id })).toBe(0);
     expect(await ConsentRecordModel.countDocuments({ customerId: customer!._id })).toBe(0);
-    expect(await ConversationStateModel.countDocuments({ _id: "1601" })).toBe(0);
+    expect(await ChatModel.countDocuments({ _id: "1601" })).toBe(0);
     const payment = await PaymentModel.findOne({ receiptNumber: 7 }).lean();
     expect(payment).toMatchObject({ amountCents: 5500, serviceName: "Klassinen hieronta 60 min" });
     expect(payment?.customerName).toBeUndefined();
@@ -227,7 +227,7 @@ describe("retention (P9)", () => {
     await updateLanguage(1902, "sv", old);
     await touch(1903, old); // acknowledged the notice, never booked
     await CustomerModel.updateOne({ telegramId: 1903 }, { $set: { privacyNoticeVersion: "1", privacyAcknowledgedAt: old } });
-    await ConversationStateModel.create({ _id: "1901", state: "{}", updatedAt: old });
+    await ChatModel.create(chatRecord("1901", { state: "{}", updatedAt: old }));
     await touch(1904, new Date(NOW - 29 * DAY)); // still within the period
     await bookFor(1905, 60, at("2026-10-20T10:00"), at("2026-10-10T08:00")); // a customer, with a booking
     await CustomerModel.updateOne({ telegramId: 1905 }, { $set: { lastSeenAt: old } });
@@ -244,7 +244,7 @@ describe("retention (P9)", () => {
     const purged = await purgeExpired(RULES, new Date(NOW), { keepTelegramIds: [1909] });
     expect(purged.passersBy).toBe(3);
     expect((await CustomerModel.find().lean()).map((c) => c.telegramId).sort()).toEqual([1904, 1905, 1906, 1907, 1908, 1909]);
-    expect(await ConversationStateModel.countDocuments({ _id: "1901" })).toBe(0);
+    expect(await ChatModel.countDocuments({ _id: "1901" })).toBe(0);
     for (const c of gone) expect(await AuditEntryModel.countDocuments({ customerId: c._id, action: "erase", actorKind: "system" })).toBe(1);
     // One who comes back later simply starts afresh.
     await touch(1901, new Date(NOW));
@@ -252,8 +252,8 @@ describe("retention (P9)", () => {
   });
 
   it("deletes technical records, old audit entries and payments past the accounting period", async () => {
-    await ConversationStateModel.create({ _id: "old", state: "{}", updatedAt: new Date(NOW - 31 * DAY) });
-    await ConversationStateModel.create({ _id: "new", state: "{}", updatedAt: new Date(NOW - DAY) });
+    await ChatModel.create(chatRecord("old", { state: "{}", updatedAt: new Date(NOW - 31 * DAY) }));
+    await ChatModel.create(chatRecord("new", { state: "{}", updatedAt: new Date(NOW - DAY) }));
     const someone = new mongoose.Types.ObjectId();
     await AuditEntryModel.create({ customerId: someone, actorKind: "system", action: "view", at: new Date(NOW - 1096 * DAY) });
     await AuditEntryModel.create({ customerId: someone, actorKind: "system", action: "view", at: new Date(NOW - 1094 * DAY) });
@@ -263,6 +263,6 @@ describe("retention (P9)", () => {
     const purged = await purgeExpired(RULES, new Date(NOW));
     expect(purged).toMatchObject({ conversations: 1, auditEntries: 1, payments: 1 });
     expect((await PaymentModel.find().lean()).map((p) => p.receiptNumber)).toEqual([2]);
-    expect(await ConversationStateModel.countDocuments()).toBe(1);
+    expect(await ChatModel.countDocuments()).toBe(1);
   });
 });

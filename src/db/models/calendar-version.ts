@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Schema, model, type Query } from "mongoose";
+import { isDuplicateKey } from "../errors.js";
 
 /**
  * One document, `_id: "calendar"`, whose `stamp` changes (to a new random value) after every
@@ -23,7 +24,14 @@ export const CALENDAR_VERSION_ID = "calendar";
 
 /** Marks the calendar changed. Called after the write, so a reader that sees the new stamp sees the write. */
 export async function bumpCalendarVersion(): Promise<void> {
-  await CalendarVersionModel.updateOne({ _id: CALENDAR_VERSION_ID }, { $set: { stamp: randomUUID() } }, { upsert: true });
+  const bump = () => CalendarVersionModel.updateOne({ _id: CALENDAR_VERSION_ID }, { $set: { stamp: randomUUID() } }, { upsert: true });
+  try {
+    await bump();
+  } catch (error) {
+    // Two first bumps at once: one inserted the document, so the other's update now finds it.
+    if (!isDuplicateKey(error)) throw error;
+    await bump();
+  }
 }
 
 const UPDATES = ["updateOne", "updateMany", "findOneAndUpdate", "replaceOne"] as const;

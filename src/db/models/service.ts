@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { bumpsCalendar } from "./calendar-version.js";
 
 const multipleOfFive = {
   validator: (n: number) => Number.isInteger(n) && n % 5 === 0,
@@ -33,6 +34,9 @@ const serviceSchema = new Schema(
   },
   { timestamps: true, collection: "services" },
 );
+
+// The catalogue travels with the calendar copy (services/calendar.ts): a change shows at once.
+bumpsCalendar(serviceSchema);
 
 export type ServiceFields = InferSchemaType<typeof serviceSchema>;
 export const ServiceModel = model("Service", serviceSchema);
