@@ -1032,3 +1032,14 @@ admin-move-title = Move the booking
 admin-move-summary = Move the booking to { $to }? The customer is told, with a new calendar file.
 admin-move-aborted = The booking was not moved.
 admin-move-done = Moved: { $service } from { $from } to { $to }.
+
+# The Mini App: the practitioner books for a customer (A10) and sees the waiting list per day (W4)
+webapp-book-for-title = Book for a customer
+webapp-customer-search = Name, phone number or email
+webapp-search = Search
+webapp-email-optional = Email (optional)
+webapp-not-on-telegram = not on Telegram
+webapp-waiting = ⏳ { $count ->
+    [one] { $count } customer
+   *[other] { $count } customers
+  } on the waiting list

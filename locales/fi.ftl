@@ -1017,3 +1017,14 @@ admin-move-title = Varauksen siirto
 admin-move-summary = Siirretäänkö varaus aikaan { $to }? Asiakkaalle kerrotaan, ja hän saa uuden kalenteritiedoston.
 admin-move-aborted = Varausta ei siirretty.
 admin-move-done = Siirretty: { $service } ajasta { $from } aikaan { $to }.
+
+# The Mini App: the practitioner books for a customer (A10) and sees the waiting list per day (W4)
+webapp-book-for-title = Varaus asiakkaalle
+webapp-customer-search = Nimi, puhelinnumero tai sähköposti
+webapp-search = Hae
+webapp-email-optional = Sähköposti (vapaaehtoinen)
+webapp-not-on-telegram = ei Telegramissa
+webapp-waiting = ⏳ Jonossa { $count ->
+    [one] { $count } asiakas
+   *[other] { $count } asiakasta
+  }

@@ -1026,3 +1026,14 @@ admin-move-title = Flytta bokningen
 admin-move-summary = Flytta bokningen till { $to }? Kunden får veta det och får en ny kalenderfil.
 admin-move-aborted = Bokningen flyttades inte.
 admin-move-done = Flyttad: { $service } från { $from } till { $to }.
+
+# The Mini App: the practitioner books for a customer (A10) and sees the waiting list per day (W4)
+webapp-book-for-title = Bokning åt en kund
+webapp-customer-search = Namn, telefonnummer eller e-post
+webapp-search = Sök
+webapp-email-optional = E-post (frivilligt)
+webapp-not-on-telegram = inte på Telegram
+webapp-waiting = ⏳ { $count ->
+    [one] { $count } kund
+   *[other] { $count } kunder
+  } på väntelistan

@@ -42,8 +42,12 @@ export interface Interval {
   end: number;
 }
 
-/** What times are asked for: a new booking of a service, a move of one's own booking, or (admins) of any booking. */
-export type SlotTarget = { serviceId: string } | { ref: string } | { bookingId: string };
+/**
+ * What times are asked for: a new booking of a service, a move of one's own booking, or (admins)
+ * a move of any booking, or a booking for a customer by the practitioner's rules (no minimum
+ * notice, a year ahead; the opening hours apply).
+ */
+export type SlotTarget = { serviceId: string } | { ref: string } | { bookingId: string } | { serviceId: string; practitioner: true };
 
 export interface Slot {
   start: number;
@@ -139,6 +143,8 @@ export interface WeekDay {
   /** "9.00–12.00, 12.30–17.00", or "closed" */
   hours: string;
   entries: WeekEntry[];
+  /** How many customers are on the waiting list for this day (W4), from today on; absent for none. */
+  waiting?: number;
 }
 
 export interface Week {
@@ -187,6 +193,51 @@ export interface HoursDay {
   intervals: Array<{ start: string; end: string }>;
 }
 
+/** A customer the practitioner can book for (A10): found by a search, or just created. */
+export interface CustomerChoice {
+  customerId: string;
+  name: string;
+  /** False for a customer the practice created who has not linked Telegram (shown with ☎). */
+  onTelegram: boolean;
+}
+
+/** A customer without Telegram, as the practitioner types them: a name, and a phone and email if she has them. */
+export interface NewCustomer {
+  firstName: string;
+  lastName: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface CreateCustomerRequest {
+  /** From `identity`, fixed before the form is shown: submitting it twice creates the customer once. */
+  customerId: string;
+  customer: NewCustomer;
+  /** Create even though someone has this phone number or email (a family may share one). */
+  allowDuplicate?: boolean;
+}
+
+export type CreateCustomerResponse =
+  | { ok: true; customer: CustomerChoice }
+  /** Field → what is wrong with it, in the practitioner's language (the chat's words). */
+  | { ok: false; reason: "invalid"; errors: Partial<Record<keyof NewCustomer, string>> }
+  /** Someone has this phone number or email already: one of them, or create anyway. */
+  | { ok: false; reason: "duplicate"; matches: CustomerChoice[]; text: string };
+
+export interface BookForRequest {
+  /** From `identity`, fixed before the summary is shown: confirming twice books once. */
+  bookingId: string;
+  customerId: string;
+  serviceId: string;
+  start: number;
+}
+
+export type BookForResponse =
+  /** `told`: whether the customer got the confirmation in Telegram, as the chat reports it. */
+  | { ok: true; when: string; service: string; day: string; told: "sent" | "not-on-telegram" | "failed" }
+  | { ok: false; reason: "slot-taken"; taken: Interval[]; text: string }
+  | { ok: false; reason: "invalid-time" | "service-unavailable" | "customer-not-found"; text: string };
+
 /** Every endpoint: its request body and its response. */
 export interface Endpoints {
   session: { request: object; response: Session };
@@ -213,6 +264,10 @@ export interface Endpoints {
   "admin/unblock": { request: { exceptionId: string }; response: ChangeResponse };
   "admin/hours": { request: object; response: HoursDay[] };
   "admin/set-hours": { request: { weekday: number; intervals: Array<{ start: string; end: string }> }; response: ChangeResponse };
+  /** Customers by name (part of it), phone or email: in the body, never in a URL; each hit audit-logged as viewed. */
+  "admin/customers": { request: { query: string }; response: CustomerChoice[] };
+  "admin/create-customer": { request: CreateCustomerRequest; response: CreateCustomerResponse };
+  "admin/book-for": { request: BookForRequest; response: BookForResponse };
 }
 
 export type Endpoint = keyof Endpoints;
@@ -274,8 +329,22 @@ export const WEBAPP_MESSAGES = [
   "webapp-week-next",
   "webapp-week-previous",
   "webapp-week-this",
+  "webapp-book-for-title",
+  "webapp-customer-search",
+  "webapp-search",
+  "webapp-email-optional",
+  "webapp-not-on-telegram",
+  "webapp-waiting",
   // The chat's, where the same words fit.
   "admin-agenda-empty",
+  "admin-book-done",
+  "admin-book-find-customer",
+  "admin-book-no-match",
+  "admin-book-search-short",
+  "admin-book-summary",
+  "button-admin-book-for-anyone",
+  "button-admin-create-anyway",
+  "button-admin-new-customer",
   "admin-cancel-ask-reason",
   "admin-payment-method",
   "booking-consents",

@@ -3,7 +3,7 @@ import { InputFile, type Api } from "grammy";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Config } from "../config.js";
-import { validateEmail, validateName, validatePhone } from "../domain/contact.js";
+import { validateEmail, validateName, validatePhone, type InvalidReason } from "../domain/contact.js";
 import { PAYMENT_METHODS, type Language } from "../domain/enums.js";
 import { parseEuroAmount } from "../domain/money.js";
 import type { Logger } from "../logger.js";
@@ -15,9 +15,10 @@ import { createChatMessenger } from "../bot/booking-messages.js";
 import type { BotContext } from "../bot/context.js";
 import { parseHoursLines, renderReceipt } from "../bot/features/admin.js";
 import { privacyNotice } from "../bot/features/privacy.js";
+import { createOnBehalfMessages } from "../bot/practice-booking.js";
 import { formatClock, formatDateTime, formatDay, formatList, formatPrice, formatTime, formatTimeRange, INTL_LOCALE } from "../bot/format.js";
 import type { AdminNotifier } from "../bot/notify.js";
-import type { Endpoint, Endpoints, SlotTarget, WeekEntry } from "./api-types.js";
+import type { Endpoint, Endpoints, Interval, NewCustomer, SlotTarget, WeekEntry } from "./api-types.js";
 import type { WebAppUser } from "./auth.js";
 import { webAppMessages } from "./messages.js";
 
@@ -54,6 +55,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 const instant = z.number().int().positive();
 const target = z.union([
+  z.object({ serviceId: objectId, practitioner: z.literal(true) }).strict(),
   z.object({ serviceId: objectId }).strict(),
   z.object({ ref: z.string().regex(/^[\w-]{1,32}$/) }).strict(),
   z.object({ bookingId: objectId }).strict(),
@@ -97,6 +99,13 @@ export const REQUESTS: { [K in Endpoint]: z.ZodType<Endpoints[K]["request"]> } =
     weekday: z.number().int().min(1).max(7),
     intervals: z.array(z.object({ start: clock, end: clock })).max(12),
   }),
+  "admin/customers": z.object({ query: text(100) }),
+  "admin/create-customer": z.object({
+    customerId: objectId,
+    customer: z.object({ firstName: text(200), lastName: text(200), phone: text(100).optional(), email: text(400).optional() }),
+    allowDuplicate: z.boolean().optional(),
+  }),
+  "admin/book-for": z.object({ bookingId: objectId, customerId: objectId, serviceId: objectId, start: instant }),
 };
 
 /**
@@ -111,6 +120,7 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
   const zone = config.timeZone;
   const now = deps.now ?? Date.now;
   const chat = createChatMessenger(deps.api, i18n, { zone, business: config.business }, logger);
+  const onBehalf = createOnBehalfMessages(deps.api, i18n, config, logger);
 
   /** The caller's stored language; Telegram's until they have one. */
   const languageOf = async (user: WebAppUser): Promise<Language> => {
@@ -121,13 +131,29 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
   };
   const translator = (language: Language) => (key: string, vars?: Record<string, string | number>) => i18n.t(language, key, vars);
 
-  const slotQuery = (caller: Caller, t: SlotTarget, alsoBusy?: Array<{ start: number; end: number }>): SlotQuery => {
+  const slotQuery = (caller: Caller, t: Exclude<SlotTarget, { practitioner: true }>, alsoBusy?: Interval[]): SlotQuery => {
     const extra = alsoBusy && alsoBusy.length > 0 ? { alsoBusy } : {};
     if ("serviceId" in t) return { serviceId: t.serviceId, ...extra };
     if ("ref" in t) return { telegramId: caller.user.telegramId, ref: t.ref, ...extra };
     if (!caller.admin) throw new Forbidden();
     return { bookingId: t.bookingId, ...extra };
   };
+
+  /** Free days for a target: the customers' rules, or (admins) the practitioner's as in the chat's /bookfor. */
+  const freeDays = (caller: Caller, t: SlotTarget, busy?: Interval[]): Promise<string[]> => {
+    if (!("practitioner" in t)) return services.availableDays(slotQuery(caller, t, busy), now());
+    if (!caller.admin) throw new Forbidden();
+    return a.availableDays(t.serviceId, now(), busy);
+  };
+  const freeStarts = (caller: Caller, t: SlotTarget, day: string, busy?: Interval[]): Promise<number[]> => {
+    if (!("practitioner" in t)) return services.slotsOnDay(slotQuery(caller, t, busy), day, now());
+    if (!caller.admin) throw new Forbidden();
+    return a.slotsOnDay(t.serviceId, day, now(), busy);
+  };
+
+  /** What the chat's /bookfor says of a field it refuses, in the practitioner's words. */
+  const fieldError = (t: ReturnType<typeof translator>, field: keyof NewCustomer, reason: InvalidReason) =>
+    t(`invalid-${field === "firstName" || field === "lastName" ? "name" : field}-${reason}`);
 
   const refusalText = (t: ReturnType<typeof translator>, reason: "not-found" | "not-active" | "past-cutoff") =>
     reason === "past-cutoff"
@@ -183,15 +209,15 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
     },
 
     async days(caller, body) {
-      const query = slotQuery(caller, body.target, body.busy);
+      const days = await freeDays(caller, body.target, body.busy);
       const language = await languageOf(caller.user);
-      return (await services.availableDays(query, now())).map((date) => ({ date, label: formatDay(date, language) }));
+      return days.map((date) => ({ date, label: formatDay(date, language) }));
     },
 
     async slots(caller, body) {
-      const query = slotQuery(caller, body.target, body.busy);
+      const starts = await freeStarts(caller, body.target, body.day, body.busy);
       const language = await languageOf(caller.user);
-      return (await services.slotsOnDay(query, body.day, now())).map((start) => ({
+      return starts.map((start) => ({
         start,
         time: formatTime(start, language, zone),
         when: formatDateTime(start, language, zone),
@@ -319,7 +345,13 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
       const t = translator(language);
       const monday = weekStart(body.start);
       const end = monday.plus({ weeks: 1 });
-      const [{ bookings, blocked }, hours] = await Promise.all([a.weekView(monday.toMillis(), end.toMillis()), a.weeklyHours()]);
+      const today = DateTime.fromMillis(now(), { zone }).toISODate()!;
+      const [{ bookings, blocked }, hours, waiting] = await Promise.all([
+        a.weekView(monday.toMillis(), end.toMillis()),
+        a.weeklyHours(),
+        // Counts only (W4): who waits is the customers' own business until an offer is taken.
+        services.waitlist.waitingPerDay(monday.toISODate()!, monday.plus({ days: 6 }).toISODate()!, now()),
+      ]);
       const days = Array.from({ length: 7 }, (_, i) => {
         const dayStart = monday.plus({ days: i });
         const from = dayStart.toMillis();
@@ -340,7 +372,14 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
               return { kind: "blocked", id: b.exceptionId, start, time };
             }),
         ].sort((x, y) => x.start - y.start);
-        return { date, label: formatDay(date, language), hours: open.length > 0 ? formatList(open, language) : t("admin-closed"), entries };
+        const count = date >= today ? (waiting.get(date) ?? 0) : 0;
+        return {
+          date,
+          label: formatDay(date, language),
+          hours: open.length > 0 ? formatList(open, language) : t("admin-closed"),
+          entries,
+          ...(count > 0 ? { waiting: count } : {}),
+        };
       });
       return { start: monday.toISODate()!, previous: monday.minus({ weeks: 1 }).toISODate()!, next: end.toISODate()!, days };
     },
@@ -488,6 +527,71 @@ export function createWebAppApi(deps: WebAppApiDeps): Handlers {
       if ("errors" in parsed) return { ok: false, text: t("webapp-hours-invalid") };
       await a.setWeekdayHours(body.weekday, parsed.ok[0]?.intervals ?? []);
       return { ok: true, text: t("webapp-saved") };
+    },
+
+    // --- Booking for a customer (A10), as the chat's /bookfor: the same services and audit ------
+
+    async "admin/customers"(caller, body) {
+      // Each customer shown is audit-logged as viewed by her (services/admin.ts).
+      return a.findCustomers(caller.user.telegramId, body.query, new Date(now()));
+    },
+
+    async "admin/create-customer"(caller, body) {
+      const t = translator(await languageOf(caller.user));
+      const typed = body.customer;
+      // Every field checked at once, with the chat's words; the service checks again.
+      const checked = {
+        firstName: validateName(typed.firstName),
+        lastName: validateName(typed.lastName),
+        ...(typed.phone?.trim() ? { phone: validatePhone(typed.phone) } : {}),
+        ...(typed.email?.trim() ? { email: validateEmail(typed.email) } : {}),
+      };
+      const errors: Partial<Record<keyof NewCustomer, string>> = {};
+      for (const [field, result] of Object.entries(checked) as Array<[keyof NewCustomer, (typeof checked)["firstName"]]>) {
+        if (!result.ok) errors[field] = fieldError(t, field, result.reason);
+      }
+      if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", errors };
+      const input = {
+        firstName: typed.firstName,
+        lastName: typed.lastName,
+        ...(typed.phone?.trim() ? { phone: typed.phone } : {}),
+        ...(typed.email?.trim() ? { email: typed.email } : {}),
+      };
+      const result = await a.createPhoneCustomer(input, caller.user.telegramId, new Date(now()), {
+        customerId: body.customerId,
+        ...(body.allowDuplicate ? { allowDuplicate: true } : {}),
+      });
+      const name = [checked.firstName, checked.lastName].map((r) => (r.ok ? r.value : "")).join(" ");
+      if (result.ok) return { ok: true, customer: { customerId: result.customerId, name, onTelegram: false } };
+      if (result.reason === "duplicate") return { ok: false, reason: "duplicate", matches: result.matches, text: t("admin-book-duplicate", { name }) };
+      return { ok: false, reason: "invalid", errors: { [result.field]: fieldError(t, result.field, result.problem) } };
+    },
+
+    async "admin/book-for"(caller, body) {
+      const language = await languageOf(caller.user);
+      const t = translator(language);
+      const result = await a.bookOnBehalf({ ...body, adminId: caller.user.telegramId, now: now() });
+      if (!result.ok) {
+        if (result.reason === "slot-taken") return { ok: false, reason: "slot-taken", taken: result.taken, text: t("admin-book-taken") };
+        // Outside the opening hours is only booked from the chat, where she types the time.
+        const reason = result.reason === "outside-hours" ? "invalid-time" : result.reason;
+        return { ok: false, reason, text: t(`admin-book-${reason}`) };
+      }
+      const { booking, customer } = result;
+      // As the chat's /bookfor: a customer on Telegram gets the confirmation and calendar file
+      // (once: a repeated confirm of the same booking was told the first time).
+      const told = result.repeated
+        ? customer.telegramId === undefined
+          ? "not-on-telegram"
+          : "sent"
+        : await onBehalf.confirmToCustomer(booking, customer);
+      return {
+        ok: true,
+        when: formatDateTime(booking.start, language, zone),
+        service: booking.serviceName[language],
+        day: DateTime.fromMillis(booking.start, { zone }).toISODate()!,
+        told,
+      };
     },
   };
   return handlers;

@@ -67,13 +67,15 @@ export function createServices(config: Config) {
       stats: (now: number) => admin.stats(now, config.timeZone),
       marketingList: marketingList.marketingList,
       // Customers without Telegram and booking on their behalf (A10, A11).
-      createPhoneCustomer: (input: practiceCustomers.NewCustomerInput, adminId: number, now: Date, options: { allowDuplicate?: boolean } = {}) =>
+      createPhoneCustomer: (input: practiceCustomers.NewCustomerInput, adminId: number, now: Date, options: { allowDuplicate?: boolean; customerId?: string } = {}) =>
         practiceCustomers.createPhoneCustomer(input, adminId, now, { defaultLanguage: config.defaultLanguage, ...options }),
       exportForPractitioner: practiceCustomers.exportForPractitioner,
       eraseByPractitioner: practiceCustomers.eraseByPractitioner,
       keepByPractitioner: practiceCustomers.keepByPractitioner,
-      availableDays: (serviceId: string, now: number) => practiceBooking.practitionerAvailableDays(settings, serviceId, now),
-      slotsOnDay: (serviceId: string, day: string, now: number) => practiceBooking.practitionerSlotsOnDay(settings, serviceId, day, now),
+      availableDays: (serviceId: string, now: number, alsoBusy?: slots.SlotQuery["alsoBusy"]) =>
+        practiceBooking.practitionerAvailableDays(settings, serviceId, now, alsoBusy),
+      slotsOnDay: (serviceId: string, day: string, now: number, alsoBusy?: slots.SlotQuery["alsoBusy"]) =>
+        practiceBooking.practitionerSlotsOnDay(settings, serviceId, day, now, alsoBusy),
       bookOnBehalf: (request: practiceBooking.OnBehalfRequest) => practiceBooking.bookOnBehalf(settings, request),
       createTelegramLink: (adminId: number, customerId: string, now: Date) =>
         telegramLink.createTelegramLink(adminId, customerId, now, config.telegramLinkDays),

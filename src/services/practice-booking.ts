@@ -11,6 +11,7 @@ import type { BookingView } from "./booking-view.js";
 import { toBookingView, type BookingLean } from "./bookings.js";
 import { loadCalendar } from "./calendar.js";
 import { findActiveService } from "./catalog.js";
+import { withLock } from "./locks.js";
 import { freeSlots, reminderDueAt, type BookingSettings } from "./slots.js";
 
 /*
@@ -31,16 +32,25 @@ function practitionerSettings(settings: BookingSettings, now: number, until?: nu
   return { zone: settings.zone, rules: { ...settings.rules, minNoticeMinutes: 0, horizonDays: Math.max(PRACTITIONER_HORIZON_DAYS, needed) } };
 }
 
-/** Local dates (yyyy-mm-dd) with a free time for the service, for the practitioner's day picker. */
-export async function practitionerAvailableDays(settings: BookingSettings, serviceId: string, now: number): Promise<string[]> {
+/**
+ * The service as a slot shape, with time lost to another booking in this visit (`alsoBusy`: the
+ * winner's claim, which the calendar copy may not show yet) counted as taken.
+ */
+async function shapeOf(serviceId: string, alsoBusy?: Interval[]) {
   const service = await findActiveService(serviceId);
+  return service && { ...service, ...(alsoBusy && alsoBusy.length > 0 ? { alsoBusy } : {}) };
+}
+
+/** Local dates (yyyy-mm-dd) with a free time for the service, for the practitioner's day picker. */
+export async function practitionerAvailableDays(settings: BookingSettings, serviceId: string, now: number, alsoBusy?: Interval[]): Promise<string[]> {
+  const service = await shapeOf(serviceId, alsoBusy);
   if (!service) return [];
   return [...groupSlotsByDay(await freeSlots(practitionerSettings(settings, now), service, now), settings.zone).keys()];
 }
 
 /** Free start times on one local date, for the practitioner's time picker (from now on, on the slot grid). */
-export async function practitionerSlotsOnDay(settings: BookingSettings, serviceId: string, day: string, now: number): Promise<number[]> {
-  const service = await findActiveService(serviceId);
+export async function practitionerSlotsOnDay(settings: BookingSettings, serviceId: string, day: string, now: number, alsoBusy?: Interval[]): Promise<number[]> {
+  const service = await shapeOf(serviceId, alsoBusy);
   if (!service) return [];
   const dayStart = DateTime.fromISO(day, { zone: settings.zone });
   if (!dayStart.isValid) return [];
@@ -95,7 +105,8 @@ export interface BookedCustomer {
 }
 
 export type OnBehalfResult =
-  | { ok: true; booking: BookingView; customer: BookedCustomer }
+  /** `repeated`: this id was booked by an earlier confirm, whose customer was told then. */
+  | { ok: true; booking: BookingView; customer: BookedCustomer; repeated?: true }
   /** Taken by another booking (a customer's or her own): `taken` is the time it holds. */
   | { ok: false; reason: "slot-taken"; taken: Interval[] }
   | { ok: false; reason: "outside-hours" | "service-unavailable" | "customer-not-found" | "invalid-time" };
@@ -105,10 +116,16 @@ export type OnBehalfResult =
  * (the same atomic claim as every booking) and, unless `outsideHours`, within the opening hours
  * and not past; no minimum notice, no horizon. The customer gets a reminder only when linked to
  * Telegram (linking later sets it). Audit-logged as booked by the practitioner. Idempotent like
- * the customers' confirm: the same `bookingId` again returns the booking it made.
+ * the customers' confirm: the same `bookingId` again returns the booking it made (`repeated`).
+ * The Mini App's confirm can arrive twice at once (a double tap, a retried request), so the
+ * attempt runs under the booking's lock: the second waits and finds the booking made.
  */
 export async function bookOnBehalf(settings: BookingSettings, request: OnBehalfRequest): Promise<OnBehalfResult> {
   if (!Types.ObjectId.isValid(request.bookingId) || !Types.ObjectId.isValid(request.customerId)) return { ok: false, reason: "customer-not-found" };
+  return withLock(`booking:${new Types.ObjectId(request.bookingId).toHexString()}`, () => bookOnBehalfOnce(settings, request));
+}
+
+async function bookOnBehalfOnce(settings: BookingSettings, request: OnBehalfRequest): Promise<OnBehalfResult> {
   const bookingId = new Types.ObjectId(request.bookingId);
   const now = new Date(request.now);
   const customer = await CustomerModel.findById(request.customerId).lean();
@@ -124,7 +141,7 @@ export async function bookOnBehalf(settings: BookingSettings, request: OnBehalfR
     if (!(await AuditEntryModel.exists({ subjectId: bookingId, action: "booking-created" }))) {
       await recordAudit(made.customerId, { kind: "admin", telegramId: request.adminId }, "booking-created", now, { subjectId: bookingId });
     }
-    return { ok: true, booking: toBookingView(made, customer), customer: booked };
+    return { ok: true, booking: toBookingView(made, customer), customer: booked, repeated: true };
   }
 
   const service = await findActiveService(request.serviceId);

@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { isDuplicateKey } from "../db/errors.js";
 import { CustomerModel, practiceIdentity, type CustomerFields } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
 import { validateEmail, validateName, validatePhone, type InvalidReason } from "../domain/contact.js";
@@ -54,13 +55,22 @@ export type CreateCustomerResult =
  * `allowDuplicate` then creates anyway). The customer has no marketing consents and no privacy
  * acknowledgement: the practice informs them itself, and the bot asks before their first booking
  * in the chat. Audit-logged as created by the practitioner.
+ *
+ * With `customerId` (24 hex digits, fixed before the form was shown, as a booking's id is) the
+ * same form submitted again, even at the same moment, creates the customer once: the record's
+ * `_id` is that id, its unique insert decides, and a repeat returns the customer already made.
  */
 export async function createPhoneCustomer(
   input: NewCustomerInput,
   adminId: number,
   now: Date,
-  options: { defaultLanguage: Language; allowDuplicate?: boolean },
+  options: { defaultLanguage: Language; allowDuplicate?: boolean; customerId?: string },
 ): Promise<CreateCustomerResult> {
+  if (options.customerId !== undefined && !/^[0-9a-f]{24}$/.test(options.customerId)) throw new Error("customerId must be 24 hex digits");
+  const id = new Types.ObjectId(options.customerId);
+  // Made by an earlier submit of the same form: only a customer the practice created has this identity.
+  const madeBefore = async () => options.customerId !== undefined && (await CustomerModel.exists({ _id: id, identity: practiceIdentity(id) })) !== null;
+  if (await madeBefore()) return { ok: true, customerId: id.toHexString() };
   const firstName = validateName(input.firstName);
   if (!firstName.ok) return { ok: false, reason: "invalid", field: "firstName", problem: firstName.reason };
   const lastName = validateName(input.lastName);
@@ -86,6 +96,8 @@ export async function createPhoneCustomer(
     const same = await CustomerModel.find({ $or: Object.entries(hashes).map(([k, v]) => ({ [k]: v })) }, { firstName: 1, lastName: 1, telegramId: 1 })
       .limit(10)
       .lean();
+    // The same form's other submit got there first.
+    if (same.some((c) => c._id.equals(id))) return { ok: true, customerId: id.toHexString() };
     if (same.length > 0) {
       for (const c of same) await recordAudit(c._id, admin(adminId), "view", now, { fields: ["firstName", "lastName"] });
       return {
@@ -99,18 +111,23 @@ export async function createPhoneCustomer(
       };
     }
   }
-  const id = new Types.ObjectId();
-  await CustomerModel.create({
-    _id: id,
-    identity: practiceIdentity(id),
-    language: input.language ?? options.defaultLanguage,
-    firstName: firstName.value,
-    lastName: lastName.value,
-    ...(phone ? { phone: crypto.encrypt(phone) } : {}),
-    ...(email ? { email: crypto.encrypt(email) } : {}),
-    ...hashes,
-    lastSeenAt: now,
-  });
+  try {
+    await CustomerModel.create({
+      _id: id,
+      identity: practiceIdentity(id),
+      language: input.language ?? options.defaultLanguage,
+      firstName: firstName.value,
+      lastName: lastName.value,
+      ...(phone ? { phone: crypto.encrypt(phone) } : {}),
+      ...(email ? { email: crypto.encrypt(email) } : {}),
+      ...hashes,
+      lastSeenAt: now,
+    });
+  } catch (error) {
+    // The same form's other submit inserted it (and audit-logs it) at the same moment.
+    if (isDuplicateKey(error) && (await madeBefore())) return { ok: true, customerId: id.toHexString() };
+    throw error;
+  }
   await recordAudit(id, admin(adminId), "customer-created", now, {
     fields: ["firstName", "lastName", ...(phone ? ["phone"] : []), ...(email ? ["email"] : [])],
   });

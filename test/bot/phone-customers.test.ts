@@ -126,11 +126,12 @@ describe("customers without Telegram (A10)", () => {
     expect(await onBehalf(id, 60, at("2026-12-01T07:00"))).toEqual({ ok: false, reason: "outside-hours" });
     expect(await onBehalf(id, 60, at("2026-12-05T10:00"), { outsideHours: true })).toMatchObject({ ok: true });
 
-    // Confirming the same booking twice books it once.
+    // Confirming the same booking twice books it once (and says it was booked before).
     const bookingId = newIdentity();
     const first = await onBehalf(id, 30, at("2026-12-03T13:00"), { bookingId });
     const again = await onBehalf(id, 30, at("2026-12-03T13:00"), { bookingId });
-    expect(again).toEqual(first);
+    expect(first).not.toHaveProperty("repeated");
+    expect(again).toEqual({ ...first, repeated: true });
     expect(await BookingModel.countDocuments({ _id: bookingId })).toBe(1);
     // A chat customer cannot book over it.
     await expect(bookFor(6002, 30, at("2026-12-03T13:00"), NOW)).rejects.toThrow(/slot-taken/);

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
-import type { Types } from "mongoose";
+import { Types } from "mongoose";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { AccessLogModel } from "../../src/db/models/technical.js";
@@ -14,6 +14,7 @@ import { PRIVACY_NOTICE_VERSION } from "../../src/domain/versions.js";
 import { createLogger } from "../../src/logger.js";
 import { WEBAPP_MESSAGES, type ServiceItem, type Slot } from "../../src/miniapp/api-types.js";
 import { setWebAppMenuButton } from "../../src/miniapp/index.js";
+import { createServices } from "../../src/services/index.js";
 import { setMarketingConsent } from "../../src/services/privacy.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
@@ -225,8 +226,10 @@ describe("the Mini App's API (M1, M3)", () => {
   });
 
   it("a customer's call to the practitioner's endpoints gets 403 and changes nothing; the practitioner's is served", async () => {
-    const { bookingId } = await bookThroughApp(7201, "2026-12-01", "10.00");
+    const { bookingId, service, slot } = await bookThroughApp(7201, "2026-12-01", "10.00");
     const data = initDataFor(7202);
+    const stranger = { customerId: "0123456789abcdef01234567", customer: { firstName: "Vieras", lastName: "Asiakas", phone: "040 123 4567" } };
+    const practitioners = { serviceId: service.id, practitioner: true as const };
     const attempts = [
       callApi(server.app, data, "admin/cancel", { bookingId, reason: "x" }),
       callApi(server.app, data, "admin/week", {}),
@@ -236,8 +239,16 @@ describe("the Mini App's API (M1, M3)", () => {
       callApi(server.app, data, "admin/block", { from: "2026-12-01" }),
       callApi(server.app, data, "admin/set-hours", { weekday: 2, intervals: [] }),
       callApi(server.app, data, "days", { target: { bookingId } }),
+      // Booking for a customer (A10): the search, a new customer, the practitioner's free times, the booking.
+      callApi(server.app, data, "admin/customers", { query: "Asiakas" }),
+      callApi(server.app, data, "admin/create-customer", stranger),
+      callApi(server.app, data, "days", { target: practitioners }),
+      callApi(server.app, data, "slots", { target: practitioners, day: "2026-12-01" }),
+      callApi(server.app, data, "admin/book-for", { bookingId: "0123456789abcdef01234568", customerId: stranger.customerId, serviceId: service.id, start: slot.start + 3 * HOUR }),
     ];
     for (const answer of await Promise.all(attempts)) expect(answer.status).toBe(403);
+    expect(await CustomerModel.exists({ firstName: "Vieras" })).toBeNull();
+    expect(await BookingModel.countDocuments()).toBe(1);
     expect(await BookingModel.findById(bookingId).lean()).toMatchObject({ status: "confirmed" });
     expect(await BookingModel.exists({ attendance: { $exists: true } })).toBeNull();
     expect(await AuditEntryModel.exists({ actorKind: "admin" })).toBeNull();
@@ -382,6 +393,195 @@ describe("the Mini App's API (M1, M3)", () => {
     // The stored language wins over Telegram's, as in the chat.
     await CustomerModel.updateOne({ telegramId: 7702 }, { $set: { language: "en" } });
     expect((await apiAs(server.app, 7702, "sv")("session", {})).language).toBe("en");
+  });
+});
+
+describe("the practitioner books for a customer in the Mini App (A10) and sees who waits (W4)", () => {
+  /** The practitioner in the chat, as test/bot/book-for.test.ts drives her. */
+  const chatPractitioner = () => new TestCustomer(createTestBot(suite.tg), suite.tg, { id: ADMIN_ID, language: "fi" });
+  const audit = (filter: object) =>
+    AuditEntryModel.find(filter, { _id: 0, action: 1, actorKind: 1, actorId: 1, fields: 1 }).sort({ at: 1, _id: 1 }).lean();
+  const cells = (bookingId: Types.ObjectId) => SlotClaimModel.countDocuments({ bookingId });
+
+  /** The client's report of a booking made: the chat's own message (admin-book-done), formatted as the page does. */
+  async function report(name: string, result: { service: string; when: string; told: string }) {
+    const session = await apiAs(server.app, ADMIN_ID)("session", {});
+    const bundle = new FluentBundle(session.locale, { useIsolating: false });
+    bundle.addResource(new FluentResource(session.messages));
+    return bundle.formatPattern(bundle.getMessage("admin-book-done")!.value!, { ...result, name });
+  }
+
+  it("a new phone customer: created once however often the form is sent, booked by her rules with the chat's claim, audit and report; nobody is messaged", async () => {
+    const chat = chatPractitioner();
+    await chat.send("/bookfor");
+    await chat.press("➕ Uusi asiakas");
+    await chat.send("Pertti");
+    await chat.send("Puhelin");
+    await chat.send("040 765 4321");
+    await chat.press("Ohita");
+    await chat.press("60 min");
+    await chat.press("ti 1.12.");
+    await chat.press("9.00");
+    await chat.press("Vahvista");
+    const chatReport = chat.lastText();
+    expect(chatReport).toContain("Varattu: Klassinen hieronta 60 min asiakkaalle Pertti Puhelin");
+
+    const admin = apiAs(server.app, ADMIN_ID);
+    suite.tg.clearCalls();
+    const { id: customerId } = await admin("identity", {});
+    const form = { customerId, customer: { firstName: " Paula ", lastName: "Puhelin", phone: "040 111 2222" } };
+    // Sent three times at once (a double tap, a retried request): one customer, created once.
+    const created = await Promise.all([1, 2, 3].map(() => admin("admin/create-customer", form)));
+    for (const r of created) expect(r).toEqual({ ok: true, customer: { customerId, name: "Paula Puhelin", onTelegram: false } });
+    expect(await admin("admin/create-customer", form)).toEqual(created[0]);
+    expect(await CustomerModel.countDocuments({ firstName: "Paula" })).toBe(1);
+    // Stored as the chat stores a phone customer: the phone in E.164, no Telegram id.
+    const [pertti, paula] = await CustomerModel.find({ lastName: "Puhelin" }).sort({ _id: 1 }).lean();
+    expect(paula!._id.toHexString()).toBe(customerId);
+    expect(paula!.telegramId ?? undefined).toBeUndefined();
+    for (const c of [pertti!, paula!]) {
+      expect(await audit({ customerId: c._id, action: "customer-created" })).toEqual([
+        { action: "customer-created", actorKind: "admin", actorId: ADMIN_ID, fields: ["firstName", "lastName", "phone"] },
+      ]);
+    }
+    // Found again by phone number, typed another way; the view is audit-logged as hers.
+    expect(await admin("admin/customers", { query: "+358401112222" })).toEqual([{ customerId, name: "Paula Puhelin", onTelegram: false }]);
+    expect(await audit({ customerId: paula!._id, action: "view" })).toEqual([{ action: "view", actorKind: "admin", actorId: ADMIN_ID, fields: ["firstName", "lastName"] }]);
+
+    // Her free times: today too (no minimum notice) and beyond the customers' horizon; the chat's 9.00 is taken.
+    const service = (await admin("services", {})).find((s) => s.durationMinutes === 60)!;
+    const target = { serviceId: service.id, practitioner: true as const };
+    const days = (await admin("days", { target })).map((d) => d.date);
+    expect(days[0]).toBe("2026-11-30");
+    expect((await admin("days", { target: { serviceId: service.id } }))[0]!.date).toBe("2026-12-01");
+    expect(days.at(-1)! > "2027-01-29").toBe(true);
+    const slots = await admin("slots", { target, day: "2026-12-01" });
+    expect(slots.map((s) => s.time)).not.toContain("9.00");
+    const slot = slots.find((s) => s.time === "13.00")!;
+
+    const { id: bookingId } = await admin("identity", {});
+    const request = { bookingId, customerId, serviceId: service.id, start: slot.start };
+    const result = await admin("admin/book-for", request);
+    expect(result).toEqual({ ok: true, when: "ti 1.12.2026 klo 13.00", service: "Klassinen hieronta 60 min", day: "2026-12-01", told: "not-on-telegram" });
+    if (!result.ok) return;
+    expect(await report("Paula Puhelin", result)).toBe(chatReport.replace("Pertti", "Paula").replace("klo 9.00", "klo 13.00"));
+    // Confirmed again: the same booking, nothing new.
+    expect(await admin("admin/book-for", request)).toEqual(result);
+
+    // Identical to the chat's: the claim, no reminder (not on Telegram), the audit entry; nobody told.
+    const [chatBooking, appBooking] = await BookingModel.find().sort({ start: 1 }).lean();
+    expect(appBooking).toMatchObject({ _id: new Types.ObjectId(bookingId), customerId: paula!._id, status: "confirmed" });
+    for (const b of [chatBooking!, appBooking!]) {
+      expect(b.reminderDueAt ?? undefined).toBeUndefined();
+      expect(await cells(b._id)).toBe(15);
+      expect(await audit({ subjectId: b._id })).toEqual([{ action: "booking-created", actorKind: "admin", actorId: ADMIN_ID }]);
+    }
+    expect(suite.tg.calls.filter((c) => c.method === "sendMessage" || c.method === "sendDocument")).toEqual([]);
+
+    // It is in her week; a customer can no longer have that time.
+    const tuesday = (await admin("admin/week", { start: result.day })).days[1]!;
+    expect(tuesday.entries).toMatchObject([
+      { kind: "booking", time: "9.00–10.00", customer: "Pertti Puhelin" },
+      { kind: "booking", id: bookingId, time: "13.00–14.00", customer: "Paula Puhelin" },
+    ]);
+    const customerSlots = await apiAs(server.app, 7960)("slots", { target: { serviceId: service.id }, day: "2026-12-01" });
+    expect(customerSlots.map((s) => s.time)).not.toContain("13.00");
+  });
+
+  it("a customer on Telegram is told as the chat tells them, once even when Confirm arrives twice at once", async () => {
+    await bookThroughApp(7951, "2026-12-01", "10.00");
+    const chat = chatPractitioner();
+    await chat.send("/bookfor");
+    await chat.send("Asiakas");
+    await chat.press("Testi Asiakas");
+    await chat.press("60 min");
+    suite.tg.clearCalls();
+    await chat.press("ke 2.12.");
+    await chat.press("10.00");
+    await chat.press("Vahvista");
+    const chatReport = chat.lastText();
+    expect(chatReport).toContain("Hänelle lähetettiin vahvistus ja kalenteritiedosto");
+    const chatMessages = suite.tg.callsOf("sendMessage", 7951).map((c) => String(c.payload.text));
+    const [chatFile] = calendarFilesTo(suite.tg, 7951);
+    expect(chatMessages).toHaveLength(1);
+
+    const admin = apiAs(server.app, ADMIN_ID);
+    const [hit] = await admin("admin/customers", { query: "Asiakas" });
+    expect(hit).toMatchObject({ name: "Testi Asiakas", onTelegram: true });
+    const service = (await admin("services", {})).find((s) => s.durationMinutes === 60)!;
+    const slot = (await admin("slots", { target: { serviceId: service.id, practitioner: true }, day: "2026-12-03" })).find((s) => s.time === "10.00")!;
+    const { id: bookingId } = await admin("identity", {});
+    suite.tg.clearCalls();
+    const request = { bookingId, customerId: hit!.customerId, serviceId: service.id, start: slot.start };
+    const [first, second] = await Promise.all([admin("admin/book-for", request), admin("admin/book-for", request)]);
+    expect(first).toMatchObject({ ok: true, told: "sent", when: "to 3.12.2026 klo 10.00" });
+    expect(second).toEqual(first);
+    expect(await BookingModel.countDocuments({ start: new Date(slot.start) })).toBe(1);
+    expect(await cells(new Types.ObjectId(bookingId))).toBe(15);
+
+    // The chat's own confirmation and calendar file, once; the practitioners are not notified, as in the chat.
+    expect(suite.tg.callsOf("sendMessage", 7951).map((c) => String(c.payload.text))).toEqual([chatMessages[0]!.replace("ke 2.12.2026", "to 3.12.2026")]);
+    const appFiles = calendarFilesTo(suite.tg, 7951);
+    expect(appFiles).toHaveLength(1);
+    expect(appFiles[0]).toMatchObject({ sequence: 0, caption: chatFile!.caption, dtstart: "20261203T080000Z" });
+    expect(suite.tg.callsOf("sendMessage", ADMIN_ID)).toEqual([]);
+    if (first.ok) expect(await report("Testi Asiakas", first)).toBe(chatReport.replace("ke 2.12.2026", "to 3.12.2026"));
+
+    // The same audit trail and reminder as the chat's booking for her.
+    const customer = await CustomerModel.findOne({ telegramId: 7951 }).lean();
+    const [, chatBooking, appBooking] = await BookingModel.find({ customerId: customer!._id }).sort({ start: 1 }).lean();
+    const byAdmin = await audit({ customerId: customer!._id, actorKind: "admin" });
+    expect(byAdmin.map((e) => e.action)).toEqual(["view", "booking-created", "view", "booking-created"]);
+    for (const b of [chatBooking!, appBooking!]) expect(b.reminderDueAt?.getTime()).toBe(b.start.getTime() - 24 * HOUR);
+  });
+
+  it("a new customer's details are checked as the chat checks them; someone with the same phone number is offered first", async () => {
+    const admin = apiAs(server.app, ADMIN_ID);
+    const { id: first } = await admin("identity", {});
+    const invalid = await admin("admin/create-customer", { customerId: first, customer: { firstName: "", lastName: "Puhelin", phone: "12", email: "ei-osoite" } });
+    expect(invalid).toEqual({
+      ok: false,
+      reason: "invalid",
+      errors: { firstName: "Nimi ei voi olla tyhjä.", phone: containing("ei näytä puhelinnumerolta"), email: containing("ei näytä sähköpostiosoitteelta") },
+    });
+    expect(await CustomerModel.exists({ lastName: "Puhelin" })).toBeNull();
+    const paula = await admin("admin/create-customer", { customerId: first, customer: { firstName: "Paula", lastName: "Puhelin", phone: "040 111 2222" } });
+    expect(paula.ok).toBe(true);
+
+    const { id: second } = await admin("identity", {});
+    const pekka = { customerId: second, customer: { firstName: "Pekka", lastName: "Puhelin", phone: "0401112222" } };
+    expect(await admin("admin/create-customer", pekka)).toEqual({
+      ok: false,
+      reason: "duplicate",
+      matches: [{ customerId: first, name: "Paula Puhelin", onTelegram: false }],
+      text: containing("(Pekka Puhelin)"),
+    });
+    expect(await CustomerModel.countDocuments({ lastName: "Puhelin" })).toBe(1);
+    // A family may share a number: added anyway when she says so.
+    expect(await admin("admin/create-customer", { ...pekka, allowDuplicate: true })).toEqual({
+      ok: true,
+      customer: { customerId: second, name: "Pekka Puhelin", onTelegram: false },
+    });
+    expect(await CustomerModel.countDocuments({ lastName: "Puhelin" })).toBe(2);
+    expect((await audit({ action: { $in: ["view", "customer-created"] } })).map((e) => e.action)).toEqual(["customer-created", "view", "customer-created"]);
+  });
+
+  it("her week says how many customers wait for each day from today on, counts only", async () => {
+    const services = createServices(testConfig());
+    const service = (await services.listServices())[0]!;
+    for (const [id, from, to] of [[7971, "2026-11-30", "2026-12-02"], [7972, "2026-12-02", "2026-12-02"]] as const) {
+      await apiAs(server.app, id)("session", {});
+      await CustomerModel.updateOne({ telegramId: id }, { $set: { firstName: "Jonottaja", lastName: `Nro${id}` } });
+      expect((await services.waitlist.join(id, { serviceId: service.id, fromDay: from, toDay: to, part: "any" }, Date.now())).ok).toBe(true);
+    }
+    const admin = apiAs(server.app, ADMIN_ID);
+    const week = await admin("admin/week", {});
+    expect(week.days.map((d) => d.waiting)).toEqual([1, 1, 2, undefined, undefined, undefined, undefined]);
+    expect(JSON.stringify(week)).not.toContain("Jonottaja");
+    // Not for days gone by: the week before shows none.
+    expect((await admin("admin/week", { start: "2026-11-23" })).days.every((d) => d.waiting === undefined)).toBe(true);
+    vi.setSystemTime(at("2026-12-01T08:00"));
+    expect((await apiAs(server.app, ADMIN_ID)("admin/week", {})).days.map((d) => d.waiting)).toEqual([undefined, 1, 2, undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -8,8 +8,9 @@ import { build } from "vite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
+import { createServices } from "../../src/services/index.js";
 import { seedDefaults } from "../../src/services/seed.js";
-import { ADMIN_ID, TEST_ENV } from "../helpers/bot.js";
+import { ADMIN_ID, TEST_ENV, testConfig } from "../helpers/bot.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { at, bookFor, SETTINGS } from "../helpers/fixtures.js";
@@ -179,6 +180,65 @@ describe.skipIf(!hasChromium)("the Mini App in headless Chromium", () => {
       await page.context().close();
     }
     expect(await BookingModel.findById(booked.id, { attendance: 1, _id: 0 }).lean()).toEqual({ attendance: "attended" });
+  });
+
+  it("the practitioner books for a phone customer and again for the same one found by phone; both appear in her week, with who waits", async () => {
+    // Someone waits for Wednesday (W4): her week says how many, not who.
+    const services = createServices(testConfig());
+    await CustomerModel.create({ telegramId: 7907, language: "fi", firstName: "Jonottaja", lastSeenAt: new Date(NOW) });
+    const [service] = await services.listServices();
+    expect((await services.waitlist.join(7907, { serviceId: service!.id, fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW)).ok).toBe(true);
+
+    const { page } = await open(ADMIN_ID);
+    // A step that does not come says which, well before the test's own time runs out.
+    page.setDefaultTimeout(10_000);
+    await page.goto(server.app);
+    await page.getByRole("tab", { name: "Viikko" }).click();
+    await page.getByRole("region", { name: "ke 2.12.2026" }).getByText("⏳ Jonossa 1 asiakas").waitFor();
+    expect(await page.getByText("Jonottaja").count()).toBe(0);
+
+    // A new customer who phoned: name and number, checked as the chat checks them.
+    await page.getByRole("button", { name: "📅 Varaa asiakkaalle" }).click();
+    await page.getByRole("button", { name: "➕ Uusi asiakas" }).click();
+    await page.getByLabel("Etunimi").fill("Paula");
+    await page.getByLabel("Sukunimi").fill("Puhelin");
+    await page.getByLabel("Puhelin (vapaaehtoinen)").fill("12");
+    await page.getByRole("button", { name: "Jatka" }).click();
+    await page.getByRole("alert").getByText("ei näytä puhelinnumerolta", { exact: false }).waitFor();
+    await page.getByLabel("Puhelin (vapaaehtoinen)").fill("040 111 2222");
+    await page.getByRole("button", { name: "Jatka" }).click();
+    await page.getByRole("button", { name: /Klassinen hieronta 60 min/ }).click();
+    // Her rules: today is offered (customers need 12 hours' notice).
+    await page.getByRole("button", { name: "ma 30.11.2026" }).click();
+    await page.getByRole("button", { name: "ma 30.11.2026 klo 14.00" }).click();
+    await page.getByText("Varataanko Klassinen hieronta 60 min asiakkaalle Paula Puhelin ma 30.11.2026 klo 14.00?").waitFor();
+    await page.getByRole("button", { name: "✅ Vahvista varaus" }).click();
+    await page.getByRole("status").getByText("Asiakas ei ole Telegramissa", { exact: false }).waitFor();
+    await page.getByRole("button", { name: /14\.00–15\.00.*Paula Puhelin/ }).waitFor();
+
+    // Found again by her number, typed another way; booked on Wednesday.
+    await page.getByRole("button", { name: "📅 Varaa asiakkaalle" }).click();
+    await page.getByLabel("Nimi, puhelinnumero tai sähköposti").fill("+358 40 111 2222");
+    await page.getByRole("button", { name: "Hae" }).click();
+    await page.getByRole("button", { name: "Paula Puhelin (ei Telegramissa)" }).click();
+    await page.getByRole("button", { name: /Klassinen hieronta 60 min/ }).click();
+    // Her calendar opens at today's month; December is the next.
+    await page.getByRole("button", { name: "Seuraava kuukausi" }).click();
+    await page.getByRole("button", { name: "ke 2.12.2026" }).click();
+    await page.getByRole("button", { name: "ke 2.12.2026 klo 10.00" }).click();
+    await page.getByRole("button", { name: "✅ Vahvista varaus" }).click();
+    await page.getByRole("button", { name: /10\.00–11\.00.*Paula Puhelin/ }).waitFor();
+    await page.screenshot({ path: path.join(shots, "webapp-book-for-fi-light.png") });
+    await page.context().close();
+
+    const paula = await CustomerModel.find({ firstName: "Paula" }).lean();
+    expect(paula).toHaveLength(1);
+    expect(paula[0]!.telegramId ?? undefined).toBeUndefined();
+    const bookings = await BookingModel.find({ customerId: paula[0]!._id }, { start: 1, status: 1, _id: 0 }).sort({ start: 1 }).lean();
+    expect(bookings).toEqual([
+      { start: new Date(at("2026-11-30T14:00")), status: "confirmed" },
+      { start: new Date(at("2026-12-02T10:00")), status: "confirmed" },
+    ]);
   });
 
   it("a customer sees no practitioner's tabs; forged initData opens nothing and stores nothing", async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { BookingCard, HoursDay, PaymentRequest, Week, WeekEntry } from "../../src/miniapp/api-types.js";
+import { BookForFlow } from "./book-for.js";
 import { MoveFlow } from "./bookings.js";
 import { useApp, useFocusOnShow } from "./context.js";
 
@@ -247,11 +248,9 @@ function EntryLine(props: { entry: WeekEntry; onOpen: (id: string) => void; onUn
 }
 
 /**
- * The practitioner's week (M2, A13): each day with its hours, bookings and blocked time, paged
- * a week at a time; a booking opens its card, and time off can be blocked and unblocked here.
- *
- * Booking for a phone customer (A10) belongs here once its service exists: a button beside
- * "Block time off" that opens the BookFlow pickers for a customer she chooses or creates.
+ * The practitioner's week (M2, A13): each day with its hours, bookings, blocked time and how many
+ * customers wait for it (W4), paged a week at a time; a booking opens its card, time off can be
+ * blocked and unblocked here, and she books for a customer who phoned (A10).
  */
 export function WeekView() {
   const { call, t } = useApp();
@@ -259,15 +258,17 @@ export function WeekView() {
   const [week, setWeek] = useState<Week | undefined>();
   const [open, setOpen] = useState<string | undefined>();
   const [blocking, setBlocking] = useState(false);
+  const [bookingFor, setBookingFor] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
   const [inside, setInside] = useState<WeekEntry[]>([]);
-  const heading = useFocusOnShow<HTMLHeadingElement>(`${open ?? ""}${String(blocking)}`);
+  const [loads, setLoads] = useState(0);
+  const heading = useFocusOnShow<HTMLHeadingElement>(`${open ?? ""}${String(blocking)}${String(bookingFor)}`);
 
   const load = () =>
     call("admin/week", start ? { start } : {})
       .then(setWeek)
       .catch(() => setMessage(t("webapp-error")));
-  useEffect(() => void load(), [start]);
+  useEffect(() => void load(), [start, loads]);
 
   if (open) {
     return (
@@ -293,6 +294,21 @@ export function WeekView() {
       />
     );
   }
+  if (bookingFor) {
+    return (
+      <BookForFlow
+        onDone={(text, day) => {
+          setBookingFor(false);
+          setMessage(text);
+          setInside([]);
+          // The week the booking is in, read afresh.
+          setStart(day);
+          setLoads(loads + 1);
+        }}
+        onClose={() => setBookingFor(false)}
+      />
+    );
+  }
   const unblock = (id: string) =>
     void call("admin/unblock", { exceptionId: id })
       .then((r) => setMessage(r.text))
@@ -315,7 +331,10 @@ export function WeekView() {
         </button>
       </div>
       <div class="actions">
-        <button type="button" onClick={() => setBlocking(true)}>
+        <button type="button" onClick={() => setBookingFor(true)}>
+          {t("button-admin-book-for-anyone")}
+        </button>
+        <button type="button" class="secondary" onClick={() => setBlocking(true)}>
           {t("webapp-block-title")}
         </button>
       </div>
@@ -339,6 +358,7 @@ export function WeekView() {
             <h3>
               {day.label} <span class="hint">{day.hours}</span>
             </h3>
+            {day.waiting !== undefined && <p class="hint">{t("webapp-waiting", { count: day.waiting })}</p>}
             {day.entries.length === 0 ? (
               <p class="hint">{t("admin-agenda-empty")}</p>
             ) : (

@@ -8,7 +8,7 @@ const preloadUsed = new WeakSet<object>();
 type FieldErrors = Partial<Record<keyof Details, string>>;
 
 /** A labelled text field with its error, announced when it appears. */
-function Field(props: { id: keyof Details; label: string; type: "text" | "email" | "tel"; value: string; error?: string; autocomplete: string; onInput: (value: string) => void }) {
+export function Field(props: { id: string; label: string; type: "text" | "email" | "tel"; value: string; error?: string; autocomplete: string; onInput: (value: string) => void }) {
   const errorId = `${props.id}-error`;
   const attributes = {
     id: props.id,

@@ -89,8 +89,9 @@ function MonthGrid(props: {
 
 /**
  * Picks a free time (M1): the days with free times in a month calendar, and the free times of
- * the chosen day under it. The same picker books, moves a customer's own booking and moves any
- * booking for the practitioner: `target` says which. `busy` is time lost to others meanwhile.
+ * the chosen day under it. The same picker books, moves a customer's own booking, and for the
+ * practitioner moves any booking or books for a customer: `target` says which. `busy` is time
+ * lost to others meanwhile.
  */
 export function TimePicker(props: { target: SlotTarget; busy: Interval[]; notice?: string; onPick: (slot: Slot) => void }) {
   const { call, t, session } = useApp();
@@ -143,7 +144,8 @@ export function TimePicker(props: { target: SlotTarget; busy: Interval[]; notice
         free={free}
         selected={day}
         first={session.today.slice(0, 7)}
-        last={session.lastDay.slice(0, 7)}
+        // The customers' horizon, or further for the practitioner's own bookings (a year ahead).
+        last={[session.lastDay, days.at(-1)?.date ?? ""].reduce((a, b) => (b > a ? b : a)).slice(0, 7)}
         onMonth={setMonth}
         onSelect={setDay}
       />
