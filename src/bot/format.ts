@@ -36,6 +36,22 @@ function cached<T>(key: string, build: () => T): T {
 }
 
 /** Short weekday names, Monday first ("ma", "mån", "Mon"). */
+const labels = new Map<string, string>();
+/**
+ * The texts below are pure functions of their arguments and the same ones come back on every
+ * step of a flow (its replay redraws the day and time buttons): each is made once. Bounded: the
+ * map starts over past this many.
+ */
+function label(key: string, make: () => string): string {
+  let value = labels.get(key);
+  if (value === undefined) {
+    if (labels.size >= 20_000) labels.clear();
+    value = make();
+    labels.set(key, value);
+  }
+  return value;
+}
+
 function weekdayNames(language: Language): string[] {
   return cached(`weekdays ${language}`, () => {
     const format = new Intl.DateTimeFormat(INTL_LOCALE[language], { weekday: "short", timeZone: "UTC" });
@@ -68,14 +84,18 @@ function numericDate(dt: DateTime, language: Language, withYear: boolean): strin
 
 /** A day button's label for a calendar date (yyyy-mm-dd): "ti 1.12.", "tis 1.12.", "Tue 1 Dec". */
 export function formatDayShort(isoDate: string, language: Language): string {
-  const dt = calendarDay(isoDate);
-  return `${weekday(dt, language)} ${numericDate(dt, language, false)}`;
+  return label(`ds ${isoDate} ${language}`, () => {
+    const dt = calendarDay(isoDate);
+    return `${weekday(dt, language)} ${numericDate(dt, language, false)}`;
+  });
 }
 
 /** A calendar date (yyyy-mm-dd) with its weekday: "ti 1.12.2026", "tis 1.12.2026", "Tue 1 Dec 2026". */
 export function formatDay(isoDate: string, language: Language): string {
-  const dt = calendarDay(isoDate);
-  return `${weekday(dt, language)} ${numericDate(dt, language, true)}`;
+  return label(`d ${isoDate} ${language}`, () => {
+    const dt = calendarDay(isoDate);
+    return `${weekday(dt, language)} ${numericDate(dt, language, true)}`;
+  });
 }
 
 /** The date of an instant in the practice's zone, as on a receipt: "1.12.2026", "1 Dec 2026". */
@@ -91,7 +111,7 @@ export function formatClock(hhmm: string, language: Language): string {
 
 /** The time of an instant in the practice's zone: "9.00", "09:00". */
 export function formatTime(instant: number, language: Language, zone: string): string {
-  return formatClock(DateTime.fromMillis(instant, { zone }).toFormat("HH:mm"), language);
+  return label(`t ${instant} ${language} ${zone}`, () => formatClock(DateTime.fromMillis(instant, { zone }).toFormat("HH:mm"), language));
 }
 
 /** From one time to another on the same day: "9.00–10.00". */
@@ -101,13 +121,15 @@ export function formatTimeRange(start: number, end: number, language: Language, 
 
 /** Date and time of an instant in the practice's zone: "ti 1.12.2026 klo 9.00", "tis 1.12.2026 kl. 9.00", "Tue 1 Dec 2026 at 09:00". */
 export function formatDateTime(instant: number, language: Language, zone: string): string {
-  const dt = DateTime.fromMillis(instant, { zone });
-  return `${weekday(dt, language)} ${numericDate(dt, language, true)} ${CLOCK_WORD[language]} ${formatTime(instant, language, zone)}`;
+  return label(`dt ${instant} ${language} ${zone}`, () => {
+    const dt = DateTime.fromMillis(instant, { zone });
+    return `${weekday(dt, language)} ${numericDate(dt, language, true)} ${CLOCK_WORD[language]} ${formatTime(instant, language, zone)}`;
+  });
 }
 
 /** The local date (yyyy-mm-dd) of an instant in the practice's zone. */
 export function localDate(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISODate() ?? "";
+  return label(`ld ${instant} ${zone}`, () => DateTime.fromMillis(instant, { zone }).toISODate() ?? "");
 }
 
 /** Euro amount from cents: "55,00 €" (fi, sv), "€55.00" (en). */
