@@ -1032,3 +1032,10 @@ admin-move-title = Move the booking
 admin-move-summary = Move the booking to { $to }? The customer is told, with a new calendar file.
 admin-move-aborted = The booking was not moved.
 admin-move-done = Moved: { $service } from { $from } to { $to }.
+
+# The practitioner's week and day views: how many wait for a time (issue 16, W4)
+calendar-waiting = { "  " }🔔 on the waiting list: { $count ->
+    [one] 1 customer
+   *[other] { $count } customers
+  }
+calendar-day-summary-waiting = · 🔔 { $count }

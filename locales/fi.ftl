@@ -1017,3 +1017,10 @@ admin-move-title = Varauksen siirto
 admin-move-summary = Siirretäänkö varaus aikaan { $to }? Asiakkaalle kerrotaan, ja hän saa uuden kalenteritiedoston.
 admin-move-aborted = Varausta ei siirretty.
 admin-move-done = Siirretty: { $service } ajasta { $from } aikaan { $to }.
+
+# The practitioner's week and day views: how many wait for a time (issue 16, W4)
+calendar-waiting = { "  " }🔔 jonotuslistalla { $count ->
+    [one] 1 asiakas
+   *[other] { $count } asiakasta
+  }
+calendar-day-summary-waiting = · 🔔 { $count }

@@ -1026,3 +1026,10 @@ admin-move-title = Flytta bokningen
 admin-move-summary = Flytta bokningen till { $to }? Kunden får veta det och får en ny kalenderfil.
 admin-move-aborted = Bokningen flyttades inte.
 admin-move-done = Flyttad: { $service } från { $from } till { $to }.
+
+# The practitioner's week and day views: how many wait for a time (issue 16, W4)
+calendar-waiting = { "  " }🔔 på väntelistan: { $count ->
+    [one] 1 kund
+   *[other] { $count } kunder
+  }
+calendar-day-summary-waiting = · 🔔 { $count }

@@ -359,15 +359,35 @@ describe("fifty waiting customers press the same offered time at once (W6)", () 
 });
 
 describe("the practitioner (W4)", () => {
-  it("counts how many wait for each day", async () => {
-    const { services } = waitlistBot(suite.tg);
+  it("sees how many wait for each day still ahead in /week and /agenda: counts only, no names", async () => {
+    const { bot, services } = waitlistBot(suite.tg);
     const service = await serviceId(60);
-    for (const [id, from, to] of [[16_801, "2026-12-01", "2026-12-03"], [16_802, "2026-12-02", "2026-12-02"]] as const) {
-      await new TestCustomer(waitlistBot(suite.tg).bot, suite.tg, { id, language: "fi" }).send("/start");
+    for (const [id, from, to] of [[16_801, "2026-11-30", "2026-12-03"], [16_802, "2026-12-02", "2026-12-02"]] as const) {
+      // Known to the practice by name (a booking next week), yet the counts never say who waits.
+      await bookFor(id, 30, at("2026-12-10T09:00") + (id - 16_801) * 3_600_000, NOW);
       await services.waitlist.join(id, { serviceId: service, fromDay: from, toDay: to, part: "any" }, NOW);
     }
     const counts = await services.waitlist.waitingPerDay("2026-11-30", "2026-12-04", NOW);
-    expect(Object.fromEntries(counts)).toEqual({ "2026-11-30": 0, "2026-12-01": 1, "2026-12-02": 2, "2026-12-03": 1, "2026-12-04": 0 });
+    expect(Object.fromEntries(counts)).toEqual({ "2026-11-30": 1, "2026-12-01": 1, "2026-12-02": 2, "2026-12-03": 1, "2026-12-04": 0 });
+    const practitioner = new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    // Tuesday: Monday has gone by, so its count is no longer shown.
+    vi.setSystemTime(at("2026-12-01T08:00"));
+    await practitioner.send("/week");
+    const week = practitioner.lastText();
+    expect(week).toContain("ti 1.12. · 9.00–12.00 ja 12.30–17.00 (tänään)\n  vapaata 9.00–12.00 ja 12.30–17.00 (7 h 30 min)\n  🔔 jonotuslistalla 1 asiakas\n\n");
+    expect(week).toContain("\n  🔔 jonotuslistalla 2 asiakasta\n\nto 3.12.");
+    expect(week).toContain("\n  🔔 jonotuslistalla 1 asiakas\n\npe 4.12.");
+    expect(week.match(/🔔/g)).toHaveLength(3);
+    expect(week).not.toContain("Asiakas1680");
+    await practitioner.send("/agenda 2.12.");
+    expect(practitioner.lastText()).toBe(
+      "ke 2.12.2026: 0 varausta\nAuki: 9.00–12.00 ja 12.30–17.00\n  vapaata 9.00–12.00 ja 12.30–17.00 (7 h 30 min)\n  🔔 jonotuslistalla 2 asiakasta",
+    );
+    await practitioner.send("/agenda 4.12.");
+    expect(practitioner.lastText()).not.toContain("🔔");
+    await CustomerModel.updateOne({ telegramId: ADMIN_ID }, { $set: { language: "en" } });
+    await new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "en" }).send("/agenda 2.12.");
+    expect(practitioner.lastText()).toContain("\n  🔔 on the waiting list: 2 customers");
   });
 
   it("/lastminute offers the next two days' free gaps to customers with Telegram marketing consent, as a broadcast", async () => {
