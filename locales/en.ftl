@@ -1039,3 +1039,9 @@ calendar-waiting = { "  " }🔔 on the waiting list: { $count ->
    *[other] { $count } customers
   }
 calendar-day-summary-waiting = · 🔔 { $count }
+
+# Giving time off back from the day view (A3; those waiting are offered it, issue 16 W2)
+button-calendar-unblock = ✓ Unblock { $time }
+button-calendar-unblock-day = ✓ Unblock the whole day
+calendar-unblocked = Unblocked: the time can be booked again.
+calendar-unblock-none = There is no blocked time here any more.

@@ -1024,3 +1024,9 @@ calendar-waiting = { "  " }🔔 jonotuslistalla { $count ->
    *[other] { $count } asiakasta
   }
 calendar-day-summary-waiting = · 🔔 { $count }
+
+# Giving time off back from the day view (A3; those waiting are offered it, issue 16 W2)
+button-calendar-unblock = ✓ Vapauta { $time }
+button-calendar-unblock-day = ✓ Vapauta koko päivä
+calendar-unblocked = Esto poistettu: aika on taas varattavissa.
+calendar-unblock-none = Tässä ei ole enää estettyä aikaa.

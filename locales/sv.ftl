@@ -1033,3 +1033,9 @@ calendar-waiting = { "  " }🔔 på väntelistan: { $count ->
    *[other] { $count } kunder
   }
 calendar-day-summary-waiting = · 🔔 { $count }
+
+# Giving time off back from the day view (A3; those waiting are offered it, issue 16 W2)
+button-calendar-unblock = ✓ Frigör { $time }
+button-calendar-unblock-day = ✓ Frigör hela dagen
+calendar-unblocked = Blockeringen är borttagen: tiden kan bokas igen.
+calendar-unblock-none = Här finns ingen blockerad tid längre.

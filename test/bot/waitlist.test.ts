@@ -11,12 +11,14 @@ import { listActiveServices } from "../../src/services/catalog.js";
 import { createServices } from "../../src/services/index.js";
 import { eraseByTelegramId, setMarketingConsent } from "../../src/services/privacy.js";
 import { BroadcastModel } from "../../src/db/models/broadcast.js";
+import { ScheduleExceptionModel } from "../../src/db/models/schedule.js";
 import { purgeExpired } from "../../src/services/retention.js";
 import { ADMIN_ID, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { at, bookFor } from "../helpers/fixtures.js";
+import { apiAs, startWebApp } from "../helpers/webapp.js";
 
 useTestDatabase();
 
@@ -227,20 +229,6 @@ describe("offers when time frees up (W2)", () => {
     expect(waiting.buttons().map(([t]) => t)[0]).toBe("ke 2.12. 10.00");
   });
 
-  it("hours opened by the practitioner are offered to those waiting for them", async () => {
-    const { bot, job, services } = waitlistBot(suite.tg);
-    const waiting = new TestCustomer(bot, suite.tg, { id: 16_351, language: "fi" });
-    await waiting.send("/start");
-    await services.waitlist.join(16_351, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "evening" }, NOW);
-    // Wednesdays open until 19.00 instead of 17.00: the new evening hours are offered.
-    await services.admin.setWeekdayHours(3, [
-      { start: "09:00", end: "12:00" },
-      { start: "12:30", end: "19:00" },
-    ]);
-    expect(await job.runOnce()).toBe(1);
-    expect(waiting.buttons().map(([t]) => t)).toEqual(["ke 2.12. 17.00", "ke 2.12. 17.15", "ke 2.12. 17.30", "ke 2.12. 17.45", "ke 2.12. 18.00", "Ei enää tarjouksia"]);
-  });
-
   it("offers survive a restart: made by one round, sent by a later one (even from another bot)", async () => {
     const first = waitlistBot(suite.tg);
     const ref = await cancelLater(16_400, at("2026-12-02T10:00"));
@@ -253,6 +241,106 @@ describe("offers when time frees up (W2)", () => {
     expect(await second.job.runOnce()).toBe(1);
     expect(await first.job.runOnce()).toBe(0);
     expect(suite.tg.callsOf("sendMessage", 16_401).filter((c) => String(c.payload.text).includes("Aika vapautui"))).toHaveLength(1);
+  });
+});
+
+describe("every source of freed time offers it (W2)", () => {
+  /** A customer waiting for any time on Wednesday 2 December, as the practitioner changes things. */
+  async function waitingForWednesday(id: number, env: Record<string, string> = {}) {
+    const wired = waitlistBot(suite.tg, env);
+    const waiting = new TestCustomer(wired.bot, suite.tg, { id, language: "fi" });
+    await waiting.send("/start");
+    await wired.services.waitlist.join(id, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW);
+    const practitioner = new TestCustomer(wired.bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    const offered = () => (waiting.lastText().includes("Aika vapautui") ? waiting.buttons().map(([t]) => t) : []);
+    return { ...wired, waiting, practitioner, offered };
+  }
+
+  it("the practitioner cancels a booking from its buttons, with a reason", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_361);
+    const booking = await bookFor(16_360, 60, at("2026-12-02T10:00"), NOW);
+    await practitioner.send("/start");
+    await practitioner.pressData(`ad:cx:${booking.id}`, 1);
+    await practitioner.send("Hieroja sairastui");
+    expect(practitioner.lastText()).toBe("Peruttu; asiakkaalle on ilmoitettu.");
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 10.00");
+  });
+
+  it("a customer erases their data (/deleteme): their booking's time", async () => {
+    const { bot, job, offered } = await waitingForWednesday(16_363);
+    await bookFor(16_362, 60, at("2026-12-02T10:00"), NOW);
+    const leaving = new TestCustomer(bot, suite.tg, { id: 16_362, language: "fi" });
+    await leaving.send("/deleteme");
+    await leaving.press("Kyllä, poista tietoni");
+    expect(leaving.lastText()).toContain("Peruttuja varauksia: 1.");
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 10.00");
+  });
+
+  it("the practitioner moves a booking: its old time", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_365);
+    const booking = await bookFor(16_364, 60, at("2026-12-02T10:00"), NOW);
+    await practitioner.send("/start");
+    await practitioner.pressData(`ad:mv:${booking.id}`, 1);
+    await practitioner.press("to 3.12.");
+    await practitioner.press("13.00");
+    await practitioner.press("Vahvista siirto");
+    expect(practitioner.lastText()).toContain("Siirretty");
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 10.00");
+  });
+
+  it("the practitioner gives a day of time off back from /agenda: a one-day block is removed, a longer one shortened", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_366);
+    await practitioner.send("/off 2.12. 3.12.");
+    await practitioner.send("/agenda 2.12.");
+    expect(practitioner.lastText()).toContain("⛔ koko päivä estetty");
+    expect(await job.runOnce()).toBe(0);
+    await practitioner.press("Vapauta koko päivä");
+    expect(suite.tg.toasts().at(-1)).toBe("Esto poistettu: aika on taas varattavissa.");
+    // The day is shown again in place, open; Thursday stays blocked.
+    expect(suite.tg.latestKeyboardMessage(ADMIN_ID)!.text).toContain("ke 2.12.2026: 0 varausta\nAuki: 9.00–12.00 ja 12.30–17.00\n  vapaata");
+    const blocks = await ScheduleExceptionModel.find({}).lean();
+    expect(blocks.map((b) => [b.start.getTime(), b.end.getTime()])).toEqual([[at("2026-12-03T00:00"), at("2026-12-04T00:00")]]);
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 9.00");
+
+    // Part of a day: the afternoon blocked, then given back.
+    const other = await waitingForWednesday(16_367);
+    await ScheduleExceptionModel.deleteMany({});
+    await practitioner.send("/off 2.12. 12:30-17:00");
+    await job.runOnce();
+    await practitioner.send("/agenda 2.12.");
+    await practitioner.press("Vapauta 12.30–17.00");
+    // Both are told: the first was offered only the morning's first eight times before.
+    expect(await job.runOnce()).toBe(2);
+    expect(other.offered()[0]).toBe("ke 2.12. 12.30");
+    expect(offered()[0]).toBe("ke 2.12. 12.30");
+    expect(await ScheduleExceptionModel.countDocuments()).toBe(0);
+  });
+
+  it("the practitioner unblocks time off in the Mini App", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_368);
+    await practitioner.send("/off 2.12.");
+    const server = await startWebApp(suite.tg);
+    try {
+      const admin = apiAs(server.app, ADMIN_ID);
+      const block = (await admin("admin/week", {})).days.flatMap((d) => d.entries).find((e) => e.kind === "blocked")!;
+      expect(await admin("admin/unblock", { exceptionId: block.id })).toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+    }
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 9.00");
+  });
+
+  it("the practitioner opens hours with /hours", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_369);
+    await practitioner.send("/hours ke 9-12 12.30-19");
+    expect(await job.runOnce()).toBe(1);
+    // Wednesdays open until 19.00 instead of 17.00: the new evening hours are what is offered.
+    expect(offered()).toEqual(["ke 2.12. 17.00", "ke 2.12. 17.15", "ke 2.12. 17.30", "ke 2.12. 17.45", "ke 2.12. 18.00", "Ei enää tarjouksia"]);
   });
 });
 

@@ -26,6 +26,8 @@ export const WEEK_DATA = codec("wk", "\\d{4}-\\d{2}-\\d{2}");
 export const DAY_DATA = codec("dy", "\\d{4}-\\d{2}-\\d{2}");
 /** One booking's card with its actions. */
 export const BOOKING_DATA = codec("bk", "[0-9a-f]{24}");
+/** Time off to give back to the calendar, as "<start ms>-<end ms>" (one day's stretch of it). */
+export const UNBLOCK_DATA = codec("ub", "\\d{1,15}-\\d{1,15}");
 
 /**
  * Where later features add buttons to the calendar views without rewriting them: "book for a
@@ -207,6 +209,17 @@ export function calendarViewsFeature(
       if (i % 2 === 1) keyboard.row();
     });
     keyboard.row();
+    // Time off still ahead can be given back from here, a day's stretch at a time: the whole
+    // block, or one day of a longer one (which shortens it). Those waiting are offered it (W2).
+    if (day!.end > now) {
+      for (const block of day!.blocked) {
+        const whole = block.start <= day!.start && block.end >= day!.end;
+        const label = whole
+          ? ctx.t("button-calendar-unblock-day")
+          : ctx.t("button-calendar-unblock", { time: `${formatTime(block.start, l, zone)}–${block.end >= day!.end ? formatClock("24:00", l) : formatTime(block.end, l, zone)}` });
+        keyboard.text(label, UNBLOCK_DATA.pack(`${block.start}-${block.end}`)).row();
+      }
+    }
     const extra = hooks.dayButtons?.(ctx.t.bind(ctx), day!.date) ?? [];
     if (extra.length > 0) keyboard.add(...extra).row();
     const previous = date.minus({ days: 1 });
@@ -275,6 +288,18 @@ export function calendarViewsFeature(
   composer.callbackQuery(DAY_DATA.match, async (ctx) => {
     const date = await pressedDate(ctx, ctx.match[1]!);
     if (date) await show(ctx, await dayView(ctx, date));
+  });
+
+  composer.callbackQuery(UNBLOCK_DATA.match, async (ctx) => {
+    const [start, end] = ctx.match[1]!.split("-").map(Number) as [number, number];
+    // At most a day's stretch: anything longer is not a button any view drew.
+    if (!(end > start && end - start <= 25 * 3_600_000)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    const freed = await services.admin.freeTimeOff(start, end, Date.now());
+    await ctx.answerCallbackQuery({ text: ctx.t(freed ? "calendar-unblocked" : "calendar-unblock-none") });
+    await show(ctx, await dayView(ctx, DateTime.fromMillis(start, { zone }).startOf("day")));
   });
 
   // A booking's card: a new message, so the week stays above it to go on from.
