@@ -1045,3 +1045,7 @@ button-calendar-unblock = ✓ Unblock { $time }
 button-calendar-unblock-day = ✓ Unblock the whole day
 calendar-unblocked = Unblocked: the time can be booked again.
 calendar-unblock-none = There is no blocked time here any more.
+
+# An offer message after someone else booked some of its times (issue 16, W2)
+waitlist-offer-taken = ✖ Already booked by someone else: { $times }.
+waitlist-offer-all-taken = You are still on the waiting list; I will tell you if a time opens again.

@@ -1030,3 +1030,7 @@ button-calendar-unblock = ✓ Vapauta { $time }
 button-calendar-unblock-day = ✓ Vapauta koko päivä
 calendar-unblocked = Esto poistettu: aika on taas varattavissa.
 calendar-unblock-none = Tässä ei ole enää estettyä aikaa.
+
+# An offer message after someone else booked some of its times (issue 16, W2)
+waitlist-offer-taken = ✖ Ehdittiin jo varata: { $times }.
+waitlist-offer-all-taken = Olet edelleen jonotuslistalla; kerron, jos aika vapautuu taas.

@@ -1039,3 +1039,7 @@ button-calendar-unblock = ✓ Frigör { $time }
 button-calendar-unblock-day = ✓ Frigör hela dagen
 calendar-unblocked = Blockeringen är borttagen: tiden kan bokas igen.
 calendar-unblock-none = Här finns ingen blockerad tid längre.
+
+# An offer message after someone else booked some of its times (issue 16, W2)
+waitlist-offer-taken = ✖ Redan bokad av någon annan: { $times }.
+waitlist-offer-all-taken = Du står kvar på väntelistan; jag meddelar dig om en tid blir ledig igen.

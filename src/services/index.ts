@@ -120,6 +120,8 @@ export function createServices(config: Config) {
       booked: waitlist.bookedFromWaitlist,
       matchFreedTimes: (now: number) => waitlist.matchFreedTimes(settings, now, { headstartMinutes: config.waitlist.headstartMinutes }),
       takeDueOffers: (now: number) => waitlist.takeDueOffers(settings, now),
+      offerSent: waitlist.offerSent,
+      takeGoneOffers: (now: number) => waitlist.takeGoneOffers(now),
       waitingPerDay: (fromDay: string, toDay: string, now: number) => waitlist.waitingPerDay(settings, fromDay, toDay, now),
       lastMinuteGaps: (now: number, hours: number) => waitlist.lastMinuteGaps(settings, now, hours),
     },

@@ -9,7 +9,7 @@ import { bookingLock, cancelBooking as cancel, nextIcsSequence, toBookingView, t
 import { claimCells, claimCellsFor } from "./claims.js";
 import type { Interval } from "../domain/availability.js";
 import { withLock } from "./locks.js";
-import { recordFreedTime } from "./freed-time.js";
+import { markOffersTaken, recordFreedTime } from "./freed-time.js";
 
 const MINUTE = 60_000;
 
@@ -199,6 +199,8 @@ async function moveFound(
     // The old time, for the waitlist (W2); the part the new time still covers is not free, and the
     // offer job offers only what is free.
     if (toRelease.length > 0) await recordFreedTime(booking.start, booking.bufferEnd, new Date(now));
+    // Others offered the new time from the waitlist are told it has gone (a courtesy, as for a new booking).
+    await markOffersTaken(newStart, newBufferEnd, customer._id, new Date(now)).catch(() => undefined);
     await recordAudit(customer._id, actor, "booking-moved", new Date(now), { subjectId: booking._id });
     const after = { ...nextIcsSequence(booking), start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
     return { ok: true, before: toBookingView(booking, customer), after: toBookingView(after, customer) };

@@ -160,6 +160,7 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
   // The free times in the freed interval, once per service asked for. Bookings up to a day
   // around it count, so a long treatment starting in it cannot run into the next booking.
   const startsByService = new Map<string, number[]>();
+  const lengthByService = new Map<string, number>();
   const around = { start: freed.start - DAY, end: freed.end + DAY };
   let made = 0;
   let first = true;
@@ -170,6 +171,7 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
       const service = await findActiveService(serviceId);
       starts = service ? (await freeSlots(settings, service, now, around)).filter((s) => s >= freed.start && s < freed.end) : [];
       startsByService.set(serviceId, starts);
+      if (service) lengthByService.set(serviceId, (service.durationMinutes + service.bufferAfterMinutes) * MINUTE);
     }
     const fitting = starts
       .filter((s) => {
@@ -187,6 +189,7 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
           entryId: entry._id,
           customerId: entry.customerId,
           start: new Date(start),
+          end: new Date(start + (lengthByService.get(serviceId) ?? 0)),
           sendAfter,
           createdAt: new Date(now),
         });
@@ -206,6 +209,8 @@ export interface DueOffer {
   language: Language;
   serviceName: Record<Language, string>;
   starts: number[];
+  /** The offers the message carries, to record its message id on (`offerSent`). */
+  offerIds: string[];
 }
 
 /**
@@ -237,12 +242,77 @@ export async function takeDueOffers(settings: BookingSettings, now: number, limi
       if (!service || !customer || typeof customer.telegramId !== "number") continue;
       const telegramId = customer.telegramId;
       const starts: number[] = [];
+      const offerIds: string[] = [];
       for (const o of offers) {
-        if (await isOffered(settings, service, o.start.getTime(), now)) starts.push(o.start.getTime());
+        if (o.goneAt || !(await isOffered(settings, service, o.start.getTime(), now))) continue;
+        starts.push(o.start.getTime());
+        offerIds.push(o._id);
       }
-      if (starts.length > 0) out.push({ entryId, telegramId, language: customer.language, serviceName: service.name, starts });
+      if (starts.length > 0) out.push({ entryId, telegramId, language: customer.language, serviceName: service.name, starts, offerIds });
     } finally {
       await releaseLease(key, lease);
+    }
+  }
+  return out;
+}
+
+/** An offer message went out: its id is kept on its offers, so it can be edited when a time goes (W2). */
+export async function offerSent(offerIds: string[], messageId: number): Promise<void> {
+  await WaitlistOfferModel.updateMany({ _id: { $in: offerIds } }, { $set: { messageId } });
+}
+
+/** An offer message to edit because some of its times were booked by someone else. Plain data. */
+export interface GoneOffer {
+  entryId: string;
+  telegramId: number;
+  messageId: number;
+  language: Language;
+  serviceName: Record<Language, string>;
+  /** The times still offered, whose buttons stay. */
+  starts: number[];
+  /** The times booked by someone else since the message was sent. */
+  gone: number[];
+}
+
+/**
+ * The offer messages to edit now, each taken once (W2): offers a booking overlapped
+ * (`markOffersTaken`) whose message is known and not yet edited, per message under a lease, marked
+ * shown before they are returned. A message whose entry is gone (its customer booked from it or
+ * left the list) is left as it is.
+ */
+export async function takeGoneOffers(now: number, limit = 200): Promise<GoneOffer[]> {
+  const gone = await WaitlistOfferModel.find(
+    { goneAt: { $exists: true }, goneShownAt: { $exists: false }, messageId: { $exists: true } },
+    { customerId: 1, messageId: 1 },
+  )
+    .sort({ goneAt: 1, _id: 1 })
+    .limit(limit)
+    .lean();
+  const messages = new Map(gone.map((o) => [`${o.customerId.toHexString()}:${o.messageId}`, { customerId: o.customerId, messageId: o.messageId! }]));
+  const out: GoneOffer[] = [];
+  for (const [key, { customerId, messageId }] of messages) {
+    const lease = await tryLease(`waitlist-edit:${key}`, SEND_LEASE_MS);
+    if (!lease) continue;
+    try {
+      const offers = await WaitlistOfferModel.find({ customerId, messageId }).sort({ start: 1 }).lean();
+      const fresh = offers.filter((o) => o.goneAt && !o.goneShownAt);
+      if (fresh.length === 0) continue;
+      await WaitlistOfferModel.updateMany({ _id: { $in: fresh.map((o) => o._id) } }, { $set: { goneShownAt: new Date(now) } });
+      const entry = await WaitlistEntryModel.findById(offers[0]!.entryId).lean();
+      const customer = await CustomerModel.findById(customerId, { telegramId: 1, language: 1 }).lean();
+      const service = entry && (await findActiveService(entry.serviceId.toHexString()));
+      if (!service || !customer || typeof customer.telegramId !== "number") continue;
+      out.push({
+        entryId: entry._id.toHexString(),
+        telegramId: customer.telegramId,
+        messageId,
+        language: customer.language,
+        serviceName: service.name,
+        starts: offers.filter((o) => !o.goneAt).map((o) => o.start.getTime()),
+        gone: offers.filter((o) => o.goneAt).map((o) => o.start.getTime()),
+      });
+    } finally {
+      await releaseLease(`waitlist-edit:${key}`, lease);
     }
   }
   return out;

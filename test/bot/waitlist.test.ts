@@ -180,6 +180,8 @@ describe("offers when time frees up (W2)", () => {
     }
     await services.cancelBooking(16_200, ref, NOW);
     await job.runOnce();
+    const offerMessages = [first, second, third].map((c) => suite.tg.latestKeyboardMessage(c.user.id)!.messageId);
+    const thirdsButton = third.buttons().find(([label]) => label === "ke 2.12. 10.00")![1];
     for (const c of [first, second]) {
       await c.press("ke 2.12. 10.00");
       await c.press("Käytä näitä tietoja");
@@ -190,14 +192,53 @@ describe("offers when time frees up (W2)", () => {
     expect(second.lastText()).toBe("Valitettavasti aika ehdittiin jo varata. Olet edelleen jonotuslistalla.");
     const secondId = (await CustomerModel.findOne({ telegramId: 16_202 }).lean())!._id;
     expect(await WaitlistEntryModel.countDocuments({ customerId: secondId })).toBe(1);
-    // The third presses later: told at once.
-    await third.press("ke 2.12. 10.00");
+    // The next round edits the others' offer messages: the booked hour (with its buffer) overlaps
+    // every time offered, so only "no more offers" is left, and a line says what happened.
+    await job.runOnce();
+    for (const [i, c] of [second, third].entries()) {
+      const shown = suite.tg.shown(c.user.id, offerMessages[i + 1]!)!;
+      expect(shown.text).toBe(
+        "Aika vapautui: Klassinen hieronta 60 min! Varaa valitsemalla aika. Aika on sen, joka vahvistaa sen ensin.\n\n" +
+          "✖ Ehdittiin jo varata: ke 2.12. 10.00, 10.15, 10.30, 10.45 ja 11.00. Olet edelleen jonotuslistalla; kerron, jos aika vapautuu taas.",
+      );
+      expect(shown.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["Ei enää tarjouksia"]);
+    }
+    // The one who booked it keeps their message as it was; a further round edits nothing.
+    expect(suite.tg.shown(16_201, offerMessages[0]!)!.text).not.toContain("✖");
+    const edits = suite.tg.callsOf("editMessageText").length;
+    await job.runOnce();
+    expect(suite.tg.callsOf("editMessageText")).toHaveLength(edits);
+    // The third presses the time's button as it was before the edit reached them: told at once.
+    await third.pressData(thirdsButton, offerMessages[2]!);
     expect(third.lastText()).toBe("Valitettavasti aika ehdittiin jo varata. Olet edelleen jonotuslistalla.");
     await third.press("Ei enää tarjouksia");
     expect(third.lastText()).toContain("Poistuit jonotuslistalta");
     const thirdId = (await CustomerModel.findOne({ telegramId: 16_203 }).lean())!._id;
     expect(await WaitlistEntryModel.countDocuments({ customerId: thirdId })).toBe(0);
     expect(await BookingModel.countDocuments({ status: "confirmed", start: new Date(at("2026-12-02T10:00")) })).toBe(1);
+  });
+
+  it("an offered time booked by anyone (here through /book) loses its button in the offer message; the other times stay", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const ref = await cancelLater(16_250, at("2026-12-02T10:00"));
+    const waiting = new TestCustomer(bot, suite.tg, { id: 16_251, language: "fi" });
+    await waiting.send("/start");
+    await services.waitlist.join(16_251, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW);
+    await services.cancelBooking(16_250, ref, NOW);
+    await job.runOnce();
+    const offer = suite.tg.latestKeyboardMessage(16_251)!.messageId;
+    // Someone else books 9.30–10.00 (and its buffer to 10.15): a treatment at 10.00 no longer fits.
+    const other = new TestCustomer(bot, suite.tg, { id: 16_252, language: "fi" });
+    await other.toSummary({ day: "ke 2.12.", time: "9.30", service: "30 min" });
+    await other.press("Vahvista");
+    expect(other.texts().join("\n")).toContain("Aikasi on varattu");
+    await job.runOnce();
+    const shown = suite.tg.shown(16_251, offer)!;
+    expect(shown.text).toContain("\n\n✖ Ehdittiin jo varata: ke 2.12. 10.00.");
+    expect(shown.text).not.toContain("Olet edelleen");
+    expect(shown.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["ke 2.12. 10.15", "ke 2.12. 10.30", "ke 2.12. 10.45", "ke 2.12. 11.00", "Ei enää tarjouksia"]);
+    await waiting.press("ke 2.12. 10.15");
+    expect(waiting.lastText()).toBe("Kirjoita etunimesi.");
   });
 
   it("a move's old time is offered; time within the minimum notice is not", async () => {

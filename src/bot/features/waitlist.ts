@@ -5,7 +5,7 @@ import type { DueOffer, WaitlistEntryView } from "../../services/waitlist.js";
 import { buttons } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { BOOKING_CONVERSATION, type WaitlistPreset } from "../conversations/booking.js";
-import { formatDay, formatDayShort, formatTime, localDate } from "../format.js";
+import { formatDay, formatDayShort, formatList, formatTime, localDate } from "../format.js";
 import type { FeatureSurface } from "../surface.js";
 
 /**
@@ -43,17 +43,33 @@ export async function replyWaitlistEntries(ctx: CustomerContext, services: Servi
   return entries.length;
 }
 
-/** An offer message's text and buttons: a button per freed time and "no more offers" (W2). */
-export function offerMessage(offer: DueOffer, zone: string, t: (key: string, vars?: Record<string, string | number>) => string) {
+/**
+ * An offer message's text and buttons: a button per freed time and "no more offers" (W2). Times
+ * someone else booked since (`gone`) lose their buttons and are named in a line of their own.
+ */
+export function offerMessage(
+  offer: Pick<DueOffer, "entryId" | "language" | "serviceName" | "starts"> & { gone?: number[] },
+  zone: string,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+) {
+  const l = offer.language;
+  const label = (start: number) => t("button-waitlist-take", { day: formatDayShort(localDate(start, zone), l), time: formatTime(start, l, zone) });
   const keyboard = new InlineKeyboard();
   for (const start of offer.starts) {
-    const day = formatDayShort(localDate(start, zone), offer.language);
-    keyboard
-      .text(t("button-waitlist-take", { day, time: formatTime(start, offer.language, zone) }), waitlistButtons.pack({ action: "take", entry: offer.entryId, start: String(start) }))
-      .row();
+    keyboard.text(label(start), waitlistButtons.pack({ action: "take", entry: offer.entryId, start: String(start) })).row();
   }
   keyboard.text(t("button-waitlist-leave"), waitlistButtons.pack({ action: "leave", entry: offer.entryId, start: "" }));
-  return { text: t("waitlist-offer", { service: offer.serviceName[offer.language] }), keyboard };
+  const lines = [t("waitlist-offer", { service: offer.serviceName[l] })];
+  const gone = offer.gone ?? [];
+  if (gone.length > 0) {
+    // "ke 2.12. 10.00, 10.15 ja 10.30", a day's times together.
+    const days = new Map<string, number[]>();
+    for (const start of gone) days.set(localDate(start, zone), [...(days.get(localDate(start, zone)) ?? []), start]);
+    const times = [...days].map(([day, starts]) => `${formatDayShort(day, l)} ${formatList(starts.map((s) => formatTime(s, l, zone)), l)}`);
+    const taken = t("waitlist-offer-taken", { times: times.join("; ") });
+    lines.push(offer.starts.length > 0 ? taken : `${taken} ${t("waitlist-offer-all-taken")}`);
+  }
+  return { text: lines.join("\n\n"), keyboard };
 }
 
 /** The waitlist's buttons: take an offered time (enters the booking flow preset), leave, remove. */
