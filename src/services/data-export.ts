@@ -243,6 +243,7 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
       fromDay: as("fromDay"),
       toDay: as("toDay"),
       part: as("partOfDay"),
+      bookingId: as("bookingToMoveId"),
       createdAt: as("joinedAt"),
       expiresAt: as("expiresAt"),
     },

@@ -114,7 +114,7 @@ export function createServices(config: Config) {
     logAccess: technical.logAccess,
     waitlist: {
       join: (telegramId: number, wish: waitlist.WaitlistWish, now: number) => waitlist.joinWaitlist(settings, telegramId, wish, now),
-      entries: waitlist.waitlistEntries,
+      entries: (telegramId: number, now: number) => waitlist.waitlistEntries(settings, telegramId, now),
       leave: waitlist.leaveWaitlist,
       checkOffer: (telegramId: number, entryId: string, start: number, now: number) => waitlist.checkOffer(settings, telegramId, entryId, start, now),
       booked: waitlist.bookedFromWaitlist,

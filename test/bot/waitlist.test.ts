@@ -128,6 +128,95 @@ describe("joining the waitlist (W1)", () => {
   });
 });
 
+describe("waiting for a better time while moving a booking (W1)", () => {
+  it("the move flow's days and times offer waiting; an offered time moves the booking (no second booking), and a lost race leaves it as it was", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const mine = await bookFor(16_020, 60, at("2026-12-03T13:00"), NOW);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_020, language: "fi" });
+    await customer.send("/mybookings");
+    await customer.press("Siirrä");
+    expect(customer.buttons().map(([t]) => t)).toContain("🔔 Kerro, kun aika vapautuu");
+    // From a day's times too; Back returns to them.
+    await customer.press("ke 2.12.");
+    await customer.press("Kerro, kun aika vapautuu");
+    await customer.press("Takaisin");
+    expect(customer.buttons().map(([t]) => t)).toContain("10.00");
+    await customer.press("Kerro, kun aika vapautuu");
+    expect(customer.lastText()).toContain("Varauksesi to 3.12.2026 klo 13.00 pysyy voimassa.");
+    await customer.press("Vain se päivä");
+    await customer.press("Mihin aikaan");
+    expect(customer.lastText()).toContain("Olet jonotuslistalla varauksesi siirtoa varten (nyt to 3.12.2026 klo 13.00): Klassinen hieronta 60 min, ke 2.12.2026–ke 2.12.2026, mihin aikaan tahansa.");
+    // It ends at the booking's change deadline (24 hours before it), which comes before the day's end.
+    expect(await WaitlistEntryModel.findOne({}).lean()).toMatchObject({ bookingId: new Types.ObjectId(mine.id), expiresAt: new Date(at("2026-12-02T13:00")) });
+    await customer.send("/mybookings");
+    expect(customer.texts()).toContain("Klassinen hieronta 60 min: siirto ajasta to 3.12.2026 klo 13.00\nke 2.12.2026, mihin aikaan tahansa");
+
+    // Wednesday's 9.00 and 14.00 free up.
+    for (const hour of ["09", "14"]) {
+      const ref = await cancelLater(16_021, at(`2026-12-02T${hour}:00`));
+      await services.cancelBooking(16_021, ref, NOW);
+    }
+    expect(await job.runOnce()).toBe(1);
+    expect(customer.lastText()).toBe(
+      "Aika vapautui: Klassinen hieronta 60 min! Voit siirtää varauksesi to 3.12.2026 klo 13.00 johonkin näistä ajoista. Aika on sen, joka vahvistaa sen ensin.",
+    );
+    await customer.press("ke 2.12. 9.00");
+    expect(customer.lastText()).toContain("Siirretäänkö varauksesi?");
+    // Someone else is quicker.
+    await bookFor(16_022, 60, at("2026-12-02T09:00"), NOW);
+    await customer.press("Vahvista siirto");
+    expect(customer.lastText()).toBe("Valitettavasti aika ehdittiin jo varata. Varauksesi pysyy ennallaan, ja olet edelleen jonotuslistalla.");
+    expect((await BookingModel.findById(mine.id).lean())!.start.getTime()).toBe(at("2026-12-03T13:00"));
+    expect(await WaitlistEntryModel.countDocuments()).toBe(1);
+
+    // The offer now shows the afternoon's times only; one of them moves the booking.
+    await job.runOnce();
+    expect(customer.buttons().map(([t]) => t)).toEqual(["ke 2.12. 14.00", "ke 2.12. 14.15", "ke 2.12. 14.30", "ke 2.12. 14.45", "ke 2.12. 15.00", "Ei enää tarjouksia"]);
+    await customer.press("ke 2.12. 14.00");
+    await customer.press("Vahvista siirto");
+    expect(customer.lastText()).toContain("Varauksesi on siirretty");
+    const moved = (await BookingModel.findById(mine.id).lean())!;
+    expect(moved.start.getTime()).toBe(at("2026-12-02T14:00"));
+    expect(await BookingModel.countDocuments({ customerId: moved.customerId, status: "confirmed" })).toBe(1);
+    expect(await WaitlistEntryModel.countDocuments()).toBe(0);
+    expect(adminTexts().at(-1)).toContain(
+      "Siirretty jonotuslistalta vapautuneeseen aikaan: Testi Asiakas16020, Klassinen hieronta 60 min, to 3.12.2026 klo 13.00 → ke 2.12.2026 klo 14.00.",
+    );
+  });
+
+  it("with no other free day, the move flow asks at once which days to wait for; Back leaves the booking as it was", async () => {
+    const { bot } = waitlistBot(suite.tg, { BOOKING_HORIZON_DAYS: "1" });
+    await bookFor(16_025, 60, at("2026-12-01T10:00"), at("2026-11-20T08:00"));
+    // Tuesday, the only day in the horizon, became time off after it was booked.
+    await ScheduleExceptionModel.create({ kind: "closed", start: new Date(at("2026-12-01T00:00")), end: new Date(at("2026-12-02T00:00")) });
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_025, language: "fi" });
+    await customer.send("/mybookings");
+    await customer.press("Siirrä");
+    expect(customer.lastText()).toContain("Varauskaudella ei ole nyt muita vapaita aikoja. Varauksesi ti 1.12.2026 klo 10.00 pysyy voimassa.");
+    await customer.press("Takaisin");
+    expect(customer.lastText()).toContain("Mitään ei muutettu: varauksesi on voimassa.");
+    await customer.send("/mybookings");
+    await customer.press("Siirrä");
+    await customer.press("Seuraavat 7 päivää");
+    await customer.press("Iltapäivä");
+    expect(customer.lastText()).toContain("Olet jonotuslistalla varauksesi siirtoa varten (nyt ti 1.12.2026 klo 10.00)");
+  });
+
+  it("an entry to move a booking ends with the booking: cancelled, it is neither listed nor offered anything", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const mine = await bookFor(16_030, 60, at("2026-12-04T13:00"), NOW);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_030, language: "fi" });
+    await customer.send("/start");
+    expect((await services.waitlist.join(16_030, { moveRef: mine.ref, fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW)).ok).toBe(true);
+    expect((await services.cancelBooking(16_030, mine.ref, NOW)).ok).toBe(true);
+    const ref = await cancelLater(16_031, at("2026-12-02T10:00"));
+    await services.cancelBooking(16_031, ref, NOW);
+    expect(await job.runOnce()).toBe(0);
+    await customer.send("/mybookings");
+    expect(customer.lastText()).toBe("Sinulla ei ole tulevia varauksia. Varaa aika komennolla /book.");
+  });
+});
+
 describe("offers when time frees up (W2)", () => {
   it("a cancellation offers the freed times once; pressing one books it with the time preset, and the practitioner hears it came from the waitlist", async () => {
     const { bot, job, services } = waitlistBot(suite.tg);

@@ -115,6 +115,8 @@ async function seedEverything(telegramId: number, hour: "10" | "14") {
   // Waiting for a time that day: the cancellation below is offered to them (W5).
   const sixty = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
   await joinWaitlist(SETTINGS, telegramId, { serviceId: sixty.id, fromDay: "2026-12-03", toDay: "2026-12-03", part: "any" }, NOW);
+  // And waiting to move the upcoming booking to an earlier day.
+  await joinWaitlist(SETTINGS, telegramId, { moveRef: upcoming.ref, fromDay: "2026-12-01", toDay: "2026-12-01", part: "morning" }, NOW);
   await cancelByAdmin(ADMIN_ID, cancelled.id, "Hieroja sairastui", new Date(NOW));
   await matchFreedTimes(SETTINGS, NOW);
   // Sent as a message (its id kept for editing when a time goes).

@@ -14,6 +14,11 @@ const waitlistEntrySchema = new Schema(
     fromDay: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     toDay: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     part: { type: String, enum: DAY_PARTS, required: true },
+    /**
+     * Set when the customer asked while moving a booking: a time taken from an offer moves this
+     * booking instead of making a new one. The entry ends at the booking's change deadline.
+     */
+    bookingId: { type: Schema.Types.ObjectId, ref: "Booking" },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true, index: true },
   },
