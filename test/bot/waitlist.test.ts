@@ -543,6 +543,37 @@ describe("expiry and privacy (W5)", () => {
   });
 });
 
+describe("privacy of the waitlist (W5)", () => {
+  it("someone who only waits for a time is kept while the entry waits (their own request), then forgotten with it", async () => {
+    const { bot, services, config } = waitlistBot(suite.tg);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_650, language: "fi" });
+    await customer.send("/start");
+    await services.waitlist.join(16_650, { serviceId: await serviceId(60), fromDay: "2026-12-01", toDay: "2027-01-20", part: "any" }, NOW);
+    // Forty days without a word: past TECHNICAL_LOG_DAYS, yet still waiting.
+    const later = new Date(NOW + 40 * 24 * 3_600_000);
+    await purgeExpired(config.retention, later);
+    expect(await CustomerModel.countDocuments({ telegramId: 16_650 })).toBe(1);
+    expect(await WaitlistEntryModel.countDocuments()).toBe(1);
+    // After the last day the entry goes, and with it the person who only looked otherwise.
+    await purgeExpired(config.retention, new Date(at("2027-01-21T08:00")));
+    expect(await WaitlistEntryModel.countDocuments()).toBe(0);
+    expect(await CustomerModel.countDocuments({ telegramId: 16_650 })).toBe(0);
+  });
+
+  it("the privacy notice says what is kept for the waitlist and that its offers need no marketing consent", async () => {
+    const { bot } = waitlistBot(suite.tg);
+    for (const [id, language, words] of [
+      [16_660, "fi", "eivätkä vaadi markkinointisuostumusta"],
+      [16_661, "sv", "kräver inget samtycke till marknadsföring"],
+      [16_662, "en", "need no marketing consent"],
+    ] as const) {
+      const reader = new TestCustomer(bot, suite.tg, { id, language });
+      await reader.send("/privacy");
+      expect(reader.texts().join("\n"), language).toContain(words);
+    }
+  });
+});
+
 describe("fifty waiting customers press the same offered time at once (W6)", () => {
   it("exactly one booking results; the others are told it has gone", { timeout: 300_000 }, async () => {
     const { bot, job, services } = waitlistBot(suite.tg);
