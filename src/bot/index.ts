@@ -224,6 +224,10 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       await services.waitlist.booked(entryId);
       await notifier.bookedFromWaitlist(booking);
     },
+    async movedFromWaitlist(entryId, before, after) {
+      await services.waitlist.booked(entryId);
+      await notifier.movedFromWaitlist(before, after);
+    },
   };
   customerChats.use(createConversation(createBookingConversation(bookingFlowDeps), { id: BOOKING_CONVERSATION, plugins: conversationPlugins }));
   customerChats.use(createConversation(createMoveConversation(bookingFlowDeps), { id: MOVE_CONVERSATION, plugins: conversationPlugins }));

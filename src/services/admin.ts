@@ -155,6 +155,31 @@ export async function addTimeOff(start: number, end: number, note?: string): Pro
   return { exceptionId: exception._id.toHexString(), inside };
 }
 
+/**
+ * Gives [start, end) back to the calendar (A3): each stretch of time off overlapping it loses that
+ * part: removed when inside it, shortened at an edge, split in two around it. The time is recorded
+ * as freed, so those waiting for it are offered it (W2). False when no time off was there.
+ */
+export async function freeTimeOff(start: number, end: number, now: number): Promise<boolean> {
+  if (!(end > start)) return false;
+  const overlapping = await ScheduleExceptionModel.find({ kind: "closed", start: { $lt: new Date(end) }, end: { $gt: new Date(start) } }).lean();
+  if (overlapping.length === 0) return false;
+  for (const block of overlapping) {
+    const keepsBefore = block.start.getTime() < start;
+    const keepsAfter = block.end.getTime() > end;
+    if (!keepsBefore && !keepsAfter) await ScheduleExceptionModel.deleteOne({ _id: block._id });
+    else if (!keepsAfter) await ScheduleExceptionModel.updateOne({ _id: block._id }, { $set: { end: new Date(start) } });
+    else if (!keepsBefore) await ScheduleExceptionModel.updateOne({ _id: block._id }, { $set: { start: new Date(end) } });
+    else {
+      await ScheduleExceptionModel.create({ kind: "closed", start: new Date(end), end: block.end, ...(block.note ? { note: block.note } : {}) });
+      await ScheduleExceptionModel.updateOne({ _id: block._id }, { $set: { end: new Date(start) } });
+    }
+  }
+  const freed = mergeIntervals(overlapping.map((b) => ({ start: Math.max(b.start.getTime(), start), end: Math.min(b.end.getTime(), end) })));
+  for (const f of freed) await recordFreedTime(f.start, f.end, new Date(now));
+  return true;
+}
+
 // --- Customers (A4, A8) ----------------------------------------------------------------------
 
 export interface CustomerHit {

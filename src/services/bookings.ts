@@ -8,7 +8,7 @@ import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
 import { SlotClaimModel } from "../db/models/slot-claim.js";
 import type { Interval } from "../domain/availability.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
-import { recordFreedTime } from "./freed-time.js";
+import { markOffersTaken, recordFreedTime } from "./freed-time.js";
 import { withLock } from "./locks.js";
 
 /**
@@ -223,6 +223,8 @@ export async function moveBookingTo(
     // The old time, for the waitlist (W2); the part the new time still covers is not free, and the
     // offer job offers only what is free.
     if (toRelease.length > 0) await recordFreedTime(booking.start, booking.bufferEnd, new Date(now));
+    // Others offered the new time from the waitlist are told it has gone (a courtesy, as for a new booking).
+    await markOffersTaken(newStart, newBufferEnd, customer._id, new Date(now)).catch(() => undefined);
     await recordAudit(customer._id, actor, "booking-moved", new Date(now), { subjectId: booking._id });
     const after = { ...nextIcsSequence(booking), start: new Date(newStart), end: new Date(newEnd), bufferEnd: new Date(newBufferEnd) };
     return { ok: true, before: toBookingView(booking, customer), after: toBookingView(after, customer) };
