@@ -17,7 +17,7 @@ import { ADMIN_ID, LogCapture, TestCustomer, testConfig } from "../helpers/bot.j
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, type FakeTelegram } from "../helpers/fake-telegram.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, setLanguage } from "../helpers/fixtures.js";
 import { apiAs, startWebApp } from "../helpers/webapp.js";
 
 useTestDatabase();
@@ -634,7 +634,7 @@ describe("the practitioner (W4)", () => {
     );
     await practitioner.send("/agenda 4.12.");
     expect(practitioner.lastText()).not.toContain("🔔");
-    await CustomerModel.updateOne({ telegramId: ADMIN_ID }, { $set: { language: "en" } });
+    await setLanguage(ADMIN_ID, "en");
     await new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "en" }).send("/agenda 2.12.");
     expect(practitioner.lastText()).toContain("\n  🔔 on the waiting list: 2 customers");
   });
