@@ -1,7 +1,8 @@
 import { Types } from "mongoose";
+import type { Projected } from "../db/models/projected.js";
 import type { Language } from "../domain/enums.js";
 import { BookingModel, type BookingFields } from "../db/models/booking.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { recordAudit, type Actor } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { claimCells, claimCellsFor, releaseSlot } from "./claims.js";
@@ -23,7 +24,7 @@ import { withLock } from "./locks.js";
 const MINUTE = 60_000;
 
 export type BookingLean = BookingFields & { _id: Types.ObjectId };
-type Names = { firstName?: string | null; lastName?: string | null };
+type Names = Partial<Pick<CustomerFields, "firstName" | "lastName">>;
 
 /**
  * Who changes a booking: the customer, a practitioner, the system, or an erasure (on behalf of
@@ -136,7 +137,7 @@ export type MoveResult =
   | { ok: false; reason: "slot-taken"; taken: Interval[] }
   | { ok: false; reason: ChangeRefusal };
 
-type CustomerNames = Names & { _id: Types.ObjectId };
+type CustomerNames = Projected<CustomerFields, "firstName" | "lastName">;
 /** A booking found for a change, with its customer's names. */
 export type FoundBooking = { booking: BookingLean; customer: CustomerNames };
 

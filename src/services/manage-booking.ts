@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
+import type { Projected } from "../db/models/projected.js";
 import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import type { BookingView } from "./booking-view.js";
 import type { BookingSettings } from "./slots.js";
 import { CUSTOMER } from "./audit.js";
@@ -21,8 +22,7 @@ const MINUTE = 60_000;
 
 export type ChangeCheck = { ok: true; booking: BookingView } | { ok: false; reason: ChangeRefusal };
 
-type Names = { firstName?: string | null; lastName?: string | null };
-type CustomerNames = Names & { _id: Types.ObjectId };
+type CustomerNames = Projected<CustomerFields, "firstName" | "lastName">;
 
 /** The last instant at which the customer may still cancel or move a booking starting at `start`. */
 export function changeDeadline(settings: BookingSettings, start: number): number {

@@ -1,4 +1,5 @@
 import { eraseWaitlist, purgeWaitlist } from "./waitlist.js";
+import type { Projected } from "../db/models/projected.js";
 import { WaitlistEntryModel } from "../db/models/waitlist.js";
 import { DateTime } from "luxon";
 import type { Types } from "mongoose";
@@ -169,7 +170,7 @@ export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTele
   const candidates = await CustomerModel.find({ lastSeenAt: { $lt: cutoff }, telegramId: { $nin: [...keepTelegramIds] }, ...bare }, { _id: 1, telegramId: 1 })
     .sort({ lastSeenAt: 1 })
     .limit(limit)
-    .lean<Array<{ _id: Types.ObjectId; telegramId?: number | null }>>();
+    .lean<Array<Projected<CustomerFields, "telegramId">>>();
   let forgotten = 0;
   for (const c of candidates) {
     if (await hasCustomerRelationship(c._id)) continue;
