@@ -189,7 +189,7 @@ async function benchAvailability(base: string): Promise<void> {
   const viaDb = await timeIt(50, () => freeSlots(settings, service, NOW));
   // Fewer of the slow reads at the CI size (each is a read of every booking).
   const afterChange = await timeIt(CI_SIZE ? 5 : 20, async () => {
-    await bumpCalendarVersion();
+    await bumpCalendarVersion("bookings");
     await freeSlots(settings, service, NOW);
   });
   // The database's own share: the same bookings read straight through the driver.
@@ -654,31 +654,42 @@ async function benchDatabase(base: string): Promise<{ roundTripP50: number }> {
   const trips = await timeIt(200, () => CustomerModel.findById(customer._id).lean());
   rows.push({ name: "0 database: one round trip (find by _id) p50 / p99", value: `${ms(percentile(trips, 50))} / ${ms(percentile(trips, 99))}`, note: base.replace(/\/\/[^@]*@/, "//") });
 
-  // One customer's booking, counting the database commands each update makes.
-  const counts: number[] = [];
+  // Two customers' bookings one after the other, counting the database commands each update
+  // makes. The first runs in a process that has read nothing yet (its calendar copy, the
+  // practitioner's language); the second is a booking in a running bot, just after another
+  // booking changed the calendar: that one is the figure the targets are about.
   let commands = 0;
   const client = mongoose.connection.getClient();
   const count = () => commands++;
   client.on("commandStarted", count);
   const tg = new FakeTelegram();
   const bot = createTestBot(tg);
-  const customerOne = new TestCustomer(bot, tg, { id: 50_000, language: "fi" });
   const realNow = Date.now;
   Date.now = () => NOW;
-  try {
+  const walk = async (id: number): Promise<number[]> => {
+    const counted: number[] = [];
+    const customer = new TestCustomer(bot, tg, { id, language: "fi" });
     const step = async (fn: () => Promise<void>) => {
       commands = 0;
       await fn();
-      counts.push(commands);
+      counted.push(commands);
     };
-    await step(() => customerOne.send("/book"));
-    await step(() => customerOne.press("30 min"));
-    const day = customerOne.buttons().find(([, d]) => d.startsWith("bk:day:"))!;
-    await step(() => customerOne.pressData(day[1], tg.latestKeyboardMessage(50_000)!.messageId));
-    const time = customerOne.buttons().find(([, d]) => d.startsWith("bk:time:"))!;
-    await step(() => customerOne.pressData(time[1], tg.latestKeyboardMessage(50_000)!.messageId));
-    for (const text of ["Bench", "Customer", "bench@example.com"]) await step(() => customerOne.send(text));
-    for (const label of ["Ohita", "Olen lukenut", "Jatka", "Vahvista"]) await step(() => customerOne.press(label));
+    await step(() => customer.send("/book"));
+    await step(() => customer.press("30 min"));
+    const day = customer.buttons().find(([, d]) => d.startsWith("bk:day:"))!;
+    await step(() => customer.pressData(day[1], tg.latestKeyboardMessage(id)!.messageId));
+    const time = customer.buttons().find(([, d]) => d.startsWith("bk:time:"))!;
+    await step(() => customer.pressData(time[1], tg.latestKeyboardMessage(id)!.messageId));
+    for (const text of ["Bench", "Customer", `bench${id}@example.com`]) await step(() => customer.send(text));
+    for (const label of ["Ohita", "Olen lukenut", "Jatka", "Vahvista"]) await step(() => customer.press(label));
+    if (!/Aikasi on varattu/.test(customer.lastText())) throw new Error(`row 0: customer ${id} did not book: ${customer.lastText().slice(0, 80)}`);
+    return counted;
+  };
+  let cold: number[];
+  let counts: number[];
+  try {
+    cold = await walk(50_000);
+    counts = await walk(50_001);
   } finally {
     Date.now = realNow;
     client.off("commandStarted", count);
@@ -690,9 +701,9 @@ async function benchDatabase(base: string): Promise<{ roundTripP50: number }> {
   rows.push({
     name: "0 database: commands per update of one booking conversation, min / median / max",
     value: `${sorted[0]} / ${median} / ${sorted.at(-1)}`,
-    note: `${total} for the whole booking (${counts.length} updates: ${counts.join(" ")}); targets median ≤ 3, booking ≤ 40`,
+    note: `${total} for the whole booking (${counts.length} updates: ${counts.join(" ")}); targets median ≤ 3, booking ≤ 40; the first booking after start-up ${cold.reduce((a, b) => a + b, 0)} (${cold.join(" ")})`,
   });
-  results.database = { roundTripMs: trips, commandsPerUpdate: counts };
+  results.database = { roundTripMs: trips, commandsPerUpdate: counts, firstBookingCommandsPerUpdate: cold };
   summary.commandsPerStepMedian = median;
   summary.commandsPerBooking = total;
   return { roundTripP50: percentile(trips, 50) };

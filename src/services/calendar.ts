@@ -18,9 +18,17 @@ export interface Calendar {
   services: ServiceView[];
 }
 
-interface Copy {
-  database: string;
+/** The calendar's version stamps (db/models/calendar-version.ts). */
+interface Version {
   stamp: string;
+  /** Unchanged while only bookings change; "" when the database has none (it changes every time). */
+  schedule: string;
+}
+
+interface Copy extends Version {
+  database: string;
+  /** When its schedule part was read (it may be older than the copy: see `keep` in loadCalendar). */
+  scheduleReadAt: number;
   /** Nothing that ended before this instant was read. */
   from: number;
   readAt: number;
@@ -36,32 +44,38 @@ const MAX_AGE_MS = 60_000;
 let copy: Copy | undefined;
 let reading: { database: string; stamp: string; from: number; promise: Promise<Copy> } | undefined;
 
-async function read(database: string, stamp: string, from: number): Promise<Copy> {
-  const readAt = performance.now();
-  const [weekly, exceptions, bookings, services] = await Promise.all([
+/** The schedule part of a copy: what changes only with the `schedule` stamp. */
+type Schedule = Pick<Calendar, "weeklyHours" | "exceptions" | "services">;
+
+async function readSchedule(from: number): Promise<Schedule> {
+  const [weekly, exceptions, services] = await Promise.all([
     WeeklyHoursModel.find({}, { weekday: 1, start: 1, end: 1 }).lean(),
     ScheduleExceptionModel.find({ end: { $gt: new Date(from) } }, { kind: 1, start: 1, end: 1 }).lean(),
-    BookingModel.find({ status: "confirmed", bufferEnd: { $gt: new Date(from) } }, { start: 1, bufferEnd: 1, moveTo: 1 }).lean(),
     ServiceModel.find({ active: true }).sort({ sortOrder: 1, durationMinutes: 1 }).lean(),
   ]);
+  return {
+    weeklyHours: weekly.map((w) => ({ weekday: w.weekday, start: w.start, end: w.end })),
+    exceptions: exceptions.map((e) => ({ kind: e.kind, start: e.start.getTime(), end: e.end.getTime() })),
+    services: services.map(toServiceView),
+  };
+}
+
+async function readBusy(from: number): Promise<Calendar["busy"]> {
+  const bookings = await BookingModel.find({ status: "confirmed", bufferEnd: { $gt: new Date(from) } }, { start: 1, bufferEnd: 1, moveTo: 1 }).lean();
   const busy: Calendar["busy"] = [];
   for (const b of bookings) {
     const booking = b._id.toHexString();
     busy.push({ start: b.start.getTime(), end: b.bufferEnd.getTime(), booking });
     if (b.moveTo?.start && b.moveTo.bufferEnd) busy.push({ start: b.moveTo.start.getTime(), end: b.moveTo.bufferEnd.getTime(), booking });
   }
-  return {
-    database,
-    stamp,
-    from,
-    readAt,
-    calendar: {
-      weeklyHours: weekly.map((w) => ({ weekday: w.weekday, start: w.start, end: w.end })),
-      exceptions: exceptions.map((e) => ({ kind: e.kind, start: e.start.getTime(), end: e.end.getTime() })),
-      busy,
-      services: services.map(toServiceView),
-    },
-  };
+  return busy;
+}
+
+/** A new copy; the schedule part taken from `keep` when given (only bookings changed since it). */
+async function read(database: string, version: Version, from: number, keep?: { schedule: Schedule; readAt: number }): Promise<Copy> {
+  const readAt = performance.now();
+  const [schedule, busy] = await Promise.all([keep?.schedule ?? readSchedule(from), readBusy(from)]);
+  return { database, ...version, from, readAt, scheduleReadAt: keep?.readAt ?? readAt, calendar: { ...schedule, busy } };
 }
 
 /**
@@ -75,17 +89,29 @@ async function read(database: string, stamp: string, from: number): Promise<Copy
  */
 export async function loadCalendar(from?: number): Promise<Calendar> {
   const database = mongoose.connection.db?.databaseName ?? "";
-  const version = await CalendarVersionModel.findById(CALENDAR_VERSION_ID, { stamp: 1 }).lean();
-  const stamp = version?.stamp;
+  const stored = await CalendarVersionModel.findById(CALENDAR_VERSION_ID, { stamp: 1, schedule: 1 }).lean();
+  const stamp = stored?.stamp;
+  const readFrom = (at: number) => Math.floor(at / DAY) * DAY - DAY;
   // Without a stamp (a database filled by hand) nothing tells when a copy goes out of date.
-  if (!stamp) return (await read(database, "", from ?? Date.now())).calendar;
+  if (!stamp) return (await read(database, { stamp: "", schedule: "" }, from ?? Date.now())).calendar;
+  const version: Version = { stamp, schedule: stored.schedule ?? "" };
   const matches = (c: { database: string; stamp: string; from: number } | undefined) =>
     c !== undefined && c.database === database && c.stamp === stamp && (from === undefined || c.from <= from);
   if (matches(copy) && performance.now() - copy!.readAt < MAX_AGE_MS) return copy!.calendar;
   if (!matches(reading)) {
     // A day's margin, so that calls with slightly earlier "now"s (a retried update) still match.
-    const readFrom = Math.floor((from ?? Date.now()) / DAY) * DAY - DAY;
-    const entry = { database, stamp, from: readFrom, promise: read(database, stamp, readFrom) };
+    const start = readFrom(from ?? Date.now());
+    // Only bookings changed since the copy at hand (its schedule stamp is the current one, and it
+    // holds the exceptions from `start` on): the hours, exceptions and catalogue are kept.
+    const keep =
+      copy && copy.database === database && version.schedule !== "" && copy.schedule === version.schedule && copy.from <= start &&
+      performance.now() - copy.scheduleReadAt < MAX_AGE_MS
+        ? {
+            schedule: { weeklyHours: copy.calendar.weeklyHours, exceptions: copy.calendar.exceptions, services: copy.calendar.services },
+            readAt: copy.scheduleReadAt,
+          }
+        : undefined;
+    const entry = { database, stamp, from: start, promise: read(database, version, start, keep) };
     reading = entry;
     void entry.promise.then(
       (read) => {

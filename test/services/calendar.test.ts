@@ -4,6 +4,7 @@ import { BookingModel } from "../../src/db/models/booking.js";
 import { bumpCalendarVersion } from "../../src/db/models/calendar-version.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { ScheduleExceptionModel } from "../../src/db/models/schedule.js";
+import { ServiceModel } from "../../src/db/models/service.js";
 import { listActiveServices } from "../../src/services/catalog.js";
 import { freeSlots } from "../../src/services/slots.js";
 import { seedDefaults } from "../../src/services/seed.js";
@@ -84,5 +85,21 @@ describe("free times from the process's copy of the calendar", () => {
     await freeSlots(settings, s60, now);
     await BookingModel.updateOne({ _id: booking._id }, { $set: { reminderSentAt: new Date(now) } });
     expect(await operationsOf(() => freeSlots(settings, s60, now))).toEqual(["calendar_versions.findOne"]);
+  });
+
+  it("after a booking reads only the bookings again; a change of hours or of the catalogue is read whole", async () => {
+    const { s60, customerId } = await practice();
+    await freeSlots(settings, s60, now);
+    await BookingModel.create(bookingAt(at("2026-12-01T10:00"), customerId));
+    expect(await operationsOf(() => freeSlots(settings, s60, now))).toEqual(["calendar_versions.findOne", "bookings.find"]);
+
+    await ScheduleExceptionModel.create({ kind: "closed", start: new Date(at("2026-12-02T00:00")), end: new Date(at("2026-12-03T00:00")) });
+    expect((await operationsOf(() => freeSlots(settings, s60, now))).sort()).toEqual(
+      ["bookings.find", "calendar_versions.findOne", "schedule_exceptions.find", "services.find", "weekly_hours.find"],
+    );
+    expect((await freeSlots(settings, s60, now)).some((t) => t >= at("2026-12-02T00:00") && t < at("2026-12-03T00:00"))).toBe(false);
+
+    await ServiceModel.updateOne({ _id: s60.id }, { $set: { active: false } });
+    expect((await listActiveServices()).map((s) => s.id)).not.toContain(s60.id);
   });
 });

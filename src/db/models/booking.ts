@@ -77,7 +77,7 @@ bookingSchema.index({ start: 1 });
 bookingSchema.index({ bufferEnd: 1 }); // the calendar reads the bookings not yet over
 bookingSchema.index({ reminderDueAt: 1 });
 // What makes a booking take time; a reminder marked sent or an attendance leaves free times as they are.
-bumpsCalendar(bookingSchema, ["status", "start", "end", "bufferEnd", "moveTo"]);
+bumpsCalendar(bookingSchema, "bookings", ["status", "start", "end", "bufferEnd", "moveTo"]);
 
 export type BookingFields = InferSchemaType<typeof bookingSchema>;
 export type BookingDocument = HydratedDocument<BookingFields>;

@@ -5,7 +5,9 @@ import { isDuplicateKey } from "../errors.js";
 /**
  * One document, `_id: "calendar"`, whose `stamp` changes (to a new random value) after every
  * write that can change what times are free: a booking made, cancelled, moved or erased, weekly
- * hours or exceptions changed. A process keeps its own copy of the calendar and re-reads it only
+ * hours, exceptions or the catalogue changed. `schedule` changes only with the last three, which
+ * are rare: after a booking a process reads the bookings again and keeps its hours, exceptions
+ * and catalogue. A process keeps its own copy of the calendar and re-reads it only
  * when the stamp differs (services/calendar.ts). Random stamps rather than a counter: two
  * concurrent bumps cannot end on a value someone cached before either, even on FerretDB, whose
  * updates are not atomic, and a database emptied and refilled never repeats an old value.
@@ -14,6 +16,8 @@ const calendarVersionSchema = new Schema(
   {
     _id: { type: String, required: true },
     stamp: { type: String, required: true },
+    /** Changes with weekly hours, exceptions and the catalogue (absent in a database from before it existed). */
+    schedule: { type: String },
   },
   { collection: "calendar_versions", versionKey: false },
 );
@@ -22,9 +26,14 @@ export const CalendarVersionModel = model("CalendarVersion", calendarVersionSche
 
 export const CALENDAR_VERSION_ID = "calendar";
 
+/** What a change touched: bookings only, or the schedule (hours, exceptions, catalogue). */
+export type CalendarPart = "bookings" | "schedule";
+
 /** Marks the calendar changed. Called after the write, so a reader that sees the new stamp sees the write. */
-export async function bumpCalendarVersion(): Promise<void> {
-  const bump = () => CalendarVersionModel.updateOne({ _id: CALENDAR_VERSION_ID }, { $set: { stamp: randomUUID() } }, { upsert: true });
+export async function bumpCalendarVersion(part: CalendarPart = "schedule"): Promise<void> {
+  const stamp = randomUUID();
+  const set = part === "schedule" ? { stamp, schedule: stamp } : { stamp };
+  const bump = () => CalendarVersionModel.updateOne({ _id: CALENDAR_VERSION_ID }, { $set: set }, { upsert: true });
   try {
     await bump();
   } catch (error) {
@@ -55,12 +64,12 @@ function updatedFields(update: unknown): string[] {
  * saved with the data it restores; for other writes that bypass the models, a process re-reads
  * its copy at least once a minute anyway (services/calendar.ts).
  */
-export function bumpsCalendar(schema: Schema, fields?: readonly string[]): void {
+export function bumpsCalendar(schema: Schema, part: CalendarPart, fields?: readonly string[]): void {
   const touches = (names: string[]) => !fields || names.some((n) => n === "*" || fields.includes(n));
-  schema.post("save", async () => bumpCalendarVersion());
-  schema.post("insertMany", async () => bumpCalendarVersion());
-  schema.post([...DELETES], { document: false, query: true }, async () => bumpCalendarVersion());
+  schema.post("save", async () => bumpCalendarVersion(part));
+  schema.post("insertMany", async () => bumpCalendarVersion(part));
+  schema.post([...DELETES], { document: false, query: true }, async () => bumpCalendarVersion(part));
   schema.post([...UPDATES], { document: false, query: true }, async function (this: Query<unknown, unknown>) {
-    if (touches(updatedFields(this.getUpdate()))) await bumpCalendarVersion();
+    if (touches(updatedFields(this.getUpdate()))) await bumpCalendarVersion(part);
   });
 }

@@ -28,8 +28,8 @@ const scheduleExceptionSchema = new Schema(
   { timestamps: true, collection: "schedule_exceptions" },
 );
 scheduleExceptionSchema.index({ end: 1 });
-bumpsCalendar(weeklyHoursSchema);
-bumpsCalendar(scheduleExceptionSchema);
+bumpsCalendar(weeklyHoursSchema, "schedule");
+bumpsCalendar(scheduleExceptionSchema, "schedule");
 
 export type WeeklyHoursFields = InferSchemaType<typeof weeklyHoursSchema>;
 export type ScheduleExceptionFields = InferSchemaType<typeof scheduleExceptionSchema>;

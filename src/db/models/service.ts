@@ -36,7 +36,7 @@ const serviceSchema = new Schema(
 );
 
 // The catalogue travels with the calendar copy (services/calendar.ts): a change shows at once.
-bumpsCalendar(serviceSchema);
+bumpsCalendar(serviceSchema, "schedule");
 
 export type ServiceFields = InferSchemaType<typeof serviceSchema>;
 export const ServiceModel = model("Service", serviceSchema);
