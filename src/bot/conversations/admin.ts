@@ -5,6 +5,7 @@ import { PAYMENT_METHODS } from "../../domain/enums.js";
 import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation, PaymentMethod, Receipt } from "../../services/admin.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
+import { receiptButtons } from "../features/admin.js";
 import { BACK, buttonCodec, Flow, type AskOptions } from "./flow.js";
 import type { TextCheck } from "./prompt.js";
 
@@ -128,7 +129,7 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
     if (!receipt) return f.close(ctx.t("change-not-found"));
     await f.close(deps.renderReceipt(language, receipt));
     await f.prompt.current.reply(ctx.t("admin-receipt-recorded", { number: receipt.receiptNumber }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), `ad:rs:${receipt.receiptNumber}`),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), receiptButtons.pack({ action: "rs", receiptNumber: String(receipt.receiptNumber) })),
     });
   };
 }
