@@ -1043,3 +1043,33 @@ webapp-waiting = ⏳ { $count ->
     [one] { $count } customer
    *[other] { $count } customers
   } on the waiting list
+# The practitioner's week and day views: how many wait for a time (issue 16, W4)
+calendar-waiting = { "  " }🔔 on the waiting list: { $count ->
+    [one] 1 customer
+   *[other] { $count } customers
+  }
+calendar-day-summary-waiting = · 🔔 { $count }
+
+# Giving time off back from the day view (A3; those waiting are offered it, issue 16 W2)
+button-calendar-unblock = ✓ Unblock { $time }
+button-calendar-unblock-day = ✓ Unblock the whole day
+calendar-unblocked = Unblocked: the time can be booked again.
+calendar-unblock-none = There is no blocked time here any more.
+
+# An offer message after someone else booked some of its times (issue 16, W2)
+waitlist-offer-taken = ✖ Already booked by someone else: { $times }.
+waitlist-offer-all-taken = You are still on the waiting list; I will tell you if a time opens again.
+
+# Waiting for a better time while moving a booking (issue 16, W1)
+waitlist-move-ask-days = Your booking on { $current } stays as it is. I will send you a message if a time that suits you better opens up; you can then move your booking to it. Which days would suit you?
+waitlist-move-no-days = There are no other free times in the booking period right now. Your booking on { $current } stays as it is. I can send you a message if a time opens up, and you can then move your booking to it: which days would suit you?
+waitlist-joined-move =
+    You are on the waiting list to move your booking (now { $current }): { $service }, { $from }–{ $to }, { $part }.
+    Your booking stays as it is until you move it. If a time opens up, I will send you a message; whoever confirms first gets the time. You can remove yourself from the list in /mybookings.
+waitlist-offer-move =
+    A time has opened up for { $service }! You can move your booking on { $current } to one of these times. Whoever confirms first gets the time.
+waitlist-offer-gone-move = Sorry, that time has gone: someone else booked it first. Your booking stays as it is, and you are still on the waiting list.
+waitlist-list-item-move =
+    { $service }: moving from { $current }
+    { $days }
+admin-waitlist-moved = 🔔 Moved to a freed time from the waiting list: { $name }, { $service }, { $from } → { $to }.

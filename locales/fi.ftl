@@ -1028,3 +1028,33 @@ webapp-waiting = ⏳ Jonossa { $count ->
     [one] { $count } asiakas
    *[other] { $count } asiakasta
   }
+# The practitioner's week and day views: how many wait for a time (issue 16, W4)
+calendar-waiting = { "  " }🔔 jonotuslistalla { $count ->
+    [one] 1 asiakas
+   *[other] { $count } asiakasta
+  }
+calendar-day-summary-waiting = · 🔔 { $count }
+
+# Giving time off back from the day view (A3; those waiting are offered it, issue 16 W2)
+button-calendar-unblock = ✓ Vapauta { $time }
+button-calendar-unblock-day = ✓ Vapauta koko päivä
+calendar-unblocked = Esto poistettu: aika on taas varattavissa.
+calendar-unblock-none = Tässä ei ole enää estettyä aikaa.
+
+# An offer message after someone else booked some of its times (issue 16, W2)
+waitlist-offer-taken = ✖ Ehdittiin jo varata: { $times }.
+waitlist-offer-all-taken = Olet edelleen jonotuslistalla; kerron, jos aika vapautuu taas.
+
+# Waiting for a better time while moving a booking (issue 16, W1)
+waitlist-move-ask-days = Varauksesi { $current } pysyy voimassa. Lähetän viestin, jos sopivampi aika vapautuu; voit silloin siirtää varauksesi siihen. Mitkä päivät sinulle sopisivat?
+waitlist-move-no-days = Varauskaudella ei ole nyt muita vapaita aikoja. Varauksesi { $current } pysyy voimassa. Voin lähettää viestin, jos aika vapautuu, ja voit silloin siirtää varauksesi siihen: mitkä päivät sinulle sopisivat?
+waitlist-joined-move =
+    Olet jonotuslistalla varauksesi siirtoa varten (nyt { $current }): { $service }, { $from }–{ $to }, { $part }.
+    Varauksesi pysyy ennallaan, kunnes siirrät sen. Jos aika vapautuu, lähetän viestin; aika on sen, joka vahvistaa sen ensin. Voit poistua listalta kohdassa /mybookings.
+waitlist-offer-move =
+    Aika vapautui: { $service }! Voit siirtää varauksesi { $current } johonkin näistä ajoista. Aika on sen, joka vahvistaa sen ensin.
+waitlist-offer-gone-move = Valitettavasti aika ehdittiin jo varata. Varauksesi pysyy ennallaan, ja olet edelleen jonotuslistalla.
+waitlist-list-item-move =
+    { $service }: siirto ajasta { $current }
+    { $days }
+admin-waitlist-moved = 🔔 Siirretty jonotuslistalta vapautuneeseen aikaan: { $name }, { $service }, { $from } → { $to }.

@@ -1037,3 +1037,33 @@ webapp-waiting = ⏳ { $count ->
     [one] { $count } kund
    *[other] { $count } kunder
   } på väntelistan
+# The practitioner's week and day views: how many wait for a time (issue 16, W4)
+calendar-waiting = { "  " }🔔 på väntelistan: { $count ->
+    [one] 1 kund
+   *[other] { $count } kunder
+  }
+calendar-day-summary-waiting = · 🔔 { $count }
+
+# Giving time off back from the day view (A3; those waiting are offered it, issue 16 W2)
+button-calendar-unblock = ✓ Frigör { $time }
+button-calendar-unblock-day = ✓ Frigör hela dagen
+calendar-unblocked = Blockeringen är borttagen: tiden kan bokas igen.
+calendar-unblock-none = Här finns ingen blockerad tid längre.
+
+# An offer message after someone else booked some of its times (issue 16, W2)
+waitlist-offer-taken = ✖ Redan bokad av någon annan: { $times }.
+waitlist-offer-all-taken = Du står kvar på väntelistan; jag meddelar dig om en tid blir ledig igen.
+
+# Waiting for a better time while moving a booking (issue 16, W1)
+waitlist-move-ask-days = Din bokning { $current } står kvar. Jag skickar ett meddelande om en tid som passar dig bättre blir ledig; då kan du flytta din bokning dit. Vilka dagar skulle passa dig?
+waitlist-move-no-days = Det finns inga andra lediga tider under bokningsperioden just nu. Din bokning { $current } står kvar. Jag kan skicka ett meddelande om en tid blir ledig, och då kan du flytta din bokning dit: vilka dagar skulle passa dig?
+waitlist-joined-move =
+    Du står på väntelistan för att flytta din bokning (nu { $current }): { $service }, { $from }–{ $to }, { $part }.
+    Din bokning står kvar tills du flyttar den. Om en tid blir ledig skickar jag ett meddelande; tiden går till den som bekräftar först. Du kan lämna listan under /mybookings.
+waitlist-offer-move =
+    En tid har blivit ledig: { $service }! Du kan flytta din bokning { $current } till någon av de här tiderna. Tiden går till den som bekräftar först.
+waitlist-offer-gone-move = Tyvärr hann någon annan boka den tiden först. Din bokning står kvar och du står kvar på väntelistan.
+waitlist-list-item-move =
+    { $service }: flytt från { $current }
+    { $days }
+admin-waitlist-moved = 🔔 Flyttad till en ledig tid från väntelistan: { $name }, { $service }, { $from } → { $to }.

@@ -130,6 +130,7 @@ const schema = z.object({
   WEBAPP_AUTH_MAX_AGE_HOURS: z.coerce.number().positive().max(168).default(24),
 
   RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  TELEGRAM_SENDS_PER_SECOND: positiveInt(29),
   BACKUP_DIR: z.string().trim().min(1).optional(),
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   BACKUP_KEEP: positiveInt(14),
@@ -178,6 +179,8 @@ export interface Config {
   webApp: WebAppSettings;
   /** Incoming updates allowed per user per minute before they get a polite notice (O6). */
   rateLimitPerMinute: number;
+  /** Bot API requests that send or change a message, at most this many a second (bot/pacer.ts). */
+  sendsPerSecond: number;
   backup: { dir: string; intervalHours: number; keep: number };
   botToken: string;
   adminIds: number[];
@@ -300,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       initDataMaxAgeSeconds: Math.round(e.WEBAPP_AUTH_MAX_AGE_HOURS * 3600),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    sendsPerSecond: e.TELEGRAM_SENDS_PER_SECOND,
     backup: { dir: e.BACKUP_DIR ?? `${e.DATA_DIR}/backups`, intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP },
     botToken: e.BOT_TOKEN,
     adminIds: e.ADMIN_IDS,

@@ -16,7 +16,7 @@ import { privacySurface } from "./features/privacy.js";
 import { serviceButtons, serviceFieldButtons, servicesMenuButtons } from "./features/services-menu.js";
 import { startSurface } from "./features/start.js";
 import { waitlistSurface } from "./features/waitlist.js";
-import { bookingCardButtons, calendarButtons } from "./features/week.js";
+import { bookingCardButtons, calendarButtons, unblockButtons } from "./features/week.js";
 import { adminBookingButtons } from "./keyboards.js";
 import type { FeatureSurface } from "./surface.js";
 
@@ -48,6 +48,7 @@ export const adminSurface: FeatureSurface = {
     eraseDeclinedButtons,
     calendarButtons,
     bookingCardButtons,
+    unblockButtons,
     feedButtons,
     servicesMenuButtons,
     serviceButtons,

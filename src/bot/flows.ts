@@ -106,6 +106,10 @@ function createFlowDeps({ config, services, i18n, api, notifier, broadcaster, cu
       await services.waitlist.booked(entryId);
       await notifier.bookedFromWaitlist(booked);
     },
+    async movedFromWaitlist(entryId, before, after) {
+      await services.waitlist.booked(entryId);
+      await notifier.movedFromWaitlist(before, after);
+    },
   };
   const profile: ProfileFlowDeps = {
     profile: services.profile,

@@ -52,7 +52,7 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   const { config, services, logger } = deps;
   // One send budget for every request the bot makes (bot/pacer.ts), paced below auto-retry and
   // below the conversations' replay: the bot's client, and so each conversation's, sends through it.
-  const pacer = createSendPacer();
+  const pacer = createSendPacer({ perWindow: config.sendsPerSecond });
   const baseFetch = botConfig?.client?.fetch as PacedFetch | undefined;
   const bot = new Bot<BotContext>(config.botToken, {
     ...botConfig,

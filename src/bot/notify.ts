@@ -89,6 +89,13 @@ export function createAdminNotifier(api: Api, i18n: I18n<BotContext>, config: Co
         (l) => i18n.t(l, "admin-waitlist-booked", { name: name(b), service: b.serviceName[l], when: when(b.start, l) }),
         actions(b),
       ),
+    /** A booking was moved to a freed time from the waitlist (W4). */
+    movedFromWaitlist: (before: BookingView, after: BookingView) =>
+      toEveryAdmin(
+        after.id,
+        (l) => i18n.t(l, "admin-waitlist-moved", { name: name(after), service: after.serviceName[l], from: when(before.start, l), to: when(after.start, l) }),
+        actions(after),
+      ),
   };
 }
 

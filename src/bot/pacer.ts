@@ -1,7 +1,13 @@
 import { createRequire } from "node:module";
 
-/** Calls that send nothing to anyone's chat: set-up and polling, not counted against the limit. */
+/**
+ * Calls that put no message in anyone's chat, not counted against the limit: set-up, polling,
+ * and the answer to a button press (it only stops the button's spinner; Telegram's 30-a-second
+ * limit is on messages).
+ */
 const NOT_SENDING = new Set([
+  "answerCallbackQuery",
+  "sendChatAction",
   "getUpdates",
   "getMe",
   "getFile",

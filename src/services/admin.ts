@@ -2,7 +2,6 @@ import { DateTime } from "luxon";
 import { Types } from "mongoose";
 import type { Language } from "../domain/enums.js";
 import { BookingModel } from "../db/models/booking.js";
-import { isDuplicateKey } from "../db/errors.js";
 import { validatePhone } from "../domain/contact.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { DataRequestModel } from "../db/models/data-request.js";
@@ -18,12 +17,11 @@ import { currentMarketingConsents, type ConsentState } from "./consents.js";
 import { reveal } from "./customers.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
-import { bookingLock, cancelBooking, toBookingView, type BookingLean, type Cancellation } from "./bookings.js";
+import { cancelBooking, toBookingView, type BookingLean, type Cancellation } from "./bookings.js";
 import { buildExport, type CustomerExport } from "./data-export.js";
 import { dataRequestLock, toProfileView, withdrawAllFor } from "./privacy.js";
 
 const admin = (telegramId: number): Actor => ({ kind: "admin", telegramId });
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** One line of the practitioner's agenda. Plain data. */
 export interface AgendaItem {
@@ -63,16 +61,6 @@ export async function agenda(from: number, to: number): Promise<AgendaItem[]> {
 async function loadBooking(bookingId: string): Promise<BookingLean | null> {
   if (!Types.ObjectId.isValid(bookingId)) return null;
   return BookingModel.findById(bookingId).lean();
-}
-
-/** Marks a booking attended or no-show (a visit, A5), audit-logged as the admin's change. */
-export async function markAttendance(adminId: number, bookingId: string, attendance: "attended" | "no-show", now: Date): Promise<BookingView | undefined> {
-  const booking = await loadBooking(bookingId);
-  if (!booking || booking.status !== "confirmed") return undefined;
-  await withLock(bookingLock(bookingId), () => BookingModel.updateOne({ _id: booking._id, status: "confirmed" }, { $set: { attendance } }));
-  await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["attendance"], subjectId: booking._id });
-  const customer = await CustomerModel.findById(booking.customerId, { firstName: 1, lastName: 1 }).lean();
-  return toBookingView(booking, customer ?? {});
 }
 
 /** Who to tell, in which language, when the practitioner cancels a booking. */
@@ -167,6 +155,31 @@ export async function addTimeOff(start: number, end: number, note?: string): Pro
   return { exceptionId: exception._id.toHexString(), inside };
 }
 
+/**
+ * Gives [start, end) back to the calendar (A3): each stretch of time off overlapping it loses that
+ * part: removed when inside it, shortened at an edge, split in two around it. The time is recorded
+ * as freed, so those waiting for it are offered it (W2). False when no time off was there.
+ */
+export async function freeTimeOff(start: number, end: number, now: number): Promise<boolean> {
+  if (!(end > start)) return false;
+  const overlapping = await ScheduleExceptionModel.find({ kind: "closed", start: { $lt: new Date(end) }, end: { $gt: new Date(start) } }).lean();
+  if (overlapping.length === 0) return false;
+  for (const block of overlapping) {
+    const keepsBefore = block.start.getTime() < start;
+    const keepsAfter = block.end.getTime() > end;
+    if (!keepsBefore && !keepsAfter) await ScheduleExceptionModel.deleteOne({ _id: block._id });
+    else if (!keepsAfter) await ScheduleExceptionModel.updateOne({ _id: block._id }, { $set: { end: new Date(start) } });
+    else if (!keepsBefore) await ScheduleExceptionModel.updateOne({ _id: block._id }, { $set: { start: new Date(end) } });
+    else {
+      await ScheduleExceptionModel.create({ kind: "closed", start: new Date(end), end: block.end, ...(block.note ? { note: block.note } : {}) });
+      await ScheduleExceptionModel.updateOne({ _id: block._id }, { $set: { end: new Date(start) } });
+    }
+  }
+  const freed = mergeIntervals(overlapping.map((b) => ({ start: Math.max(b.start.getTime(), start), end: Math.min(b.end.getTime(), end) })));
+  for (const f of freed) await recordFreedTime(f.start, f.end, new Date(now));
+  return true;
+}
+
 // --- Customers (A4, A8) ----------------------------------------------------------------------
 
 export interface CustomerHit {
@@ -250,101 +263,6 @@ export async function customerAudit(adminId: number, customerId: string, now: Da
   const trail = await auditTrail(id);
   await recordAudit(id, admin(adminId), "view", now, { fields: ["audit"] });
   return trail;
-}
-
-// --- Payments and receipts (A5) --------------------------------------------------------------
-
-/** What a receipt shows. Plain data. */
-export interface Receipt {
-  receiptNumber: number;
-  paidAt: number;
-  customerName?: string;
-  /** The service as the payment record keeps it (in Finnish). */
-  serviceName: string;
-  /** The service's name in each language, from its booking, for a receipt in the reader's language. */
-  serviceNames?: Record<Language, string>;
-  amountCents: number;
-  vatTreatment: "exempt" | "standard";
-  vatRatePercent: number;
-  vatCents: number;
-  method: string;
-  customerTelegramId?: number;
-  customerLanguage?: Language;
-}
-
-/** Where a receipt can be sent: the customer's chat, when they are on Telegram. */
-function reachOf(customer: { telegramId?: number | null; language: Language } | null): Pick<Receipt, "customerTelegramId" | "customerLanguage"> {
-  return typeof customer?.telegramId === "number" ? { customerTelegramId: customer.telegramId, customerLanguage: customer.language } : {};
-}
-
-function toReceipt(p: { receiptNumber: number; paidAt: Date; customerName?: string | null; serviceName: string; amountCents: number; vatTreatment: "exempt" | "standard"; vatRatePercent: number; method: string }): Receipt {
-  // VAT is included in the price: the VAT part of a gross amount at rate r is amount × r / (100 + r).
-  const vatCents = p.vatTreatment === "standard" ? Math.round((p.amountCents * p.vatRatePercent) / (100 + p.vatRatePercent)) : 0;
-  return {
-    receiptNumber: p.receiptNumber,
-    paidAt: p.paidAt.getTime(),
-    ...(p.customerName ? { customerName: p.customerName } : {}),
-    serviceName: p.serviceName,
-    amountCents: p.amountCents,
-    vatTreatment: p.vatTreatment,
-    vatRatePercent: p.vatRatePercent,
-    vatCents,
-    method: p.method,
-  };
-}
-
-/**
- * Records a payment against a booking and gives it the next receipt number. Numbers are
- * gap-free and unique under concurrency: each attempt inserts max + 1 under a unique index, and
- * a collision simply tries the next number.
- */
-export async function recordPayment(adminId: number, bookingId: string, amountCents: number, method: PaymentMethod, now: Date): Promise<Receipt | undefined> {
-  const booking = await loadBooking(bookingId);
-  if (!booking || !Number.isInteger(amountCents) || amountCents < 0) return undefined;
-  const customer = await CustomerModel.findById(booking.customerId).lean();
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const last = await PaymentModel.findOne({}, { receiptNumber: 1 }).sort({ receiptNumber: -1 }).lean();
-    const receiptNumber = (last?.receiptNumber ?? 0) + 1;
-    try {
-      const payment = await PaymentModel.create({
-        bookingId: booking._id,
-        customerId: booking.customerId,
-        ...(customer ? { customerName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") } : {}),
-        receiptNumber,
-        amountCents,
-        method,
-        serviceName: booking.service.name.fi,
-        vatTreatment: booking.service.vatTreatment,
-        vatRatePercent: booking.service.vatRatePercent,
-        paidAt: now,
-      });
-      await recordAudit(booking.customerId, admin(adminId), "change", now, { fields: ["payments"], subjectId: payment._id });
-      return {
-        ...toReceipt(payment),
-        serviceNames: { fi: booking.service.name.fi, sv: booking.service.name.sv, en: booking.service.name.en },
-        ...reachOf(customer),
-      };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
-    }
-  }
-  throw new Error("could not allocate a receipt number");
-}
-
-/** A receipt by number, for sending it (again) to the customer. */
-export async function receiptByNumber(receiptNumber: number): Promise<Receipt | undefined> {
-  const p = await PaymentModel.findOne({ receiptNumber }).lean();
-  if (!p) return undefined;
-  const [customer, booking] = await Promise.all([
-    p.customerId ? CustomerModel.findById(p.customerId, { telegramId: 1, language: 1 }).lean() : null,
-    BookingModel.findById(p.bookingId, { service: 1 }).lean(),
-  ]);
-  return {
-    ...toReceipt(p),
-    ...(booking ? { serviceNames: { fi: booking.service.name.fi, sv: booking.service.name.sv, en: booking.service.name.en } } : {}),
-    ...reachOf(customer),
-  };
 }
 
 // --- Data requests (A7) ----------------------------------------------------------------------
@@ -474,11 +392,6 @@ export async function stats(now: number, zone: string): Promise<{ week: PeriodSt
     week: await periodStats(week.toJSDate(), week.plus({ weeks: 1 }).toJSDate()),
     month: await periodStats(month.toJSDate(), month.plus({ months: 1 }).toJSDate()),
   };
-}
-
-/** The price a booking was made at, for recording its payment. */
-export async function bookingPrice(bookingId: string): Promise<number | undefined> {
-  return (await loadBooking(bookingId))?.service.priceCents;
 }
 
 /** Standing bookings inside a time-off exception (for cancelling them). */

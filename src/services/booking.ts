@@ -15,6 +15,7 @@ import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
 import type { ConsentState } from "./consents.js";
 import { saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot, releaseSlot } from "./claims.js";
+import { markOffersTaken } from "./freed-time.js";
 import type { BookingLean } from "./bookings.js";
 
 const MINUTE = 60_000;
@@ -148,9 +149,10 @@ export async function claimAndWrite(
   const bufferEnd = end + service.bufferAfterMinutes * MINUTE;
   const claim = await claimSlot(bookingId, start, bufferEnd, now);
   if (!claim.ok) return { ok: false, taken: claim.taken };
+  let booking;
   try {
     const customerId = await customerOf();
-    const booking = await BookingModel.create({
+    booking = await BookingModel.create({
       _id: bookingId,
       ref: newRef(),
       customerId,
@@ -168,11 +170,14 @@ export async function claimAndWrite(
       status: "confirmed",
       ...(request.reminderDueAt ? { reminderDueAt: request.reminderDueAt } : {}),
     });
-    return { ok: true, booking: booking.toObject<BookingLean>() };
   } catch (error) {
     // Nothing was booked: give the time back at once rather than after the lease. (A booking
     // already stored under this id, made by an earlier press, keeps its claim.)
     if (!(isDuplicateKey(error) && (await BookingModel.exists({ _id: bookingId })))) await releaseSlot(bookingId).catch(() => undefined);
     throw error;
   }
+  // Others offered this time from the waitlist are told it has gone (W2). Only a courtesy: the
+  // booking stands if it fails, and an offer pressed later is checked against the calendar anyway.
+  await markOffersTaken(start, bufferEnd, booking.customerId, now).catch(() => undefined);
+  return { ok: true, booking: booking.toObject<BookingLean>() };
 }

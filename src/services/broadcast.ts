@@ -1,8 +1,9 @@
 import { Types } from "mongoose";
+import type { Projected } from "../db/models/projected.js";
 import type { Language } from "../domain/enums.js";
 import { BroadcastDeliveryModel, BroadcastModel } from "../db/models/broadcast.js";
 import { ConsentRecordModel } from "../db/models/consent.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 
 /** Customers whose latest Telegram marketing record is a grant: the broadcast audience (A6). */
@@ -42,7 +43,7 @@ export async function pendingRecipients(broadcastId: string): Promise<BroadcastR
   );
   const todo = audience.filter((id) => !done.has(id.toHexString()));
   const customers = await CustomerModel.find({ _id: { $in: todo } }, { telegramId: 1, language: 1 }).lean<
-    Array<{ _id: Types.ObjectId; telegramId?: number | null; language: Language }>
+    Array<Projected<CustomerFields, "telegramId" | "language">>
   >();
   // A Telegram consent needs Telegram; a customer the practice created has none until linked.
   return customers.flatMap((c) =>

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Projected } from "../db/models/projected.js";
 import { DateTime } from "luxon";
 import type { Types } from "mongoose";
 import type { Language } from "../domain/enums.js";
-import { BookingModel } from "../db/models/booking.js";
+import { BookingModel, type BookingFields } from "../db/models/booking.js";
 import { CalendarFeedFetchModel, CalendarFeedModel } from "../db/models/calendar-feed.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { ScheduleExceptionModel } from "../db/models/schedule.js";
@@ -210,7 +211,7 @@ export interface FeedViews {
  */
 export async function feedViewsOf(customerId: Types.ObjectId): Promise<FeedViews[]> {
   const bookings = await BookingModel.find({ customerId }, { start: 1, createdAt: 1, cancelledAt: 1 }).lean<
-    Array<{ start: Date; createdAt?: Date; cancelledAt?: Date }>
+    Array<Projected<BookingFields, "start" | "cancelledAt"> & { createdAt?: Date }>
   >();
   if (bookings.length === 0) return [];
   const spans = bookings.map((b) => ({

@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import type { ServiceRead } from "./service-view.js";
 import type { Language } from "../domain/enums.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { BookingModel } from "../db/models/booking.js";
@@ -46,16 +47,7 @@ export type ServiceChange =
   | { name: Partial<Record<Language, string>> }
   | { vat: { treatment: "exempt" | "standard"; ratePercent: number } };
 
-type ServiceLean = {
-  _id: Types.ObjectId;
-  key: string;
-  name?: Partial<Record<Language, string>>;
-  durationMinutes: number;
-  priceCents: number;
-  vat?: { treatment?: "exempt" | "standard"; ratePercent?: number };
-  bufferAfterMinutes: number;
-  active: boolean;
-};
+type ServiceLean = ServiceRead;
 
 function toRow(s: ServiceLean, booked: ReadonlySet<string>): ServiceRow {
   const id = s._id.toHexString();
@@ -125,7 +117,7 @@ export async function addService(service: NewService): Promise<{ ok: true; servi
         active: true,
         sortOrder,
       });
-      return { ok: true, service: toRow(created.toObject() as ServiceLean, new Set()) };
+      return { ok: true, service: toRow(created.toObject(), new Set()) };
     } catch (error) {
       if (isValidation(error)) return { ok: false, reason: "invalid" };
       if (!isDuplicateKey(error)) throw error;

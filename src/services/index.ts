@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import * as admin from "./admin.js";
 import * as auditReport from "./audit-report.js";
 import * as booking from "./booking.js";
+import * as bookings from "./bookings.js";
 import * as broadcast from "./broadcast.js";
 import * as calendarFeed from "./calendar-feed.js";
 import * as catalog from "./catalog.js";
@@ -10,6 +11,7 @@ import * as customers from "./customers.js";
 import * as dailyAgenda from "./daily-agenda.js";
 import * as manage from "./manage-booking.js";
 import * as marketingList from "./marketing-list.js";
+import * as payments from "./payments.js";
 import * as practiceBooking from "./practice-booking.js";
 import * as practiceCustomers from "./practice-customers.js";
 import * as privacy from "./privacy.js";
@@ -64,6 +66,12 @@ export function createServices(config: Config) {
     purgeExpired: (now: Date) => retention.purgeExpired(config.retention, now, { keepTelegramIds: config.adminIds }),
     admin: {
       ...admin,
+      markAttendance: (adminId: number, bookingId: string, attendance: "attended" | "no-show", now: Date) =>
+        bookings.markAttendance(bookingId, attendance, { kind: "admin", telegramId: adminId }, now),
+      recordPayment: (adminId: number, bookingId: string, amountCents: number, method: payments.PaymentMethod, now: Date) =>
+        payments.recordPayment(bookingId, amountCents, method, { kind: "admin", telegramId: adminId }, now),
+      receiptByNumber: payments.receiptByNumber,
+      bookingPrice: payments.bookingPrice,
       stats: (now: number) => admin.stats(now, config.timeZone),
       marketingList: marketingList.marketingList,
       // Customers without Telegram and booking on their behalf (A10, A11).
@@ -117,12 +125,14 @@ export function createServices(config: Config) {
     logAccess: technical.logAccess,
     waitlist: {
       join: (telegramId: number, wish: waitlist.WaitlistWish, now: number) => waitlist.joinWaitlist(settings, telegramId, wish, now),
-      entries: waitlist.waitlistEntries,
+      entries: (telegramId: number, now: number) => waitlist.waitlistEntries(settings, telegramId, now),
       leave: waitlist.leaveWaitlist,
       checkOffer: (telegramId: number, entryId: string, start: number, now: number) => waitlist.checkOffer(settings, telegramId, entryId, start, now),
       booked: waitlist.bookedFromWaitlist,
       matchFreedTimes: (now: number) => waitlist.matchFreedTimes(settings, now, { headstartMinutes: config.waitlist.headstartMinutes }),
       takeDueOffers: (now: number) => waitlist.takeDueOffers(settings, now),
+      offerSent: waitlist.offerSent,
+      takeGoneOffers: (now: number) => waitlist.takeGoneOffers(now),
       waitingPerDay: (fromDay: string, toDay: string, now: number) => waitlist.waitingPerDay(settings, fromDay, toDay, now),
       lastMinuteGaps: (now: number, hours: number) => waitlist.lastMinuteGaps(settings, now, hours),
     },

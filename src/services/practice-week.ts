@@ -4,6 +4,7 @@ import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { ScheduleExceptionModel } from "../db/models/schedule.js";
 import { agenda, type AgendaItem } from "./admin.js";
+import { recordFreedTime } from "./freed-time.js";
 import type { BookingLean } from "./bookings.js";
 
 /*
@@ -33,11 +34,16 @@ export async function weekView(from: number, to: number): Promise<{ bookings: Ag
   };
 }
 
-/** Gives blocked time back to the calendar; false when there was no such block. */
-export async function removeTimeOff(exceptionId: string): Promise<boolean> {
+/**
+ * Gives blocked time back to the calendar; false when there was no such block. Its time is
+ * recorded as freed, so those waiting for it are offered it (W2).
+ */
+export async function removeTimeOff(exceptionId: string, now = Date.now()): Promise<boolean> {
   if (!Types.ObjectId.isValid(exceptionId)) return false;
-  const result = await ScheduleExceptionModel.deleteOne({ _id: exceptionId, kind: "closed" });
-  return result.deletedCount > 0;
+  const block = await ScheduleExceptionModel.findOneAndDelete({ _id: exceptionId, kind: "closed" }).lean();
+  if (!block) return false;
+  await recordFreedTime(block.start, block.end, new Date(now));
+  return true;
 }
 
 /** One booking as the practitioner's booking card shows it. Plain data. */

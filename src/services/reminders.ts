@@ -1,7 +1,8 @@
 import type { Types } from "mongoose";
+import type { Projected } from "../db/models/projected.js";
 import type { Language } from "../domain/enums.js";
-import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel } from "../db/models/customer.js";
+import { BookingModel, type BookingFields } from "../db/models/booking.js";
+import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import { bookingLock } from "./bookings.js";
 import { releaseLease, tryLease, withLock } from "./locks.js";
 
@@ -23,7 +24,7 @@ export const REMINDER_LEASE_MS = 5 * 60_000;
 
 const leaseKey = (bookingId: string, dueAt: number) => `reminder:${bookingId}:${dueAt}`;
 
-type Candidate = { _id: Types.ObjectId; reminderDueAt?: Date | null };
+type Candidate = Projected<BookingFields, "reminderDueAt">;
 
 async function eligible(bookingId: Types.ObjectId, dueAt: number, now: number) {
   return BookingModel.findOne({
@@ -62,7 +63,7 @@ export async function claimDueReminders(now: number, limit = 100): Promise<DueRe
     if (!lease) continue;
     const booking = await eligible(candidate._id, dueAt, now);
     const customer = booking
-      ? await CustomerModel.findById(booking.customerId, { telegramId: 1, language: 1 }).lean<{ telegramId?: number | null; language: Language }>()
+      ? await CustomerModel.findById(booking.customerId, { telegramId: 1, language: 1 }).lean<Projected<CustomerFields, "telegramId" | "language">>()
       : null;
     if (booking && customer && typeof customer.telegramId !== "number") {
       // A customer not on Telegram gets no reminder (linking Telegram sets their reminders anew):

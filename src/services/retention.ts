@@ -1,4 +1,6 @@
-import { purgeWaitlist } from "./waitlist.js";
+import { eraseWaitlist, purgeWaitlist } from "./waitlist.js";
+import type { Projected } from "../db/models/projected.js";
+import { WaitlistEntryModel } from "../db/models/waitlist.js";
 import { DateTime } from "luxon";
 import type { Types } from "mongoose";
 import type { RetentionRules } from "../config.js";
@@ -137,6 +139,8 @@ async function hasCustomerRelationship(customerId: Types.ObjectId): Promise<bool
     DataRequestModel.exists({ customerId }),
     PaymentModel.exists({ customerId }),
     RetentionNoticeModel.exists({ _id: customerId }),
+    // Waiting for a time is their own request; the entry is dropped after its last day (purgeWaitlist).
+    WaitlistEntryModel.exists({ customerId }),
   ]);
   return found.some(Boolean);
 }
@@ -152,7 +156,7 @@ export async function isPasserBy(customer: CustomerFields & { _id: Types.ObjectI
 
 /**
  * Forgets people who only looked (/start, /privacy, /help, /language) and never booked, gave
- * details, consented, paid or made a request. Their record (Telegram id, language, last
+ * details, consented, paid or made a request (a waitlist entry still waiting is one). Their record (Telegram id, language, last
  * interaction) serves no booking and no customer relationship, so it goes once the last
  * interaction is `technicalDays` old instead of waiting out the years kept for customers.
  * Acknowledging the privacy notice alone is no relationship. Someone in the middle of a first
@@ -166,7 +170,7 @@ export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTele
   const candidates = await CustomerModel.find({ lastSeenAt: { $lt: cutoff }, telegramId: { $nin: [...keepTelegramIds] }, ...bare }, { _id: 1, telegramId: 1 })
     .sort({ lastSeenAt: 1 })
     .limit(limit)
-    .lean<Array<{ _id: Types.ObjectId; telegramId?: number | null }>>();
+    .lean<Array<Projected<CustomerFields, "telegramId">>>();
   let forgotten = 0;
   for (const c of candidates) {
     if (await hasCustomerRelationship(c._id)) continue;
@@ -174,6 +178,8 @@ export async function forgetPassersBy(rules: RetentionRules, now: Date, keepTele
     const removed = await CustomerModel.deleteOne({ _id: c._id, lastSeenAt: { $lt: cutoff } });
     if (removed.deletedCount === 0) continue;
     if (typeof c.telegramId === "number") await ChatModel.deleteOne({ _id: String(c.telegramId) });
+    // Offers sent for an entry that has ended stay until their time; they go with the person.
+    await eraseWaitlist(c._id);
     await recordAudit(c._id, SYSTEM, "erase", now);
     forgotten++;
   }

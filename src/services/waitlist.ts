@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { Types } from "mongoose";
+import { BookingModel } from "../db/models/booking.js";
 import { CustomerModel } from "../db/models/customer.js";
 import { FreedTimeModel, WaitlistEntryModel, WaitlistOfferModel } from "../db/models/waitlist.js";
 import { isDuplicateKey } from "../db/errors.js";
@@ -7,6 +8,7 @@ import type { Language } from "../domain/enums.js";
 import { addDays, endOfDay, inDayPart, type DayPart } from "../domain/waitlist.js";
 import { findActiveService, listActiveServices, type ServiceView } from "./catalog.js";
 import { releaseLease, tryLease } from "./locks.js";
+import { changeDeadline } from "./manage-booking.js";
 import { freeSlots, isOffered, type BookingSettings } from "./slots.js";
 
 /*
@@ -26,13 +28,11 @@ const MAX_TIMES_PER_OFFER = 8;
 const MATCH_LEASE_MS = 60_000;
 const SEND_LEASE_MS = 60_000;
 
-/** What a customer asks to wait for. */
-export interface WaitlistWish {
-  serviceId: string;
-  fromDay: string;
-  toDay: string;
-  part: DayPart;
-}
+/**
+ * What a customer asks to wait for: a time for a service (to book), or a time to move one of their
+ * bookings to (`moveRef`, its reference; the booking's service).
+ */
+export type WaitlistWish = { fromDay: string; toDay: string; part: DayPart } & ({ serviceId: string } | { moveRef: string });
 
 /** A waitlist entry as the customer sees it. Plain data. */
 export interface WaitlistEntryView {
@@ -41,46 +41,90 @@ export interface WaitlistEntryView {
   fromDay: string;
   toDay: string;
   part: DayPart;
+  /** For an entry to move a booking: that booking's current start. */
+  moving?: number;
 }
 
-export type JoinResult = { ok: true; entry: WaitlistEntryView } | { ok: false; reason: "unknown-service" | "too-many" | "bad-days" };
+export type JoinResult =
+  | { ok: true; entry: WaitlistEntryView }
+  | { ok: false; reason: "unknown-service" | "too-many" | "bad-days" | "not-movable" };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Puts a customer on the waitlist (W1); entries expire after their last day. */
+/**
+ * Puts a customer on the waitlist (W1); entries expire after their last day. An entry to move a
+ * booking also ends at the booking's change deadline, and replaces an earlier one for the same
+ * booking.
+ */
 export async function joinWaitlist(settings: BookingSettings, telegramId: number, wish: WaitlistWish, now: number): Promise<JoinResult> {
-  const service = await findActiveService(wish.serviceId);
+  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  if (!customer) return { ok: false, reason: "unknown-service" };
+  let moving: { bookingId: Types.ObjectId; start: number; deadline: number } | undefined;
+  let serviceId: string;
+  if ("moveRef" in wish) {
+    const booking = await BookingModel.findOne({ ref: wish.moveRef, customerId: customer._id, status: "confirmed" }, { serviceId: 1, start: 1 }).lean();
+    const deadline = booking ? changeDeadline(settings, booking.start.getTime()) : 0;
+    if (!booking || now > deadline) return { ok: false, reason: "not-movable" };
+    moving = { bookingId: booking._id, start: booking.start.getTime(), deadline };
+    serviceId = booking.serviceId.toHexString();
+  } else serviceId = wish.serviceId;
+  const service = await findActiveService(serviceId);
   if (!service) return { ok: false, reason: "unknown-service" };
   const today = DateTime.fromMillis(now, { zone: settings.zone }).toISODate() ?? "";
   const fromDay = wish.fromDay < today ? today : wish.fromDay;
   const lastDay = addDays(today, settings.rules.horizonDays);
   const toDay = wish.toDay > lastDay ? lastDay : wish.toDay;
   if (!ISO_DAY.test(fromDay) || !ISO_DAY.test(toDay) || toDay < fromDay) return { ok: false, reason: "bad-days" };
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
-  if (!customer) return { ok: false, reason: "unknown-service" };
+  if (moving) await WaitlistEntryModel.deleteMany({ customerId: customer._id, bookingId: moving.bookingId });
   const current = await WaitlistEntryModel.countDocuments({ customerId: customer._id, expiresAt: { $gt: new Date(now) } });
   if (current >= MAX_ENTRIES_PER_CUSTOMER) return { ok: false, reason: "too-many" };
+  const lastInstant = endOfDay(toDay, settings.zone);
   const doc = await WaitlistEntryModel.create({
     customerId: customer._id,
     serviceId: new Types.ObjectId(service.id),
     fromDay,
     toDay,
     part: wish.part,
+    ...(moving ? { bookingId: moving.bookingId } : {}),
     createdAt: new Date(now),
-    expiresAt: new Date(endOfDay(toDay, settings.zone)),
+    expiresAt: new Date(moving ? Math.min(lastInstant, moving.deadline) : lastInstant),
   });
-  return { ok: true, entry: { id: doc._id.toHexString(), serviceName: service.name, fromDay, toDay, part: wish.part } };
+  const entry: WaitlistEntryView = { id: doc._id.toHexString(), serviceName: service.name, fromDay, toDay, part: wish.part };
+  return { ok: true, entry: moving ? { ...entry, moving: moving.start } : entry };
+}
+
+/**
+ * The bookings that entries to move a booking are for, by id, while they can still be moved:
+ * confirmed and before their change deadline. An entry whose booking is not here waits for nothing.
+ */
+async function movableBookings(settings: BookingSettings, entries: ReadonlyArray<{ bookingId?: Types.ObjectId | null }>, now: number) {
+  const ids = entries.flatMap((e) => (e.bookingId ? [e.bookingId] : []));
+  const found = new Map<string, { ref: string; start: number }>();
+  if (ids.length === 0) return found;
+  const bookings = await BookingModel.find({ _id: { $in: ids }, status: "confirmed" }, { ref: 1, start: 1 }).lean();
+  for (const b of bookings) {
+    if (now <= changeDeadline(settings, b.start.getTime())) found.set(b._id.toHexString(), { ref: b.ref, start: b.start.getTime() });
+  }
+  return found;
+}
+
+/** Whether an entry still waits: a plain one always, one to move a booking while that booking can be moved. */
+function stillWaiting(entry: { bookingId?: Types.ObjectId | null }, movable: Map<string, { ref: string; start: number }>) {
+  return !entry.bookingId || movable.has(entry.bookingId.toHexString());
 }
 
 /** The customer's entries still waiting, oldest first (for /mybookings). */
-export async function waitlistEntries(telegramId: number, now: number): Promise<WaitlistEntryView[]> {
+export async function waitlistEntries(settings: BookingSettings, telegramId: number, now: number): Promise<WaitlistEntryView[]> {
   const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
   if (!customer) return [];
   const entries = await WaitlistEntryModel.find({ customerId: customer._id, expiresAt: { $gt: new Date(now) } }).sort({ createdAt: 1, _id: 1 }).lean();
+  const movable = await movableBookings(settings, entries, now);
   const views: WaitlistEntryView[] = [];
   for (const e of entries) {
     const service = await findActiveService(e.serviceId.toHexString());
-    if (service) views.push({ id: e._id.toHexString(), serviceName: service.name, fromDay: e.fromDay, toDay: e.toDay, part: e.part });
+    if (!service || !stillWaiting(e, movable)) continue;
+    const view: WaitlistEntryView = { id: e._id.toHexString(), serviceName: service.name, fromDay: e.fromDay, toDay: e.toDay, part: e.part };
+    views.push(e.bookingId ? { ...view, moving: movable.get(e.bookingId.toHexString())!.start } : view);
   }
   return views;
 }
@@ -95,8 +139,11 @@ export async function leaveWaitlist(telegramId: number, entryId: string): Promis
   return removed.deletedCount > 0;
 }
 
-/** An offered time pressed: the service to book it with, or why it cannot be. */
-export type OfferCheck = { ok: true; service: ServiceView; start: number; entryId: string } | { ok: false; reason: "gone" | "not-found" };
+/**
+ * An offered time pressed: the service to book it with (or, for an entry to move a booking, that
+ * booking's reference), or why it cannot be.
+ */
+export type OfferCheck = { ok: true; service: ServiceView; start: number; entryId: string; moveRef?: string } | { ok: false; reason: "gone" | "not-found" };
 
 /**
  * Checks an offer the customer pressed: it must be theirs, its entry still there, and the time
@@ -109,9 +156,12 @@ export async function checkOffer(settings: BookingSettings, telegramId: number, 
   const offer = await WaitlistOfferModel.findById(`${customer._id.toHexString()}:${start}`).lean();
   const entry = await WaitlistEntryModel.findOne({ _id: entryId, customerId: customer._id }).lean();
   if (!offer || !entry || !offer.entryId.equals(entry._id)) return { ok: false, reason: "not-found" };
+  const movable = await movableBookings(settings, [entry], now);
+  if (!stillWaiting(entry, movable)) return { ok: false, reason: "not-found" };
   const service = await findActiveService(entry.serviceId.toHexString());
   if (!service || !(await isOffered(settings, service, start, now))) return { ok: false, reason: "gone" };
-  return { ok: true, service, start, entryId };
+  const moving = entry.bookingId && movable.get(entry.bookingId.toHexString());
+  return moving ? { ok: true, service, start, entryId, moveRef: moving.ref } : { ok: true, service, start, entryId };
 }
 
 /** A booking was made from an entry: the entry is done, and its offers not yet sent go. */
@@ -157,19 +207,23 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
     .sort({ createdAt: 1, _id: 1 })
     .lean();
   if (entries.length === 0) return 0;
+  const movable = await movableBookings(settings, entries, now);
   // The free times in the freed interval, once per service asked for. Bookings up to a day
   // around it count, so a long treatment starting in it cannot run into the next booking.
   const startsByService = new Map<string, number[]>();
+  const lengthByService = new Map<string, number>();
   const around = { start: freed.start - DAY, end: freed.end + DAY };
   let made = 0;
   let first = true;
   for (const entry of entries) {
+    if (!stillWaiting(entry, movable)) continue;
     const serviceId = entry.serviceId.toHexString();
     let starts = startsByService.get(serviceId);
     if (!starts) {
       const service = await findActiveService(serviceId);
       starts = service ? (await freeSlots(settings, service, now, around)).filter((s) => s >= freed.start && s < freed.end) : [];
       startsByService.set(serviceId, starts);
+      if (service) lengthByService.set(serviceId, (service.durationMinutes + service.bufferAfterMinutes) * MINUTE);
     }
     const fitting = starts
       .filter((s) => {
@@ -187,6 +241,7 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
           entryId: entry._id,
           customerId: entry.customerId,
           start: new Date(start),
+          end: new Date(start + (lengthByService.get(serviceId) ?? 0)),
           sendAfter,
           createdAt: new Date(now),
         });
@@ -206,6 +261,10 @@ export interface DueOffer {
   language: Language;
   serviceName: Record<Language, string>;
   starts: number[];
+  /** The offers the message carries, to record its message id on (`offerSent`). */
+  offerIds: string[];
+  /** For an entry to move a booking: that booking's current start. */
+  moving?: number;
 }
 
 /**
@@ -231,18 +290,90 @@ export async function takeDueOffers(settings: BookingSettings, now: number, limi
       await WaitlistOfferModel.updateMany({ _id: { $in: offers.map((o) => o._id) } }, { $set: { sentAt: new Date(now) } });
       const entry = await WaitlistEntryModel.findById(entryId).lean();
       if (!entry || entry.expiresAt.getTime() <= now) continue;
+      const movable = await movableBookings(settings, [entry], now);
+      if (!stillWaiting(entry, movable)) continue;
+      const moving = entry.bookingId ? { moving: movable.get(entry.bookingId.toHexString())!.start } : {};
       const service = await findActiveService(entry.serviceId.toHexString());
       const customer = await CustomerModel.findById(entry.customerId, { telegramId: 1, language: 1 }).lean();
       // A customer not on Telegram (a phone customer, A10) cannot be offered anything in the chat.
       if (!service || !customer || typeof customer.telegramId !== "number") continue;
       const telegramId = customer.telegramId;
       const starts: number[] = [];
+      const offerIds: string[] = [];
       for (const o of offers) {
-        if (await isOffered(settings, service, o.start.getTime(), now)) starts.push(o.start.getTime());
+        if (o.goneAt || !(await isOffered(settings, service, o.start.getTime(), now))) continue;
+        starts.push(o.start.getTime());
+        offerIds.push(o._id);
       }
-      if (starts.length > 0) out.push({ entryId, telegramId, language: customer.language, serviceName: service.name, starts });
+      if (starts.length > 0) out.push({ entryId, telegramId, language: customer.language, serviceName: service.name, starts, offerIds, ...moving });
     } finally {
       await releaseLease(key, lease);
+    }
+  }
+  return out;
+}
+
+/** An offer message went out: its id is kept on its offers, so it can be edited when a time goes (W2). */
+export async function offerSent(offerIds: string[], messageId: number): Promise<void> {
+  await WaitlistOfferModel.updateMany({ _id: { $in: offerIds } }, { $set: { messageId } });
+}
+
+/** An offer message to edit because some of its times were booked by someone else. Plain data. */
+export interface GoneOffer {
+  entryId: string;
+  telegramId: number;
+  messageId: number;
+  language: Language;
+  serviceName: Record<Language, string>;
+  /** The times still offered, whose buttons stay. */
+  starts: number[];
+  /** The times booked by someone else since the message was sent. */
+  gone: number[];
+  /** For an entry to move a booking: the start the message named. */
+  moving?: number;
+}
+
+/**
+ * The offer messages to edit now, each taken once (W2): offers a booking overlapped
+ * (`markOffersTaken`) whose message is known and not yet edited, per message under a lease, marked
+ * shown before they are returned. A message whose entry is gone (its customer booked from it or
+ * left the list) is left as it is.
+ */
+export async function takeGoneOffers(now: number, limit = 200): Promise<GoneOffer[]> {
+  const gone = await WaitlistOfferModel.find(
+    { goneAt: { $exists: true }, goneShownAt: { $exists: false }, messageId: { $exists: true } },
+    { customerId: 1, messageId: 1 },
+  )
+    .sort({ goneAt: 1, _id: 1 })
+    .limit(limit)
+    .lean();
+  const messages = new Map(gone.map((o) => [`${o.customerId.toHexString()}:${o.messageId}`, { customerId: o.customerId, messageId: o.messageId! }]));
+  const out: GoneOffer[] = [];
+  for (const [key, { customerId, messageId }] of messages) {
+    const lease = await tryLease(`waitlist-edit:${key}`, SEND_LEASE_MS);
+    if (!lease) continue;
+    try {
+      const offers = await WaitlistOfferModel.find({ customerId, messageId }).sort({ start: 1 }).lean();
+      const fresh = offers.filter((o) => o.goneAt && !o.goneShownAt);
+      if (fresh.length === 0) continue;
+      await WaitlistOfferModel.updateMany({ _id: { $in: fresh.map((o) => o._id) } }, { $set: { goneShownAt: new Date(now) } });
+      const entry = await WaitlistEntryModel.findById(offers[0]!.entryId).lean();
+      const customer = await CustomerModel.findById(customerId, { telegramId: 1, language: 1 }).lean();
+      const service = entry && (await findActiveService(entry.serviceId.toHexString()));
+      if (!service || !customer || typeof customer.telegramId !== "number") continue;
+      const booking = entry.bookingId && (await BookingModel.findById(entry.bookingId, { start: 1 }).lean());
+      out.push({
+        entryId: entry._id.toHexString(),
+        telegramId: customer.telegramId,
+        messageId,
+        language: customer.language,
+        serviceName: service.name,
+        starts: offers.filter((o) => !o.goneAt).map((o) => o.start.getTime()),
+        gone: offers.filter((o) => o.goneAt).map((o) => o.start.getTime()),
+        ...(booking ? { moving: booking.start.getTime() } : {}),
+      });
+    } finally {
+      await releaseLease(`waitlist-edit:${key}`, lease);
     }
   }
   return out;

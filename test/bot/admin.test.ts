@@ -15,7 +15,7 @@ import { DataRequestModel } from "../../src/db/models/data-request.js";
 import { PaymentModel } from "../../src/db/models/payment.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices } from "../../src/services/index.js";
-import { recordPayment } from "../../src/services/admin.js";
+import { recordPayment } from "../../src/services/payments.js";
 import { requestExport, setMarketingConsent, withdrawAllMarketing } from "../../src/services/privacy.js";
 import { ADMIN_ID, createTestBot, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
@@ -313,7 +313,7 @@ describe("customers, requests, audit, stats (A4, A7, A8, A9)", () => {
     await bookFor(3803, 30, at("2026-12-03T13:00"), NOW);
     await BookingModel.updateOne({ _id: b.id }, { $set: { status: "cancelled" } });
     await BookingModel.updateOne({ _id: a.id }, { $set: { attendance: "no-show" } });
-    await recordPayment(ADMIN_ID, a.id, 5500, "card", new Date(NOW));
+    await recordPayment(a.id, 5500, "card", { kind: "admin", telegramId: ADMIN_ID }, new Date(NOW));
     const practitioner = admin();
     await practitioner.send("/stats");
     const text = practitioner.lastText();
@@ -326,7 +326,7 @@ describe("payments and receipts (A5)", () => {
   it("20 concurrent payments get receipt numbers 1–20 with no gaps or repeats", async () => {
     const bookings = [];
     for (let i = 0; i < 20; i++) bookings.push(await bookFor(3900 + i, 30, at(`2026-12-${String(3 + Math.floor(i / 5) + (Math.floor(i / 5) >= 2 ? 3 : 0)).padStart(2, "0")}T13:00`) + (i % 5) * 45 * 60_000, NOW));
-    const receipts = await Promise.all(bookings.map((b) => recordPayment(ADMIN_ID, b.id, 3500, "cash", new Date(NOW))));
+    const receipts = await Promise.all(bookings.map((b) => recordPayment(b.id, 3500, "cash", { kind: "admin", telegramId: ADMIN_ID }, new Date(NOW))));
     expect(receipts.map((r) => r!.receiptNumber).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await PaymentModel.countDocuments()).toBe(20);
   });

@@ -6,7 +6,7 @@ import { bookForAnyoneButton, bookForCardButton } from "../../src/bot/features/b
 import { feedButtons } from "../../src/bot/features/calendar-feed.js";
 import { customerRecordButtons, eraseDeclinedButtons, keepDataByPractice } from "../../src/bot/features/customer-record.js";
 import { serviceButtons, serviceFieldButtons, servicesMenuButtons } from "../../src/bot/features/services-menu.js";
-import { bookingCardButtons, calendarButtons } from "../../src/bot/features/week.js";
+import { bookingCardButtons, calendarButtons, unblockButtons } from "../../src/bot/features/week.js";
 import { adminBookingButtons, adminBookingKeyboard } from "../../src/bot/keyboards.js";
 
 const id = "0123456789abcdef01234567";
@@ -33,6 +33,7 @@ describe("button codecs", () => {
       calendarButtons.pack({ action: "wk", date: "2026-11-30" }),
       calendarButtons.pack({ action: "dy", date: "2026-12-01" }),
       bookingCardButtons.pack({ action: "bk", bookingId: id }),
+      unblockButtons.pack({ action: "ub", span: "1764583200000-1764619200000" }),
       feedButtons.pack({ action: "cf", change: "hide" }),
       servicesMenuButtons.pack({ action: "sv", page: "list" }),
       servicesMenuButtons.pack({ action: "sv", page: "new" }),
@@ -58,6 +59,7 @@ describe("button codecs", () => {
       "ad:wk:2026-11-30",
       "ad:dy:2026-12-01",
       `ad:bk:${id}`,
+      "ad:ub:1764583200000-1764619200000",
       "ad:cf:hide",
       "ad:sv:list",
       "ad:sv:new",

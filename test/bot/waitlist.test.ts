@@ -11,12 +11,14 @@ import { listActiveServices } from "../../src/services/catalog.js";
 import { createServices } from "../../src/services/index.js";
 import { eraseByTelegramId, setMarketingConsent } from "../../src/services/privacy.js";
 import { BroadcastModel } from "../../src/db/models/broadcast.js";
+import { ScheduleExceptionModel } from "../../src/db/models/schedule.js";
 import { purgeExpired } from "../../src/services/retention.js";
 import { ADMIN_ID, LogCapture, TestCustomer, testConfig } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { BOT_INFO, type FakeTelegram } from "../helpers/fake-telegram.js";
-import { at, bookFor } from "../helpers/fixtures.js";
+import { at, bookFor, setLanguage } from "../helpers/fixtures.js";
+import { apiAs, startWebApp } from "../helpers/webapp.js";
 
 useTestDatabase();
 
@@ -126,6 +128,95 @@ describe("joining the waitlist (W1)", () => {
   });
 });
 
+describe("waiting for a better time while moving a booking (W1)", () => {
+  it("the move flow's days and times offer waiting; an offered time moves the booking (no second booking), and a lost race leaves it as it was", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const mine = await bookFor(16_020, 60, at("2026-12-03T13:00"), NOW);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_020, language: "fi" });
+    await customer.send("/mybookings");
+    await customer.press("Siirrä");
+    expect(customer.buttons().map(([t]) => t)).toContain("🔔 Kerro, kun aika vapautuu");
+    // From a day's times too; Back returns to them.
+    await customer.press("ke 2.12.");
+    await customer.press("Kerro, kun aika vapautuu");
+    await customer.press("Takaisin");
+    expect(customer.buttons().map(([t]) => t)).toContain("10.00");
+    await customer.press("Kerro, kun aika vapautuu");
+    expect(customer.lastText()).toContain("Varauksesi to 3.12.2026 klo 13.00 pysyy voimassa.");
+    await customer.press("Vain se päivä");
+    await customer.press("Mihin aikaan");
+    expect(customer.lastText()).toContain("Olet jonotuslistalla varauksesi siirtoa varten (nyt to 3.12.2026 klo 13.00): Klassinen hieronta 60 min, ke 2.12.2026–ke 2.12.2026, mihin aikaan tahansa.");
+    // It ends at the booking's change deadline (24 hours before it), which comes before the day's end.
+    expect(await WaitlistEntryModel.findOne({}).lean()).toMatchObject({ bookingId: new Types.ObjectId(mine.id), expiresAt: new Date(at("2026-12-02T13:00")) });
+    await customer.send("/mybookings");
+    expect(customer.texts()).toContain("Klassinen hieronta 60 min: siirto ajasta to 3.12.2026 klo 13.00\nke 2.12.2026, mihin aikaan tahansa");
+
+    // Wednesday's 9.00 and 14.00 free up.
+    for (const hour of ["09", "14"]) {
+      const ref = await cancelLater(16_021, at(`2026-12-02T${hour}:00`));
+      await services.cancelBooking(16_021, ref, NOW);
+    }
+    expect(await job.runOnce()).toBe(1);
+    expect(customer.lastText()).toBe(
+      "Aika vapautui: Klassinen hieronta 60 min! Voit siirtää varauksesi to 3.12.2026 klo 13.00 johonkin näistä ajoista. Aika on sen, joka vahvistaa sen ensin.",
+    );
+    await customer.press("ke 2.12. 9.00");
+    expect(customer.lastText()).toContain("Siirretäänkö varauksesi?");
+    // Someone else is quicker.
+    await bookFor(16_022, 60, at("2026-12-02T09:00"), NOW);
+    await customer.press("Vahvista siirto");
+    expect(customer.lastText()).toBe("Valitettavasti aika ehdittiin jo varata. Varauksesi pysyy ennallaan, ja olet edelleen jonotuslistalla.");
+    expect((await BookingModel.findById(mine.id).lean())!.start.getTime()).toBe(at("2026-12-03T13:00"));
+    expect(await WaitlistEntryModel.countDocuments()).toBe(1);
+
+    // The offer now shows the afternoon's times only; one of them moves the booking.
+    await job.runOnce();
+    expect(customer.buttons().map(([t]) => t)).toEqual(["ke 2.12. 14.00", "ke 2.12. 14.15", "ke 2.12. 14.30", "ke 2.12. 14.45", "ke 2.12. 15.00", "Ei enää tarjouksia"]);
+    await customer.press("ke 2.12. 14.00");
+    await customer.press("Vahvista siirto");
+    expect(customer.lastText()).toContain("Varauksesi on siirretty");
+    const moved = (await BookingModel.findById(mine.id).lean())!;
+    expect(moved.start.getTime()).toBe(at("2026-12-02T14:00"));
+    expect(await BookingModel.countDocuments({ customerId: moved.customerId, status: "confirmed" })).toBe(1);
+    expect(await WaitlistEntryModel.countDocuments()).toBe(0);
+    expect(adminTexts().at(-1)).toContain(
+      "Siirretty jonotuslistalta vapautuneeseen aikaan: Testi Asiakas16020, Klassinen hieronta 60 min, to 3.12.2026 klo 13.00 → ke 2.12.2026 klo 14.00.",
+    );
+  });
+
+  it("with no other free day, the move flow asks at once which days to wait for; Back leaves the booking as it was", async () => {
+    const { bot } = waitlistBot(suite.tg, { BOOKING_HORIZON_DAYS: "1" });
+    await bookFor(16_025, 60, at("2026-12-01T10:00"), at("2026-11-20T08:00"));
+    // Tuesday, the only day in the horizon, became time off after it was booked.
+    await ScheduleExceptionModel.create({ kind: "closed", start: new Date(at("2026-12-01T00:00")), end: new Date(at("2026-12-02T00:00")) });
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_025, language: "fi" });
+    await customer.send("/mybookings");
+    await customer.press("Siirrä");
+    expect(customer.lastText()).toContain("Varauskaudella ei ole nyt muita vapaita aikoja. Varauksesi ti 1.12.2026 klo 10.00 pysyy voimassa.");
+    await customer.press("Takaisin");
+    expect(customer.lastText()).toContain("Mitään ei muutettu: varauksesi on voimassa.");
+    await customer.send("/mybookings");
+    await customer.press("Siirrä");
+    await customer.press("Seuraavat 7 päivää");
+    await customer.press("Iltapäivä");
+    expect(customer.lastText()).toContain("Olet jonotuslistalla varauksesi siirtoa varten (nyt ti 1.12.2026 klo 10.00)");
+  });
+
+  it("an entry to move a booking ends with the booking: cancelled, it is neither listed nor offered anything", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const mine = await bookFor(16_030, 60, at("2026-12-04T13:00"), NOW);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_030, language: "fi" });
+    await customer.send("/start");
+    expect((await services.waitlist.join(16_030, { moveRef: mine.ref, fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW)).ok).toBe(true);
+    expect((await services.cancelBooking(16_030, mine.ref, NOW)).ok).toBe(true);
+    const ref = await cancelLater(16_031, at("2026-12-02T10:00"));
+    await services.cancelBooking(16_031, ref, NOW);
+    expect(await job.runOnce()).toBe(0);
+    await customer.send("/mybookings");
+    expect(customer.lastText()).toBe("Sinulla ei ole tulevia varauksia. Varaa aika komennolla /book.");
+  });
+});
+
 describe("offers when time frees up (W2)", () => {
   it("a cancellation offers the freed times once; pressing one books it with the time preset, and the practitioner hears it came from the waitlist", async () => {
     const { bot, job, services } = waitlistBot(suite.tg);
@@ -178,6 +269,8 @@ describe("offers when time frees up (W2)", () => {
     }
     await services.cancelBooking(16_200, ref, NOW);
     await job.runOnce();
+    const offerMessages = [first, second, third].map((c) => suite.tg.latestKeyboardMessage(c.user.id)!.messageId);
+    const thirdsButton = third.buttons().find(([label]) => label === "ke 2.12. 10.00")![1];
     for (const c of [first, second]) {
       await c.press("ke 2.12. 10.00");
       await c.press("Käytä näitä tietoja");
@@ -188,14 +281,53 @@ describe("offers when time frees up (W2)", () => {
     expect(second.lastText()).toBe("Valitettavasti aika ehdittiin jo varata. Olet edelleen jonotuslistalla.");
     const secondId = (await CustomerModel.findOne({ telegramId: 16_202 }).lean())!._id;
     expect(await WaitlistEntryModel.countDocuments({ customerId: secondId })).toBe(1);
-    // The third presses later: told at once.
-    await third.press("ke 2.12. 10.00");
+    // The next round edits the others' offer messages: the booked hour (with its buffer) overlaps
+    // every time offered, so only "no more offers" is left, and a line says what happened.
+    await job.runOnce();
+    for (const [i, c] of [second, third].entries()) {
+      const shown = suite.tg.shown(c.user.id, offerMessages[i + 1]!)!;
+      expect(shown.text).toBe(
+        "Aika vapautui: Klassinen hieronta 60 min! Varaa valitsemalla aika. Aika on sen, joka vahvistaa sen ensin.\n\n" +
+          "✖ Ehdittiin jo varata: ke 2.12. 10.00, 10.15, 10.30, 10.45 ja 11.00. Olet edelleen jonotuslistalla; kerron, jos aika vapautuu taas.",
+      );
+      expect(shown.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["Ei enää tarjouksia"]);
+    }
+    // The one who booked it keeps their message as it was; a further round edits nothing.
+    expect(suite.tg.shown(16_201, offerMessages[0]!)!.text).not.toContain("✖");
+    const edits = suite.tg.callsOf("editMessageText").length;
+    await job.runOnce();
+    expect(suite.tg.callsOf("editMessageText")).toHaveLength(edits);
+    // The third presses the time's button as it was before the edit reached them: told at once.
+    await third.pressData(thirdsButton, offerMessages[2]!);
     expect(third.lastText()).toBe("Valitettavasti aika ehdittiin jo varata. Olet edelleen jonotuslistalla.");
     await third.press("Ei enää tarjouksia");
     expect(third.lastText()).toContain("Poistuit jonotuslistalta");
     const thirdId = (await CustomerModel.findOne({ telegramId: 16_203 }).lean())!._id;
     expect(await WaitlistEntryModel.countDocuments({ customerId: thirdId })).toBe(0);
     expect(await BookingModel.countDocuments({ status: "confirmed", start: new Date(at("2026-12-02T10:00")) })).toBe(1);
+  });
+
+  it("an offered time booked by anyone (here through /book) loses its button in the offer message; the other times stay", async () => {
+    const { bot, job, services } = waitlistBot(suite.tg);
+    const ref = await cancelLater(16_250, at("2026-12-02T10:00"));
+    const waiting = new TestCustomer(bot, suite.tg, { id: 16_251, language: "fi" });
+    await waiting.send("/start");
+    await services.waitlist.join(16_251, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW);
+    await services.cancelBooking(16_250, ref, NOW);
+    await job.runOnce();
+    const offer = suite.tg.latestKeyboardMessage(16_251)!.messageId;
+    // Someone else books 9.30–10.00 (and its buffer to 10.15): a treatment at 10.00 no longer fits.
+    const other = new TestCustomer(bot, suite.tg, { id: 16_252, language: "fi" });
+    await other.toSummary({ day: "ke 2.12.", time: "9.30", service: "30 min" });
+    await other.press("Vahvista");
+    expect(other.texts().join("\n")).toContain("Aikasi on varattu");
+    await job.runOnce();
+    const shown = suite.tg.shown(16_251, offer)!;
+    expect(shown.text).toContain("\n\n✖ Ehdittiin jo varata: ke 2.12. 10.00.");
+    expect(shown.text).not.toContain("Olet edelleen");
+    expect(shown.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["ke 2.12. 10.15", "ke 2.12. 10.30", "ke 2.12. 10.45", "ke 2.12. 11.00", "Ei enää tarjouksia"]);
+    await waiting.press("ke 2.12. 10.15");
+    expect(waiting.lastText()).toBe("Kirjoita etunimesi.");
   });
 
   it("a move's old time is offered; time within the minimum notice is not", async () => {
@@ -227,20 +359,6 @@ describe("offers when time frees up (W2)", () => {
     expect(waiting.buttons().map(([t]) => t)[0]).toBe("ke 2.12. 10.00");
   });
 
-  it("hours opened by the practitioner are offered to those waiting for them", async () => {
-    const { bot, job, services } = waitlistBot(suite.tg);
-    const waiting = new TestCustomer(bot, suite.tg, { id: 16_351, language: "fi" });
-    await waiting.send("/start");
-    await services.waitlist.join(16_351, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "evening" }, NOW);
-    // Wednesdays open until 19.00 instead of 17.00: the new evening hours are offered.
-    await services.admin.setWeekdayHours(3, [
-      { start: "09:00", end: "12:00" },
-      { start: "12:30", end: "19:00" },
-    ]);
-    expect(await job.runOnce()).toBe(1);
-    expect(waiting.buttons().map(([t]) => t)).toEqual(["ke 2.12. 17.00", "ke 2.12. 17.15", "ke 2.12. 17.30", "ke 2.12. 17.45", "ke 2.12. 18.00", "Ei enää tarjouksia"]);
-  });
-
   it("offers survive a restart: made by one round, sent by a later one (even from another bot)", async () => {
     const first = waitlistBot(suite.tg);
     const ref = await cancelLater(16_400, at("2026-12-02T10:00"));
@@ -253,6 +371,106 @@ describe("offers when time frees up (W2)", () => {
     expect(await second.job.runOnce()).toBe(1);
     expect(await first.job.runOnce()).toBe(0);
     expect(suite.tg.callsOf("sendMessage", 16_401).filter((c) => String(c.payload.text).includes("Aika vapautui"))).toHaveLength(1);
+  });
+});
+
+describe("every source of freed time offers it (W2)", () => {
+  /** A customer waiting for any time on Wednesday 2 December, as the practitioner changes things. */
+  async function waitingForWednesday(id: number, env: Record<string, string> = {}) {
+    const wired = waitlistBot(suite.tg, env);
+    const waiting = new TestCustomer(wired.bot, suite.tg, { id, language: "fi" });
+    await waiting.send("/start");
+    await wired.services.waitlist.join(id, { serviceId: await serviceId(60), fromDay: "2026-12-02", toDay: "2026-12-02", part: "any" }, NOW);
+    const practitioner = new TestCustomer(wired.bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    const offered = () => (waiting.lastText().includes("Aika vapautui") ? waiting.buttons().map(([t]) => t) : []);
+    return { ...wired, waiting, practitioner, offered };
+  }
+
+  it("the practitioner cancels a booking from its buttons, with a reason", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_361);
+    const booking = await bookFor(16_360, 60, at("2026-12-02T10:00"), NOW);
+    await practitioner.send("/start");
+    await practitioner.pressData(`ad:cx:${booking.id}`, 1);
+    await practitioner.send("Hieroja sairastui");
+    expect(practitioner.lastText()).toBe("Peruttu; asiakkaalle on ilmoitettu.");
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 10.00");
+  });
+
+  it("a customer erases their data (/deleteme): their booking's time", async () => {
+    const { bot, job, offered } = await waitingForWednesday(16_363);
+    await bookFor(16_362, 60, at("2026-12-02T10:00"), NOW);
+    const leaving = new TestCustomer(bot, suite.tg, { id: 16_362, language: "fi" });
+    await leaving.send("/deleteme");
+    await leaving.press("Kyllä, poista tietoni");
+    expect(leaving.lastText()).toContain("Peruttuja varauksia: 1.");
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 10.00");
+  });
+
+  it("the practitioner moves a booking: its old time", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_365);
+    const booking = await bookFor(16_364, 60, at("2026-12-02T10:00"), NOW);
+    await practitioner.send("/start");
+    await practitioner.pressData(`ad:mv:${booking.id}`, 1);
+    await practitioner.press("to 3.12.");
+    await practitioner.press("13.00");
+    await practitioner.press("Vahvista siirto");
+    expect(practitioner.lastText()).toContain("Siirretty");
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 10.00");
+  });
+
+  it("the practitioner gives a day of time off back from /agenda: a one-day block is removed, a longer one shortened", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_366);
+    await practitioner.send("/off 2.12. 3.12.");
+    await practitioner.send("/agenda 2.12.");
+    expect(practitioner.lastText()).toContain("⛔ koko päivä estetty");
+    expect(await job.runOnce()).toBe(0);
+    await practitioner.press("Vapauta koko päivä");
+    expect(suite.tg.toasts().at(-1)).toBe("Esto poistettu: aika on taas varattavissa.");
+    // The day is shown again in place, open; Thursday stays blocked.
+    expect(suite.tg.latestKeyboardMessage(ADMIN_ID)!.text).toContain("ke 2.12.2026: 0 varausta\nAuki: 9.00–12.00 ja 12.30–17.00\n  vapaata");
+    const blocks = await ScheduleExceptionModel.find({}).lean();
+    expect(blocks.map((b) => [b.start.getTime(), b.end.getTime()])).toEqual([[at("2026-12-03T00:00"), at("2026-12-04T00:00")]]);
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 9.00");
+
+    // Part of a day: the afternoon blocked, then given back.
+    const other = await waitingForWednesday(16_367);
+    await ScheduleExceptionModel.deleteMany({});
+    await practitioner.send("/off 2.12. 12:30-17:00");
+    await job.runOnce();
+    await practitioner.send("/agenda 2.12.");
+    await practitioner.press("Vapauta 12.30–17.00");
+    // Both are told: the first was offered only the morning's first eight times before.
+    expect(await job.runOnce()).toBe(2);
+    expect(other.offered()[0]).toBe("ke 2.12. 12.30");
+    expect(offered()[0]).toBe("ke 2.12. 12.30");
+    expect(await ScheduleExceptionModel.countDocuments()).toBe(0);
+  });
+
+  it("the practitioner unblocks time off in the Mini App", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_368);
+    await practitioner.send("/off 2.12.");
+    const server = await startWebApp(suite.tg);
+    try {
+      const admin = apiAs(server.app, ADMIN_ID);
+      const block = (await admin("admin/week", {})).days.flatMap((d) => d.entries).find((e) => e.kind === "blocked")!;
+      expect(await admin("admin/unblock", { exceptionId: block.id })).toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+    }
+    expect(await job.runOnce()).toBe(1);
+    expect(offered()[0]).toBe("ke 2.12. 9.00");
+  });
+
+  it("the practitioner opens hours with /hours", async () => {
+    const { job, practitioner, offered } = await waitingForWednesday(16_369);
+    await practitioner.send("/hours ke 9-12 12.30-19");
+    expect(await job.runOnce()).toBe(1);
+    // Wednesdays open until 19.00 instead of 17.00: the new evening hours are what is offered.
+    expect(offered()).toEqual(["ke 2.12. 17.00", "ke 2.12. 17.15", "ke 2.12. 17.30", "ke 2.12. 17.45", "ke 2.12. 18.00", "Ei enää tarjouksia"]);
   });
 });
 
@@ -325,6 +543,37 @@ describe("expiry and privacy (W5)", () => {
   });
 });
 
+describe("privacy of the waitlist (W5)", () => {
+  it("someone who only waits for a time is kept while the entry waits (their own request), then forgotten with it", async () => {
+    const { bot, services, config } = waitlistBot(suite.tg);
+    const customer = new TestCustomer(bot, suite.tg, { id: 16_650, language: "fi" });
+    await customer.send("/start");
+    await services.waitlist.join(16_650, { serviceId: await serviceId(60), fromDay: "2026-12-01", toDay: "2027-01-20", part: "any" }, NOW);
+    // Forty days without a word: past TECHNICAL_LOG_DAYS, yet still waiting.
+    const later = new Date(NOW + 40 * 24 * 3_600_000);
+    await purgeExpired(config.retention, later);
+    expect(await CustomerModel.countDocuments({ telegramId: 16_650 })).toBe(1);
+    expect(await WaitlistEntryModel.countDocuments()).toBe(1);
+    // After the last day the entry goes, and with it the person who only looked otherwise.
+    await purgeExpired(config.retention, new Date(at("2027-01-21T08:00")));
+    expect(await WaitlistEntryModel.countDocuments()).toBe(0);
+    expect(await CustomerModel.countDocuments({ telegramId: 16_650 })).toBe(0);
+  });
+
+  it("the privacy notice says what is kept for the waitlist and that its offers need no marketing consent", async () => {
+    const { bot } = waitlistBot(suite.tg);
+    for (const [id, language, words] of [
+      [16_660, "fi", "eivätkä vaadi markkinointisuostumusta"],
+      [16_661, "sv", "kräver inget samtycke till marknadsföring"],
+      [16_662, "en", "need no marketing consent"],
+    ] as const) {
+      const reader = new TestCustomer(bot, suite.tg, { id, language });
+      await reader.send("/privacy");
+      expect(reader.texts().join("\n"), language).toContain(words);
+    }
+  });
+});
+
 describe("fifty waiting customers press the same offered time at once (W6)", () => {
   it("exactly one booking results; the others are told it has gone", { timeout: 300_000 }, async () => {
     const { bot, job, services } = waitlistBot(suite.tg);
@@ -359,15 +608,35 @@ describe("fifty waiting customers press the same offered time at once (W6)", () 
 });
 
 describe("the practitioner (W4)", () => {
-  it("counts how many wait for each day", async () => {
-    const { services } = waitlistBot(suite.tg);
+  it("sees how many wait for each day still ahead in /week and /agenda: counts only, no names", async () => {
+    const { bot, services } = waitlistBot(suite.tg);
     const service = await serviceId(60);
-    for (const [id, from, to] of [[16_801, "2026-12-01", "2026-12-03"], [16_802, "2026-12-02", "2026-12-02"]] as const) {
-      await new TestCustomer(waitlistBot(suite.tg).bot, suite.tg, { id, language: "fi" }).send("/start");
+    for (const [id, from, to] of [[16_801, "2026-11-30", "2026-12-03"], [16_802, "2026-12-02", "2026-12-02"]] as const) {
+      // Known to the practice by name (a booking next week), yet the counts never say who waits.
+      await bookFor(id, 30, at("2026-12-10T09:00") + (id - 16_801) * 3_600_000, NOW);
       await services.waitlist.join(id, { serviceId: service, fromDay: from, toDay: to, part: "any" }, NOW);
     }
     const counts = await services.waitlist.waitingPerDay("2026-11-30", "2026-12-04", NOW);
-    expect(Object.fromEntries(counts)).toEqual({ "2026-11-30": 0, "2026-12-01": 1, "2026-12-02": 2, "2026-12-03": 1, "2026-12-04": 0 });
+    expect(Object.fromEntries(counts)).toEqual({ "2026-11-30": 1, "2026-12-01": 1, "2026-12-02": 2, "2026-12-03": 1, "2026-12-04": 0 });
+    const practitioner = new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "fi" });
+    // Tuesday: Monday has gone by, so its count is no longer shown.
+    vi.setSystemTime(at("2026-12-01T08:00"));
+    await practitioner.send("/week");
+    const week = practitioner.lastText();
+    expect(week).toContain("ti 1.12. · 9.00–12.00 ja 12.30–17.00 (tänään)\n  vapaata 9.00–12.00 ja 12.30–17.00 (7 h 30 min)\n  🔔 jonotuslistalla 1 asiakas\n\n");
+    expect(week).toContain("\n  🔔 jonotuslistalla 2 asiakasta\n\nto 3.12.");
+    expect(week).toContain("\n  🔔 jonotuslistalla 1 asiakas\n\npe 4.12.");
+    expect(week.match(/🔔/g)).toHaveLength(3);
+    expect(week).not.toContain("Asiakas1680");
+    await practitioner.send("/agenda 2.12.");
+    expect(practitioner.lastText()).toBe(
+      "ke 2.12.2026: 0 varausta\nAuki: 9.00–12.00 ja 12.30–17.00\n  vapaata 9.00–12.00 ja 12.30–17.00 (7 h 30 min)\n  🔔 jonotuslistalla 2 asiakasta",
+    );
+    await practitioner.send("/agenda 4.12.");
+    expect(practitioner.lastText()).not.toContain("🔔");
+    await setLanguage(ADMIN_ID, "en");
+    await new TestCustomer(bot, suite.tg, { id: ADMIN_ID, language: "en" }).send("/agenda 2.12.");
+    expect(practitioner.lastText()).toContain("\n  🔔 on the waiting list: 2 customers");
   });
 
   it("/lastminute offers the next two days' free gaps to customers with Telegram marketing consent, as a broadcast", async () => {

@@ -5,7 +5,9 @@ import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { RetentionNoticeModel } from "../../src/db/models/retention-notice.js";
 import { TelegramLinkModel } from "../../src/db/models/telegram-link.js";
-import { cancelByAdmin, markAttendance, recordPayment } from "../../src/services/admin.js";
+import { cancelByAdmin } from "../../src/services/admin.js";
+import { markAttendance } from "../../src/services/bookings.js";
+import { recordPayment } from "../../src/services/payments.js";
 import { newIdentity, bookAppointment } from "../../src/services/booking.js";
 import { claimDelivery, createBroadcast, settleDelivery } from "../../src/services/broadcast.js";
 import { listActiveServices } from "../../src/services/catalog.js";
@@ -14,7 +16,7 @@ import { EXPORT_COVERAGE, NOT_ABOUT_CUSTOMERS, type CollectionCoverage, type Cus
 import { requestExport, setMarketingConsent, updateProfileField } from "../../src/services/privacy.js";
 import { keepCustomerData } from "../../src/services/retention.js";
 import { seedDefaults } from "../../src/services/seed.js";
-import { joinWaitlist, matchFreedTimes, takeDueOffers } from "../../src/services/waitlist.js";
+import { joinWaitlist, matchFreedTimes, offerSent, takeDueOffers } from "../../src/services/waitlist.js";
 import { ADMIN_ID, createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
@@ -110,15 +112,18 @@ async function seedEverything(telegramId: number, hour: "10" | "14") {
   const visited = await book(telegramId, 60, at(`2026-11-23T${hour}:00`), past);
   const upcoming = await book(telegramId, 60, at(`2026-12-02T${hour}:00`), NOW);
   const cancelled = await book(telegramId, 30, at(`2026-12-03T${short}:00`), NOW);
-  await markAttendance(ADMIN_ID, missed.id, "no-show", new Date(NOW));
-  await markAttendance(ADMIN_ID, visited.id, "attended", new Date(NOW));
+  await markAttendance(missed.id, "no-show", { kind: "admin", telegramId: ADMIN_ID }, new Date(NOW));
+  await markAttendance(visited.id, "attended", { kind: "admin", telegramId: ADMIN_ID }, new Date(NOW));
   // Waiting for a time that day: the cancellation below is offered to them (W5).
   const sixty = (await listActiveServices()).find((s) => s.durationMinutes === 60)!;
   await joinWaitlist(SETTINGS, telegramId, { serviceId: sixty.id, fromDay: "2026-12-03", toDay: "2026-12-03", part: "any" }, NOW);
+  // And waiting to move the upcoming booking to an earlier day.
+  await joinWaitlist(SETTINGS, telegramId, { moveRef: upcoming.ref, fromDay: "2026-12-01", toDay: "2026-12-01", part: "morning" }, NOW);
   await cancelByAdmin(ADMIN_ID, cancelled.id, "Hieroja sairastui", new Date(NOW));
   await matchFreedTimes(SETTINGS, NOW);
-  await takeDueOffers(SETTINGS, NOW);
-  await recordPayment(ADMIN_ID, visited.id, 5500, "card", new Date(NOW));
+  // Sent as a message (its id kept for editing when a time goes).
+  for (const due of await takeDueOffers(SETTINGS, NOW)) await offerSent(due.offerIds, 4242);
+  await recordPayment(visited.id, 5500, "card", { kind: "admin", telegramId: ADMIN_ID }, new Date(NOW));
   await setMarketingConsent(telegramId, "sms", true, "button", new Date(NOW));
   await updateProfileField(telegramId, "phone", "+358401112233", { kind: "customer" }, new Date(NOW));
   await updateProfileField(telegramId, "address", "Vientikatu 5, 00100 Helsinki", { kind: "customer" }, new Date(NOW));

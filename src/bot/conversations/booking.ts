@@ -40,6 +40,15 @@ export interface WaitlistPreset {
   start: number;
 }
 
+/**
+ * A move started from a waitlist offer made for an entry to move this booking (W1, W2): the new
+ * time is given, so the flow starts at the move's summary.
+ */
+export interface MoveWaitlistPreset {
+  entryId: string;
+  start: number;
+}
+
 /** The booking and move flows' buttons. */
 export const bookingButtons = buttonCodec("bk");
 
@@ -59,6 +68,8 @@ export interface BookingFlowDeps {
   joinWaitlist(telegramId: number, wish: WaitlistWish, now: number): Promise<JoinResult>;
   /** A booking was made from a waitlist offer: the entry is done and the practitioner is told (W4). */
   bookedFromWaitlist(entryId: string, booking: BookingView): Promise<void>;
+  /** A booking was moved to a time offered from the waitlist: the entry is done and the practitioner is told (W4). */
+  movedFromWaitlist(entryId: string, before: BookingView, after: BookingView): Promise<void>;
   /** Tell every admin about a new or moved booking; they never throw. */
   notifyAdminsBooked(booking: BookingView): Promise<void>;
   notifyAdminsMoved(before: BookingView, after: BookingView): Promise<void>;
@@ -82,25 +93,8 @@ export function createBookingConversation(deps: BookingFlowDeps) {
     const offered = preset && services.find((s) => s.id === preset.serviceId);
     if (preset && !offered) return f.close(t("waitlist-offer-gone"));
 
-    /** Asks which days (and part of the day) to wait for, saves the entry and ends the flow; BACK to look again. */
-    const joinWaitlist = async (service: ServiceView, day: string | undefined, text: string): Promise<Back> => {
-      const today = localDate(await conversation.now(), deps.zone);
-      const wish = await pickWaitlistWish(f, today, day, text);
-      if (wish === BACK) return BACK;
-      const now = await conversation.now();
-      const result = await conversation.external(() => deps.joinWaitlist(telegramId, { serviceId: service.id, ...wish }, now));
-      await f.close(
-        result.ok
-          ? t("waitlist-joined", {
-              service: result.entry.serviceName[language],
-              from: formatDay(result.entry.fromDay, language),
-              to: formatDay(result.entry.toDay, language),
-              part: t(`waitlist-part-${result.entry.part}`),
-            })
-          : t(result.reason === "too-many" ? "waitlist-too-many" : "booking-option-unavailable"),
-      );
-      return conversation.halt();
-    };
+    const joinWaitlist = (service: ServiceView, day: string | undefined, text: string) =>
+      askToWait(f, deps, telegramId, { serviceId: service.id }, day, text);
     const profile = await conversation.external(() => deps.bookingProfile(telegramId));
 
     // Time lost to others in this flow, left out of the times shown even before the calendar shows it.
@@ -239,11 +233,49 @@ export function createBookingConversation(deps: BookingFlowDeps) {
 }
 
 /**
+ * Asks which days (and part of the day) to wait for, saves the waitlist entry (W1) — for a new
+ * booking of a service, or to move a booking — and ends the flow with what was saved; BACK when
+ * the customer goes back to look at the times again.
+ */
+async function askToWait(
+  f: Flow,
+  deps: Pick<BookingFlowDeps, "zone" | "joinWaitlist">,
+  telegramId: number,
+  target: { serviceId: string } | { moveRef: string },
+  day: string | undefined,
+  text: string,
+): Promise<Back> {
+  const { conversation, t, language } = f;
+  const today = localDate(await conversation.now(), deps.zone);
+  const wish = await pickWaitlistWish(f, today, day, text);
+  if (wish === BACK) return BACK;
+  const now = await conversation.now();
+  const result = await conversation.external(() => deps.joinWaitlist(telegramId, { ...target, ...wish }, now));
+  if (!result.ok) {
+    await f.close(t(result.reason === "too-many" ? "waitlist-too-many" : "booking-option-unavailable"));
+    return conversation.halt();
+  }
+  const { entry } = result;
+  const vars = {
+    service: entry.serviceName[language],
+    from: formatDay(entry.fromDay, language),
+    to: formatDay(entry.toDay, language),
+    part: t(`waitlist-part-${entry.part}`),
+  };
+  await f.close(
+    entry.moving === undefined ? t("waitlist-joined", vars) : t("waitlist-joined-move", { ...vars, current: formatDateTime(entry.moving, language, deps.zone) }),
+  );
+  return conversation.halt();
+}
+
+/**
  * The move conversation (B7), entered with a booking's reference: day → time → the change
- * summarised → confirm; the same pickers and safeguards as booking.
+ * summarised → confirm; the same pickers and safeguards as booking. Where no day or time suits,
+ * the customer can wait for one (W1): the booking stands, and a time offered later moves it. From
+ * such an offer (`preset`) the flow starts at the summary.
  */
 export function createMoveConversation(deps: BookingFlowDeps) {
-  return async function move(conversation: FlowConversation, ctx: ConversationContext, ref: string): Promise<void> {
+  return async function move(conversation: FlowConversation, ctx: ConversationContext, ref: string, preset?: MoveWaitlistPreset): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
     const f = new Flow(conversation, ctx, bookingButtons, { cancelled: "move-cancelled", commandInFlow: "booking-command-in-flow" });
@@ -257,19 +289,32 @@ export function createMoveConversation(deps: BookingFlowDeps) {
     let alsoBusy: Interval[] = [];
     const query = (): SlotQuery => ({ telegramId, ref, ...(alsoBusy.length > 0 ? { alsoBusy } : {}) });
     let lost = false;
+    const current = formatDateTime(moving.start, language, deps.zone);
+    const wait = (day: string | undefined, text: string) => askToWait(f, deps, telegramId, { moveRef: ref }, day, text);
 
     const answers = await Steps.start()
       .then("day", async () => {
-        const day = await pickDay(f, deps, query(), serviceName);
-        if (day !== NO_DAYS) return day;
-        await f.close(t("move-no-days"));
-        return conversation.halt();
+        if (preset) return new Known(localDate(preset.start, deps.zone));
+        for (;;) {
+          const day = await pickDay(f, deps, query(), serviceName, { waitlist: true });
+          // No other free day: waiting for one is the way forward (Back leaves the booking as it is).
+          if (day === NO_DAYS) return wait(undefined, t("waitlist-move-no-days", { current }));
+          if (day !== WAITLIST) return day;
+          await wait(undefined, t("waitlist-move-ask-days", { current }));
+        }
       })
       .then("start", async (a) => {
-        const start = await pickTime(f, deps, query(), a.day, serviceName, deps.zone);
-        if (start !== "full") return start;
-        f.notice = t("booking-day-full");
-        return BACK;
+        if (preset) return new Known(preset.start);
+        for (;;) {
+          const start = await pickTime(f, deps, query(), a.day, serviceName, deps.zone, { waitlist: true });
+          if (start === WAITLIST) {
+            await wait(a.day, t("waitlist-move-ask-days", { current }));
+            continue;
+          }
+          if (start !== "full") return start;
+          f.notice = t("booking-day-full");
+          return BACK;
+        }
       })
       .then("moved", async (a) => {
         // As for a new booking: a move confirmed again after a crash is recognised as done.
@@ -289,6 +334,11 @@ export function createMoveConversation(deps: BookingFlowDeps) {
         if (result.ok) return result;
         if (result.reason !== "slot-taken") {
           await f.close(changeRefusalText(f.prompt.current, result.reason, deps));
+          return conversation.halt();
+        }
+        if (preset) {
+          // An offered time someone else confirmed first: the booking and the entry stay.
+          await f.close(t("waitlist-offer-gone-move"));
           return conversation.halt();
         }
         f.notice = t("booking-slot-taken");
@@ -315,7 +365,8 @@ export function createMoveConversation(deps: BookingFlowDeps) {
     );
     const { file, caption } = calendarFile(result.after, "booked", language, t, deps);
     await f.prompt.current.replyWithDocument(file, { caption });
-    await conversation.external(() => deps.notifyAdminsMoved(result.before, result.after));
+    if (preset) await conversation.external(() => deps.movedFromWaitlist(preset.entryId, result.before, result.after));
+    else await conversation.external(() => deps.notifyAdminsMoved(result.before, result.after));
   };
 }
 

@@ -42,7 +42,7 @@ export function myBookingsFeature(
     const bookings = await services.upcomingBookings(ctx.from!.id, Date.now());
     if (bookings.length === 0) {
       // The waitlist entries, if any, stand in for the empty list.
-      if ((await replyWaitlistEntries(ctx, services)) === 0) await ctx.reply(ctx.t("my-bookings-empty"));
+      if ((await replyWaitlistEntries(ctx, services, config.zone)) === 0) await ctx.reply(ctx.t("my-bookings-empty"));
       return;
     }
     await ctx.reply(ctx.t("my-bookings-title"));
@@ -60,7 +60,7 @@ export function myBookingsFeature(
         .text(ctx.t("button-move-booking"), myBookingButtons.pack({ action: "move", ref: booking.ref }));
       await ctx.reply(ctx.t("my-bookings-item", { ...item, deadline: when(ctx, deadline) }), { reply_markup: keyboard });
     }
-    await replyWaitlistEntries(ctx, services);
+    await replyWaitlistEntries(ctx, services, config.zone);
   };
   composer.command("mybookings", list);
   composer.callbackQuery(MENU.myBookings, async (ctx) => {

@@ -21,6 +21,8 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 export const calendarButtons = buttons("ad", { action: ["wk", "dy"], date: /\d{4}-\d{2}-\d{2}/ });
 /** One booking's card with its actions (`ad:bk:<booking id>`). */
 export const bookingCardButtons = buttons("ad", { action: ["bk"], bookingId: OBJECT_ID });
+/** Time off to give back to the calendar, `ad:ub:<start ms>-<end ms>` (one day's stretch of it). */
+export const unblockButtons = buttons("ad", { action: ["ub"], span: /\d{1,15}-\d{1,15}/ });
 const weekData = (date: string) => calendarButtons.pack({ action: "wk", date });
 const dayData = (date: string) => calendarButtons.pack({ action: "dy", date });
 const bookingCardData = (bookingId: string) => bookingCardButtons.pack({ action: "bk", bookingId });
@@ -75,8 +77,11 @@ function calendarText(t: Translate, language: Language, zone: string, now: numbe
     return parts.length > 0 ? ` ${parts.join(" ")}` : "";
   }
 
-  /** A day's lines after its heading: bookings and time off in time order, then the free time. */
-  function dayLines(day: CalendarDay): string[] {
+  /**
+   * A day's lines after its heading: bookings and time off in time order, then the free time, then
+   * how many customers wait for a time that day (W4: a count, never who).
+   */
+  function dayLines(day: CalendarDay, waiting: number): string[] {
     const timed: Array<[number, string]> = day.bookings.map((b) => [
       b.start,
       t("calendar-booking-line", {
@@ -92,15 +97,18 @@ function calendarText(t: Translate, language: Language, zone: string, now: numbe
     }
     const lines = timed.sort((a, b) => a[0] - b[0]).map(([, line]) => line);
     if (day.free.length > 0) lines.push(t("calendar-free", { times: ranges(day.free, day), total: formatDuration(t, total(day.free)) }));
+    if (waiting > 0) lines.push(t("calendar-waiting", { count: waiting }));
     return lines;
   }
+  /** How many wait for `day`, from the counts the view was given (none for a day gone by). */
+  const waitingOn = (day: CalendarDay, waiting: ReadonlyMap<string, number>) => (day.end > now ? (waiting.get(day.date) ?? 0) : 0);
 
   const isToday = (day: CalendarDay) => now >= day.start && now < day.end;
   const hours = (day: CalendarDay) => (day.open.length > 0 ? ranges(day.open, day) : t("admin-closed"));
 
   return {
     /** The week: a title and summary, then a heading and lines per day (one line a day when that would be too long). */
-    week(days: CalendarDay[]): string {
+    week(days: CalendarDay[], waiting: ReadonlyMap<string, number>): string {
       const monday = DateTime.fromISO(days[0]!.date, { zone });
       const bookings = days.reduce((n, d) => n + d.bookings.length, 0);
       const free = days.reduce((n, d) => n + total(d.free), 0);
@@ -114,16 +122,20 @@ function calendarText(t: Translate, language: Language, zone: string, now: numbe
       ].join("\n");
       const heading = (day: CalendarDay) =>
         t("calendar-day-heading", { day: formatDayShort(day.date, language), hours: hours(day), today: isToday(day) ? t("calendar-today") : "" }).trimEnd();
-      const full = days.map((day) => [heading(day), ...dayLines(day)].join("\n"));
+      const full = days.map((day) => [heading(day), ...dayLines(day, waitingOn(day, waiting))].join("\n"));
       const text = `${head}\n\n${full.join("\n\n")}`;
       if (text.length <= MAX_TEXT) return text;
-      const brief = days.map((day) => t("calendar-day-summary", { day: formatDayShort(day.date, language), count: day.bookings.length }));
+      const brief = days.map((day) => {
+        const line = t("calendar-day-summary", { day: formatDayShort(day.date, language), count: day.bookings.length });
+        const count = waitingOn(day, waiting);
+        return count > 0 ? `${line} ${t("calendar-day-summary-waiting", { count })}` : line;
+      });
       return `${head}\n\n${brief.join("\n")}\n\n${t("calendar-week-too-long")}`;
     },
     /** One day: its title, its hours, then its lines. */
-    day(day: CalendarDay): string {
+    day(day: CalendarDay, waiting: ReadonlyMap<string, number>): string {
       const title = t("admin-agenda-title", { day: formatDay(day.date, language), count: day.bookings.length });
-      const lines = dayLines(day);
+      const lines = dayLines(day, waitingOn(day, waiting));
       return [`${title}${isToday(day) ? ` ${t("calendar-today")}` : ""}`, t("calendar-open-hours", { hours: hours(day) }), ...lines].join("\n");
     },
     /** A booking's card: time, service and price, customer, attendance, payments. No contact details. */
@@ -148,7 +160,8 @@ function calendarText(t: Translate, language: Language, zone: string, now: numbe
 /**
  * The practitioner's calendar views (A13): `/week` (and `/agenda week`) shows a week at a glance,
  * day by day, with its bookings, time off and free time, paged with buttons; `/agenda` shows a day
- * (today, tomorrow or a date) the same way. Every booking in them opens its card with the same
+ * (today, tomorrow or a date) the same way, each day still ahead with how many customers wait for
+ * a time on it (W4). Every booking in them opens its card with the same
  * actions as `/today` (attendance, payment, contact details, cancel), past bookings included.
  */
 export function calendarViewsFeature(
@@ -163,7 +176,9 @@ export function calendarViewsFeature(
 
   async function weekView(ctx: CustomerContext, monday: DateTime): Promise<{ text: string; keyboard: InlineKeyboard }> {
     const l = ctx.customer.language;
-    const days = await services.week.calendarDays(monday.toISODate()!, 7, Date.now());
+    const now = Date.now();
+    const days = await services.week.calendarDays(monday.toISODate()!, 7, now);
+    const waiting = await services.waitlist.waitingPerDay(days[0]!.date, days.at(-1)!.date, now);
     const keyboard = new InlineKeyboard();
     const bookings = days.flatMap((d) => d.bookings.map((b) => ({ b, date: d.date })));
     if (bookings.length <= MAX_BOOKING_BUTTONS) {
@@ -178,18 +193,31 @@ export function calendarViewsFeature(
     const current = today().startOf("week");
     if (+current !== +monday) keyboard.text(ctx.t("button-week-current"), weekData(current.toISODate()!));
     keyboard.text(ctx.t("button-week-next"), weekData(monday.plus({ weeks: 1 }).toISODate()!));
-    return { text: render(ctx).week(days), keyboard };
+    return { text: render(ctx).week(days, waiting), keyboard };
   }
 
   async function dayView(ctx: CustomerContext, date: DateTime): Promise<{ text: string; keyboard: InlineKeyboard }> {
     const l = ctx.customer.language;
-    const [day] = await services.week.calendarDays(date.toISODate()!, 1, Date.now());
+    const now = Date.now();
+    const [day] = await services.week.calendarDays(date.toISODate()!, 1, now);
+    const waiting = await services.waitlist.waitingPerDay(day!.date, day!.date, now);
     const keyboard = new InlineKeyboard();
     day!.bookings.forEach((b, i) => {
       keyboard.text(`${formatTime(b.start, l, zone)} ${b.customerName || ctx.t("value-none")}`, bookingCardData(b.bookingId));
       if (i % 2 === 1) keyboard.row();
     });
     keyboard.row();
+    // Time off still ahead can be given back from here, a day's stretch at a time: the whole
+    // block, or one day of a longer one (which shortens it). Those waiting are offered it (W2).
+    if (day!.end > now) {
+      for (const block of day!.blocked) {
+        const whole = block.start <= day!.start && block.end >= day!.end;
+        const label = whole
+          ? ctx.t("button-calendar-unblock-day")
+          : ctx.t("button-calendar-unblock", { time: `${formatTime(block.start, l, zone)}–${block.end >= day!.end ? formatClock("24:00", l) : formatTime(block.end, l, zone)}` });
+        keyboard.text(label, unblockButtons.pack({ action: "ub", span: `${block.start}-${block.end}` })).row();
+      }
+    }
     const extra = hooks.dayButtons?.(ctx.t.bind(ctx), day!.date) ?? [];
     if (extra.length > 0) keyboard.add(...extra).row();
     const previous = date.minus({ days: 1 });
@@ -198,7 +226,7 @@ export function calendarViewsFeature(
       .text(`◀ ${formatDayShort(previous.toISODate()!, l)}`, dayData(previous.toISODate()!))
       .text(ctx.t("button-week-of", { week: String(date.weekNumber) }), weekData(date.startOf("week").toISODate()!))
       .text(`${formatDayShort(next.toISODate()!, l)} ▶`, dayData(next.toISODate()!));
-    return { text: render(ctx).day(day!), keyboard };
+    return { text: render(ctx).day(day!, waiting), keyboard };
   }
 
   /** Shows a view: in place of the pressed message, or as a new one after a command (or when the edit is refused). */
@@ -254,6 +282,18 @@ export function calendarViewsFeature(
   onButton(composer, calendarButtons, {}, async (ctx, pressed) => {
     const date = await pressedDate(ctx, pressed.date);
     if (date) await show(ctx, pressed.action === "wk" ? await weekView(ctx, date.startOf("week")) : await dayView(ctx, date));
+  });
+
+  onButton(composer, unblockButtons, {}, async (ctx, { span }) => {
+    const [start, end] = span.split("-").map(Number) as [number, number];
+    // At most a day's stretch: anything longer is not a button any view drew.
+    if (!(end > start && end - start <= 25 * 3_600_000)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    const freed = await services.admin.freeTimeOff(start, end, Date.now());
+    await ctx.answerCallbackQuery({ text: ctx.t(freed ? "calendar-unblocked" : "calendar-unblock-none") });
+    await show(ctx, await dayView(ctx, DateTime.fromMillis(start, { zone }).startOf("day")));
   });
 
   // A booking's card: a new message, so the week stays above it to go on from.
