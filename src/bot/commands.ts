@@ -2,15 +2,22 @@ import { CommandGroup } from "@grammyjs/commands";
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import { LANGUAGES, type Language } from "../domain/enums.js";
+import { anyOf } from "./buttons.js";
 import type { BotContext } from "./context.js";
 import { profileSurface } from "./conversations/profile.js";
-import { adminSurface } from "./features/admin.js";
+import { ADMIN_COMMANDS, customerButtons, receiptButtons, requestButtons, timeOffButtons } from "./features/admin.js";
+import { bookForCardButtons } from "./features/book-for.js";
+import { feedButtons } from "./features/calendar-feed.js";
+import { customerRecordButtons, eraseDeclinedButtons } from "./features/customer-record.js";
 import { helpSurface } from "./features/help.js";
 import { myBookingsSurface } from "./features/my-bookings.js";
 import { privacyRightsSurface } from "./features/privacy-rights.js";
 import { privacySurface } from "./features/privacy.js";
+import { serviceButtons, serviceFieldButtons, servicesMenuButtons } from "./features/services-menu.js";
 import { startSurface } from "./features/start.js";
 import { waitlistSurface } from "./features/waitlist.js";
+import { bookingCardButtons, calendarButtons, unblockButtons } from "./features/week.js";
+import { adminBookingButtons } from "./keyboards.js";
 import type { FeatureSurface } from "./surface.js";
 
 /** Every customer-facing feature's commands and buttons; the menus and interrupts derive from these. */
@@ -23,7 +30,31 @@ export const CUSTOMER_SURFACES: readonly FeatureSurface[] = [
   helpSurface,
   waitlistSurface,
 ];
-export { adminSurface };
+
+/**
+ * The practitioner's commands and the buttons of all her features, from their codecs: each
+ * starts something new, so it ends a flow in progress; for anyone else they are unknown input.
+ */
+export const adminSurface: FeatureSurface = {
+  commands: ADMIN_COMMANDS.map((name) => ({ name, endsFlow: true })),
+  flowEndingButtons: anyOf([
+    adminBookingButtons,
+    customerButtons,
+    timeOffButtons,
+    requestButtons,
+    receiptButtons,
+    bookForCardButtons,
+    customerRecordButtons,
+    eraseDeclinedButtons,
+    calendarButtons,
+    bookingCardButtons,
+    unblockButtons,
+    feedButtons,
+    servicesMenuButtons,
+    serviceButtons,
+    serviceFieldButtons,
+  ]),
+};
 
 /** The commands customers see in Telegram's menu, in the order shown. */
 export const PUBLIC_COMMANDS: readonly string[] = CUSTOMER_SURFACES.flatMap((s) => s.commands)

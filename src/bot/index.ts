@@ -1,63 +1,38 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations, createConversation, type Conversation } from "@grammyjs/conversations";
+import { conversations, createConversation } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, Composer, type BotConfig, type ErrorHandler, type MiddlewareFn } from "grammy";
 import type { Config } from "../config.js";
-import type { Language } from "../domain/enums.js";
 import type { Logger } from "../logger.js";
-import type { AdminCancellation } from "../services/admin.js";
 import type { Services } from "../services/index.js";
 import { languageFromTelegram } from "../services/customers.js";
 import type { CustomerSession } from "../services/customers.js";
-import type { BotContext, ConversationContext, CustomerContext } from "./context.js";
-import { createUpdateGuard } from "./update-guard.js";
-import { BOOKING_CONVERSATION, createBookingConversation, createMoveConversation, MOVE_CONVERSATION, type BookingFlowDeps } from "./conversations/booking.js";
-import { createProfileConversation, PROFILE_CONVERSATION } from "./conversations/profile.js";
-import {
-  createAdminCancelConversation,
-  createBroadcastConversation,
-  createPaymentConversation,
-  type AdminFlowDeps,
-} from "./conversations/admin.js";
-import {
-  ADMIN_CANCEL_CONVERSATION,
-  ADMIN_COMMANDS,
-  ADMIN_PAYMENT_CONVERSATION,
-  adminFeature,
-  BROADCAST_CONVERSATION,
-  renderReceipt,
-} from "./features/admin.js";
 import { createBroadcaster } from "./broadcast.js";
-import { calendarFile } from "./calendar-file.js";
-import { formatDateTime, formatPrice } from "./format.js";
-import { privacyRightsFeature } from "./features/privacy-rights.js";
-import { calendarViewsFeature } from "./features/week.js";
-import { calendarFeedFeature } from "./features/calendar-feed.js";
-import { SERVICE_ADD_CONVERSATION, SERVICE_EDIT_CONVERSATION, servicesMenuFeature } from "./features/services-menu.js";
-import { createServiceAddConversation, createServiceEditConversation } from "./conversations/services.js";
-import { myBookingsFeature } from "./features/my-bookings.js";
-import { waitlistFeature } from "./features/waitlist.js";
-import { lastMinuteFeature } from "./features/last-minute.js";
-import { privacyFeature } from "./features/privacy.js";
-import { helpFeature } from "./features/help.js";
 import { adminSurface, CUSTOMER_SURFACES } from "./commands.js";
-import type { FeatureSurface } from "./surface.js";
+import type { BotContext } from "./context.js";
+import { PROFILE_CONVERSATION } from "./conversations/profile.js";
+import { createCustomerMessages } from "./customer-messages.js";
+import { ADMIN_COMMANDS, adminFeature } from "./features/admin.js";
+import { bookForAnyoneButton, bookForFeature } from "./features/book-for.js";
+import { calendarFeedFeature } from "./features/calendar-feed.js";
+import { helpFeature } from "./features/help.js";
+import { lastMinuteFeature } from "./features/last-minute.js";
+import { myBookingsFeature } from "./features/my-bookings.js";
+import { privacyRightsFeature } from "./features/privacy-rights.js";
+import { privacyFeature } from "./features/privacy.js";
+import { servicesMenuFeature } from "./features/services-menu.js";
 import { startFeature } from "./features/start.js";
 import { telegramLinkFeature } from "./features/telegram-link.js";
-import { bookForAnyoneButton, bookForFeature } from "./features/book-for.js";
-import {
-  BOOK_FOR_CUSTOMER_CONVERSATION,
-  createBookForCustomerConversation,
-  createPractitionerMoveConversation,
-  PRACTITIONER_MOVE_CONVERSATION,
-} from "./conversations/practitioner.js";
-import { createChatMessenger } from "./booking-messages.js";
-import { createOnBehalfMessages } from "./practice-booking.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { waitlistFeature } from "./features/waitlist.js";
+import { calendarViewsFeature } from "./features/week.js";
+import { conversationPlugins, createConversations } from "./flows.js";
 import { createI18n } from "./i18n.js";
-import { createSendPacer, type PacedFetch } from "./pacer.js";
 import { createAdminNotifier } from "./notify.js";
+import { createSendPacer, type PacedFetch } from "./pacer.js";
+import type { FeatureSurface } from "./surface.js";
+import { createUpdateGuard } from "./update-guard.js";
 
 /** What the bot needs from the rest of the program. */
 export interface BotDependencies {
@@ -185,116 +160,14 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   interrupts.use(helpFeature({ isAdmin, adminCommands: ADMIN_COMMANDS }));
   customerChats.use(interrupts);
 
-  // Inside a conversation the plugin builds a fresh context for each update, which outside
-  // middleware does not reach: retries, i18n and the customer's language are
-  // installed on it here. The language is read from the outside context through `external`, so a
-  // replay gets the value recorded when the update first arrived.
-  const conversationPlugins = async (
-    conversation: Conversation<CustomerContext, ConversationContext>,
-  ): Promise<MiddlewareFn<ConversationContext>[]> => {
-    const language = await conversation.external((outside) => outside.customer.language);
-    return [
-      async (ctx, next) => {
-        ctx.api.config.use(retry());
-        await next();
-      },
-      i18n.middleware() as unknown as MiddlewareFn<ConversationContext>,
-      async (ctx, next) => {
-        ctx.language = language;
-        ctx.i18n.useLocale(language);
-        await next();
-      },
-    ];
-  };
-  const bookingFlowDeps: BookingFlowDeps = {
-    zone: config.timeZone,
-    business: config.business,
-    cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
-    listServices: services.listServices,
-    availableDays: services.availableDays,
-    slotsOnDay: services.slotsOnDay,
-    bookingProfile: services.bookingProfile,
-    book: services.book,
-    checkChangeable: services.checkChangeable,
-    moveBooking: services.moveBooking,
-    notifyAdminsBooked: notifier.booked,
-    notifyAdminsMoved: notifier.moved,
-    joinWaitlist: services.waitlist.join,
-    async bookedFromWaitlist(entryId, booking) {
-      await services.waitlist.booked(entryId);
-      await notifier.bookedFromWaitlist(booking);
-    },
-    async movedFromWaitlist(entryId, before, after) {
-      await services.waitlist.booked(entryId);
-      await notifier.movedFromWaitlist(before, after);
-    },
-  };
-  customerChats.use(createConversation(createBookingConversation(bookingFlowDeps), { id: BOOKING_CONVERSATION, plugins: conversationPlugins }));
-  customerChats.use(createConversation(createMoveConversation(bookingFlowDeps), { id: MOVE_CONVERSATION, plugins: conversationPlugins }));
+  // The conversations (bot/flows.ts: each with what it needs, bound to this bot).
+  const customerMessages = createCustomerMessages(bot.api, i18n, config, services, notifier, logger);
+  const plugins = conversationPlugins(i18n, retry);
+  for (const [id, builder] of createConversations({ config, services, i18n, api: bot.api, notifier, broadcaster, customerMessages, logger })) {
+    customerChats.use(createConversation(builder, { id, plugins }));
+  }
 
-  customerChats.use(
-    createConversation(
-      createProfileConversation({
-        profile: services.profile,
-        validateProfileValue: services.validateProfileValue,
-        updateProfileField: services.updateProfileField,
-        updateLanguage: services.updateLanguage,
-      }),
-      { id: PROFILE_CONVERSATION, plugins: conversationPlugins },
-    ),
-  );
-
-  const adminFlows = createAdminFlows();
-  customerChats.use(createConversation(createAdminCancelConversation(adminFlows), { id: ADMIN_CANCEL_CONVERSATION, plugins: conversationPlugins }));
-  customerChats.use(createConversation(createBroadcastConversation(adminFlows), { id: BROADCAST_CONVERSATION, plugins: conversationPlugins }));
-  customerChats.use(createConversation(createPaymentConversation(adminFlows), { id: ADMIN_PAYMENT_CONVERSATION, plugins: conversationPlugins }));
-  const onBehalf = createOnBehalfMessages(bot.api, i18n, config, logger);
-  customerChats.use(
-    createConversation(
-      createBookForCustomerConversation({
-        zone: config.timeZone,
-        isAdmin: (telegramId) => config.adminIds.includes(telegramId),
-        listServices: services.listServices,
-        findCustomers: services.admin.findCustomers,
-        createPhoneCustomer: services.admin.createPhoneCustomer,
-        availableDays: services.admin.availableDays,
-        slotsOnDay: services.admin.slotsOnDay,
-        bookOnBehalf: services.admin.bookOnBehalf,
-        confirmToCustomer: (booking, customer) => onBehalf.confirmToCustomer(booking, customer),
-      }),
-      { id: BOOK_FOR_CUSTOMER_CONVERSATION, plugins: conversationPlugins },
-    ),
-  );
-  const chatMessages = createChatMessenger(bot.api, i18n, { zone: config.timeZone, business: config.business }, logger);
-  customerChats.use(
-    createConversation(
-      createPractitionerMoveConversation({
-        zone: config.timeZone,
-        isAdmin: (telegramId) => config.adminIds.includes(telegramId),
-        availableDays: services.availableDays,
-        slotsOnDay: services.slotsOnDay,
-        moveBooking: services.admin.moveBooking,
-        async tellCustomerMoved(bookingId, before, after) {
-          const customer = await services.admin.bookingCustomerChat(bookingId);
-          if (!customer) return;
-          const l = customer.language;
-          const text = i18n.t(l, "webapp-moved-by-practice", {
-            service: after.serviceName[l],
-            from: formatDateTime(before.start, l, config.timeZone),
-            to: formatDateTime(after.start, l, config.timeZone),
-            address: config.business.address,
-            phone: config.business.phone,
-          });
-          await chatMessages.moved(customer.telegramId, l, before, after, text);
-        },
-      }),
-      { id: PRACTITIONER_MOVE_CONVERSATION, plugins: conversationPlugins },
-    ),
-  );
-  const serviceFlows = { ...services.catalogAdmin, isAdmin: (telegramId: number) => config.adminIds.includes(telegramId) };
-  customerChats.use(createConversation(createServiceAddConversation(serviceFlows), { id: SERVICE_ADD_CONVERSATION, plugins: conversationPlugins }));
-  customerChats.use(createConversation(createServiceEditConversation(serviceFlows), { id: SERVICE_EDIT_CONVERSATION, plugins: conversationPlugins }));
-
+  // The customers' features.
   customerChats.use(
     telegramLinkFeature(services, { adminIds: config.adminIds, business: config.business, defaultLanguage: config.defaultLanguage }),
   );
@@ -316,49 +189,15 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
       cancellationCutoffHours: config.booking.cancellationCutoffMinutes / 60,
     }),
   );
-  /** The practice cancelled: the customer gets the reason and a calendar file withdrawing the event (A2, B7). */
-  const tellCustomer = async (cancellation: AdminCancellation, reason: (language: Language) => string) => {
-    const { customerTelegramId: chat, customerLanguage: l, booking } = cancellation;
-    if (!chat || !l) return;
-    const text = i18n.t(l, "customer-cancelled-by-practice", {
-      when: formatDateTime(booking.start, l, config.timeZone),
-      service: booking.serviceName[l],
-      reason: reason(l),
-      phone: config.business.phone,
-    });
-    const { file, caption } = calendarFile(booking, "cancelled", l, (key, vars) => i18n.t(l, key, vars), {
-      zone: config.timeZone,
-      business: config.business,
-    });
-    try {
-      await bot.api.sendMessage(chat, text);
-      await bot.api.sendDocument(chat, file, { caption });
-    } catch (error) {
-      logger.warn({ err: error, bookingId: booking.id }, "could not tell a customer");
-    }
-  };
-  /**
-   * Every cancellation by the practice, from a booking's Cancel or /off alike: the customer is
-   * told, then the practitioners (the notifier leaves out the one who cancelled).
-   */
-  const tellCustomerCancelled = async (cancellation: AdminCancellation, reason: (language: Language) => string) => {
-    await tellCustomer(cancellation, reason);
-    await notifier.cancelled(cancellation);
-  };
-  customerChats
-    .filter(isAdmin)
-    .use(
-      calendarViewsFeature(services, { zone: config.timeZone }, { dayButtons: (t) => [bookForAnyoneButton(t)] }),
-      calendarFeedFeature(services, { zone: config.timeZone, publicUrl: config.publicUrl, httpServer: config.http !== undefined }),
-      servicesMenuFeature(services),
-      adminFeature(
-        services,
-        { zone: config.timeZone, business: config.business },
-        { tellCustomerCancelled },
-      ),
-    )
-    .use(bookForFeature(services));
-  customerChats.filter(isAdmin).use(lastMinuteFeature(services, config.timeZone));
+  // The practitioner's features, for the ADMIN_IDS only.
+  customerChats.filter(isAdmin).use(
+    calendarViewsFeature(services, { zone: config.timeZone }, { dayButtons: (t) => [bookForAnyoneButton(t)] }),
+    calendarFeedFeature(services, { zone: config.timeZone, publicUrl: config.publicUrl, httpServer: config.http !== undefined }),
+    servicesMenuFeature(services),
+    adminFeature(services, { zone: config.timeZone, business: config.business }, customerMessages),
+    bookForFeature(services),
+    lastMinuteFeature(services, config.timeZone),
+  );
   // Anyone else trying an admin command or button meets the unknown-input answer; the attempt
   // is logged without who made it or what else they sent.
   const denied: MiddlewareFn<BotContext> = async (ctx, next) => {
@@ -369,29 +208,8 @@ export function createBot(deps: BotDependencies, botConfig?: BotConfig<BotContex
   customerChats.callbackQuery([...admin.buttons], denied);
   customerChats.use(unhandledFeature);
 
-  /** What the admin conversations need, bound to this bot. */
-  function createAdminFlows(): AdminFlowDeps {
-    return {
-      isAdmin: (telegramId) => config.adminIds.includes(telegramId),
-      bookingPrice: services.admin.bookingPrice,
-      recordPayment: services.admin.recordPayment,
-      renderReceipt: (language, receipt) =>
-        renderReceipt(language, receipt, (key, vars) => i18n.t(language, key, vars), { zone: config.timeZone, business: config.business }),
-      formatPrice,
-      cancelByAdmin: services.admin.cancelByAdmin,
-      tellCustomerCancelled: (cancellation, reason) => tellCustomerCancelled(cancellation, () => reason),
-      audienceSize: async () => (await services.telegramAudience()).length,
-      async startBroadcast(adminId, text) {
-        const audience = (await services.telegramAudience()).length;
-        const id = await services.createBroadcast(adminId, text, new Date());
-        void broadcaster.run(id, text, adminId).catch((error: unknown) => logger.error({ err: error, broadcastId: id }, "broadcast failed"));
-        return audience;
-      },
-      previewMarketing: (language, text) => i18n.t(language, "marketing-message", { business: config.business.name, body: text }),
-    };
-  }
-
   bot.catch(apologise);
   // bulkApi: the broadcasts' Api (bulk priority, patient retries), also for waitlist offers.
+  const { tellCustomerCancelled } = customerMessages;
   return { bot, i18n, notifier, broadcaster, tellCustomerCancelled, bulkApi: broadcastApi };
 }

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { LANGUAGES } from "../domain/enums.js";
-import { buttons } from "./buttons.js";
+import { buttons, OBJECT_ID, type ValuesOf } from "./buttons.js";
 import type { BotContext } from "./context.js";
 
 /** The main menu's buttons (`menu:book`, …) and the language picker's (`lang:fi`, …). */
@@ -37,18 +37,25 @@ export function languageKeyboard(ctx: BotContext): InlineKeyboard {
 }
 
 /**
+ * A booking's buttons for the practitioner, `ad:<action>:<booking id>`: attended, no-show, payment,
+ * contact details, cancel (features/admin.ts) and move (features/book-for.ts).
+ */
+export const adminBookingButtons = buttons("ad", { action: ["att", "ns", "pay", "dt", "mv", "cx"], bookingId: OBJECT_ID });
+
+/**
  * A booking's actions for the practitioner (A1, A2, A5): attended, no-show, payment, contact
  * details (audit-logged on the press), cancel with a reason. `/today`, the week's booking cards and
  * every booking notification draw the same buttons from here. `t` translates into the admin's
  * language. A booking that has `started` keeps attendance and payment but cannot be cancelled.
  */
 export function adminBookingKeyboard(t: (key: string) => string, bookingId: string, options: { started?: boolean } = {}): InlineKeyboard {
+  const data = (action: ValuesOf<typeof adminBookingButtons>["action"]) => adminBookingButtons.pack({ action, bookingId });
   const keyboard = new InlineKeyboard()
-    .text(t("button-admin-attended"), `ad:att:${bookingId}`)
-    .text(t("button-admin-noshow"), `ad:ns:${bookingId}`)
+    .text(t("button-admin-attended"), data("att"))
+    .text(t("button-admin-noshow"), data("ns"))
     .row()
-    .text(t("button-admin-payment"), `ad:pay:${bookingId}`)
-    .text(t("button-admin-details"), `ad:dt:${bookingId}`);
-  if (!options.started) keyboard.row().text(t("button-admin-move"), `ad:mv:${bookingId}`).text(t("button-admin-cancel"), `ad:cx:${bookingId}`);
+    .text(t("button-admin-payment"), data("pay"))
+    .text(t("button-admin-details"), data("dt"));
+  if (!options.started) keyboard.row().text(t("button-admin-move"), data("mv")).text(t("button-admin-cancel"), data("cx"));
   return keyboard;
 }

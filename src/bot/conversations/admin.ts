@@ -6,6 +6,7 @@ import { parseEuroAmount } from "../../domain/money.js";
 import type { AdminCancellation } from "../../services/admin.js";
 import type { PaymentMethod, Receipt } from "../../services/payments.js";
 import type { ConversationContext, CustomerContext } from "../context.js";
+import { receiptButtons } from "../features/admin.js";
 import { BACK, buttonCodec, Flow, type AskOptions } from "./flow.js";
 import type { TextCheck } from "./prompt.js";
 
@@ -129,7 +130,7 @@ export function createPaymentConversation(deps: AdminFlowDeps) {
     if (!receipt) return f.close(ctx.t("change-not-found"));
     await f.close(deps.renderReceipt(language, receipt));
     await f.prompt.current.reply(ctx.t("admin-receipt-recorded", { number: receipt.receiptNumber }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), `ad:rs:${receipt.receiptNumber}`),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-send-receipt"), receiptButtons.pack({ action: "rs", receiptNumber: String(receipt.receiptNumber) })),
     });
   };
 }

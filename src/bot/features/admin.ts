@@ -1,4 +1,3 @@
-import type { FeatureSurface } from "../surface.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile } from "../../config.js";
@@ -9,6 +8,7 @@ import type { MarketingListRow } from "../../services/marketing-list.js";
 import { toCsv } from "../../domain/csv.js";
 import type { Services } from "../../services/index.js";
 import { renderAuditReport } from "../audit-text.js";
+import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import {
   formatClock,
@@ -23,7 +23,7 @@ import {
   formatTimeRange,
   INTL_LOCALE,
 } from "../format.js";
-import { adminBookingKeyboard } from "../keyboards.js";
+import { adminBookingButtons, adminBookingKeyboard } from "../keyboards.js";
 import { bookForCardButton } from "./book-for.js";
 import { addCustomerRecordButtons, customerRecordFeature } from "./customer-record.js";
 import { exportFile } from "./privacy-rights.js";
@@ -34,6 +34,15 @@ export const BROADCAST_CONVERSATION = "broadcast";
 export const ADMIN_PAYMENT_CONVERSATION = "admin-payment";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** A customer found by /customer (their card) or /audit (their trail), and the card's "withdraw marketing". */
+export const customerButtons = buttons("ad", { action: ["cu", "au", "uns"], customerId: OBJECT_ID });
+/** /off's "cancel the bookings inside" for the time off just added. */
+export const timeOffButtons = buttons("ad", { action: ["offc"], exceptionId: OBJECT_ID });
+/** /requests' "answer" for a customer's data request. */
+export const requestButtons = buttons("ad", { action: ["rq"], requestId: OBJECT_ID });
+/** "Send the receipt to the customer" after a payment (drawn by the payment flow, conversations/admin.ts). */
+export const receiptButtons = buttons("ad", { action: ["rs"], receiptNumber: /\d{1,9}/ });
 
 /** A receipt (A5) as text: business, business id, contact details, date, service, amount, VAT. */
 export function renderReceipt(language: Language, r: Receipt, t: Translate, config: { zone: string; business: BusinessProfile }): string {
@@ -253,13 +262,14 @@ export function adminFeature(
     for (const b of items) await ctx.reply(agendaLine(ctx, b), { reply_markup: adminBookingKeyboard(ctx.t, b.bookingId) });
   });
   // A2: actions on a booking.
-  composer.callbackQuery(/^ad:(att|ns):([0-9a-f]{24})$/, async (ctx) => {
-    const attendance = ctx.match[1] === "att" ? "attended" : "no-show";
-    const booking = await a.markAttendance(ctx.from.id, ctx.match[2]!, attendance, new Date());
-    await ctx.answerCallbackQuery({ text: ctx.t(booking ? `admin-attendance-${attendance}` : "change-not-active") });
-  });
-  composer.callbackQuery(/^ad:dt:([0-9a-f]{24})$/, async (ctx) => {
-    const details = await a.contactDetails(ctx.from.id, { bookingId: ctx.match[1]! }, new Date());
+  for (const [action, attendance] of [["att", "attended"], ["ns", "no-show"]] as const) {
+    onButton(composer, adminBookingButtons, { action }, async (ctx, { bookingId }) => {
+      const booking = await a.markAttendance(ctx.from.id, bookingId, attendance, new Date());
+      await ctx.answerCallbackQuery({ text: ctx.t(booking ? `admin-attendance-${attendance}` : "change-not-active") });
+    });
+  }
+  onButton(composer, adminBookingButtons, { action: "dt" }, async (ctx, { bookingId }) => {
+    const details = await a.contactDetails(ctx.from.id, { bookingId }, new Date());
     await ctx.answerCallbackQuery();
     await ctx.reply(
       details
@@ -267,18 +277,18 @@ export function adminFeature(
         : ctx.t("change-not-found"),
     );
   });
-  composer.callbackQuery(/^ad:cx:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, adminBookingButtons, { action: "cx" }, async (ctx, { bookingId }) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(ADMIN_CANCEL_CONVERSATION, ctx.match[1]!);
+    await ctx.conversation.enter(ADMIN_CANCEL_CONVERSATION, bookingId);
   });
 
   // A5: payments and receipts.
-  composer.callbackQuery(/^ad:pay:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, adminBookingButtons, { action: "pay" }, async (ctx, { bookingId }) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(ADMIN_PAYMENT_CONVERSATION, ctx.match[1]!);
+    await ctx.conversation.enter(ADMIN_PAYMENT_CONVERSATION, bookingId);
   });
-  composer.callbackQuery(/^ad:rs:(\d{1,9})$/, async (ctx) => {
-    const receipt = await a.receiptByNumber(Number(ctx.match[1]));
+  onButton(composer, receiptButtons, {}, async (ctx, { receiptNumber }) => {
+    const receipt = await a.receiptByNumber(Number(receiptNumber));
     await ctx.answerCallbackQuery();
     if (!receipt?.customerTelegramId || !receipt.customerLanguage) {
       await ctx.reply(ctx.t("admin-receipt-no-customer"));
@@ -352,12 +362,12 @@ export function adminFeature(
     }
     const list = inside.map((b) => ctx.t("admin-off-booking", { when: when(ctx, b.start), service: b.serviceName[lang(ctx)], name: b.customerName }));
     await ctx.reply(`${head}\n\n${list.join("\n")}`, {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-cancel-inside", { count: inside.length }), `ad:offc:${exceptionId}`),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-admin-cancel-inside", { count: inside.length }), timeOffButtons.pack({ action: "offc", exceptionId })),
     });
   });
-  composer.callbackQuery(/^ad:offc:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, timeOffButtons, {}, async (ctx, { exceptionId }) => {
     await ctx.answerCallbackQuery();
-    const inside = await a.bookingsInException(ctx.match[1]!);
+    const inside = await a.bookingsInException(exceptionId);
     let cancelled = 0;
     for (const b of inside) {
       const result = await a.cancelByAdmin(ctx.from.id, b.bookingId, ctx.t("admin-off-reason"), new Date());
@@ -379,14 +389,14 @@ export function adminFeature(
       return;
     }
     const keyboard = new InlineKeyboard();
-    for (const h of hits) keyboard.text(h.name, `ad:${action}:${h.customerId}`).row();
+    for (const h of hits) keyboard.text(h.name, customerButtons.pack({ action, customerId: h.customerId })).row();
     await ctx.reply(ctx.t("admin-customer-pick", { count: hits.length }), { reply_markup: keyboard });
   };
   composer.command("customer", (ctx) => pickCustomer(ctx, "cu"));
   composer.command("audit", (ctx) => pickCustomer(ctx, "au"));
-  composer.callbackQuery(/^ad:cu:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, customerButtons, { action: "cu" }, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
-    const card = await a.customerCard(ctx.from.id, ctx.match[1]!, new Date());
+    const card = await a.customerCard(ctx.from.id, customerId, new Date());
     if (!card) {
       await ctx.reply(ctx.t("change-not-found"));
       return;
@@ -424,20 +434,20 @@ export function adminFeature(
           new InlineKeyboard()
             .text(ctx.t("button-admin-book-for"), bookForCardButton(card.customerId))
             .row()
-            .text(ctx.t("button-admin-withdraw-marketing"), `ad:uns:${card.customerId}`),
+            .text(ctx.t("button-admin-withdraw-marketing"), customerButtons.pack({ action: "uns", customerId: card.customerId })),
           ctx.t,
           card,
         ),
       },
     );
   });
-  composer.callbackQuery(/^ad:uns:([0-9a-f]{24})$/, async (ctx) => {
-    const withdrawn = await a.withdrawMarketingForCustomer(ctx.from.id, ctx.match[1]!, new Date());
+  onButton(composer, customerButtons, { action: "uns" }, async (ctx, { customerId }) => {
+    const withdrawn = await a.withdrawMarketingForCustomer(ctx.from.id, customerId, new Date());
     await ctx.answerCallbackQuery({ text: ctx.t(withdrawn === undefined ? "change-not-found" : "admin-marketing-withdrawn") });
   });
-  composer.callbackQuery(/^ad:au:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, customerButtons, { action: "au" }, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
-    const report = await a.auditReport(ctx.from.id, ctx.match[1]!, new Date());
+    const report = await a.auditReport(ctx.from.id, customerId, new Date());
     if (!report) {
       await ctx.reply(ctx.t("change-not-found"));
       return;
@@ -454,19 +464,19 @@ export function adminFeature(
     }
     for (const r of pending) {
       await ctx.reply(ctx.t("admin-request-line", { name: r.customerName, requested: when(ctx, r.requestedAt), due: when(ctx, r.dueAt) }), {
-        reply_markup: new InlineKeyboard().text(ctx.t("button-admin-answer-request"), `ad:rq:${r.requestId}`),
+        reply_markup: new InlineKeyboard().text(ctx.t("button-admin-answer-request"), requestButtons.pack({ action: "rq", requestId: r.requestId })),
       });
     }
   });
-  composer.callbackQuery(/^ad:rq:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, requestButtons, {}, async (ctx, { requestId }) => {
     await ctx.answerCallbackQuery();
-    const result = await a.answerRequest(ctx.from.id, ctx.match[1]!, new Date(), async (recipient, data) => {
+    const result = await a.answerRequest(ctx.from.id, requestId, new Date(), async (recipient, data) => {
       await ctx.api.sendDocument(recipient.telegramId, exportFile(data), {
         caption: ctx.i18n.fluent.translate(recipient.language, "mydata-caption"),
       });
     });
     if (result.status === "not-delivered") {
-      ctx.logger.warn({ err: result.error, requestId: ctx.match[1] }, "data request export not delivered");
+      ctx.logger.warn({ err: result.error, requestId }, "data request export not delivered");
       await ctx.reply(ctx.t("admin-request-not-delivered"));
       return;
     }
@@ -547,9 +557,3 @@ export function adminFeature(
   composer.command("broadcast", (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION));
   return composer;
 }
-
-/** The practitioner's commands and buttons: each starts something new, so it ends a flow in progress. */
-export const adminSurface: FeatureSurface = {
-  commands: ADMIN_COMMANDS.map((name) => ({ name, endsFlow: true })),
-  flowEndingButtons: [/^ad:/],
-};

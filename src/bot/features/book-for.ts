@@ -1,13 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Services } from "../../services/index.js";
-import { buttons } from "../buttons.js";
+import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { BOOK_FOR_CUSTOMER_CONVERSATION, PRACTITIONER_MOVE_CONVERSATION } from "../conversations/practitioner.js";
+import { adminBookingButtons } from "../keyboards.js";
+
+/** "Book" for a customer: on their card (`ad:bf:<customer id>`), or from the search (`ad:bf:new`). */
+export const bookForCardButtons = buttons("ad", { action: ["bf"], customerId: new RegExp(`${OBJECT_ID.source}|new`) });
 
 /** The customer card's "Book" button: books for that customer (A10). */
-export const bookForCardButtons = buttons("ad", { action: String, customerId: String });
-
 export function bookForCardButton(customerId: string): string {
   return bookForCardButtons.pack({ action: "bf", customerId });
 }
@@ -25,18 +27,16 @@ export function bookForFeature(services: Services): Composer<CustomerContext> {
   const composer = new Composer<CustomerContext>();
   composer.command("bookfor", (ctx) => ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION));
   // A booking's Move button (A12), drawn by adminBookingKeyboard.
-  composer.callbackQuery(/^ad:mv:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, adminBookingButtons, { action: "mv" }, async (ctx, { bookingId }) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(PRACTITIONER_MOVE_CONVERSATION, ctx.match[1]!);
+    await ctx.conversation.enter(PRACTITIONER_MOVE_CONVERSATION, bookingId);
   });
-  composer.callbackQuery(bookForCardButtons.filter({ action: "bf", customerId: "new" }), async (ctx) => {
+  onButton(composer, bookForCardButtons, {}, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION);
-  });
-  composer.callbackQuery(bookForCardButtons.filter({ action: "bf" }), async (ctx, next) => {
-    const customerId = bookForCardButtons.read(ctx.callbackQuery.data)?.customerId ?? "";
-    if (!/^[0-9a-f]{24}$/.test(customerId)) return next();
-    await ctx.answerCallbackQuery();
+    if (customerId === "new") {
+      await ctx.conversation.enter(BOOK_FOR_CUSTOMER_CONVERSATION);
+      return;
+    }
     // The card is read (and its view audit-logged) for the name the flow shows.
     const card = await services.admin.customerCard(ctx.from.id, customerId, new Date());
     if (!card) {

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Services } from "../../services/index.js";
+import { buttons, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { feedAddress } from "../calendar-feed.js";
 import { formatDateTime } from "../format.js";
 
-/** Button data of /calendarfeed: a new address, stop, hide or show names. */
-const FEED_DATA = { pack: (action: FeedAction) => `ad:cf:${action}`, match: /^ad:cf:(new|off|hide|show)$/ };
-type FeedAction = "new" | "off" | "hide" | "show";
+/** The buttons of /calendarfeed (`ad:cf:<change>`): a new address, stop, hide or show names. */
+export const feedButtons = buttons("ad", { action: ["cf"], change: ["new", "off", "hide", "show"] });
 
 const NEW_WORDS = ["new", "renew", "uusi", "ny"];
 const OFF_WORDS = ["off", "revoke", "stop", "pois", "lopeta", "av", "stopp"];
@@ -40,11 +40,11 @@ export function calendarFeedFeature(
 
   const keyboard = (ctx: CustomerContext, hideNames: boolean, withRenew: boolean) => {
     const k = new InlineKeyboard();
-    if (withRenew) k.text(ctx.t("button-feed-new"), FEED_DATA.pack("new")).row();
+    if (withRenew) k.text(ctx.t("button-feed-new"), feedButtons.pack({ action: "cf", change: "new" })).row();
     return k
-      .text(ctx.t(hideNames ? "button-feed-show-names" : "button-feed-hide-names"), FEED_DATA.pack(hideNames ? "show" : "hide"))
+      .text(ctx.t(hideNames ? "button-feed-show-names" : "button-feed-hide-names"), feedButtons.pack({ action: "cf", change: hideNames ? "show" : "hide" }))
       .row()
-      .text(ctx.t("button-feed-off"), FEED_DATA.pack("off"));
+      .text(ctx.t("button-feed-off"), feedButtons.pack({ action: "cf", change: "off" }));
   };
 
   /** Makes a new address and shows it with how to subscribe to it. */
@@ -105,14 +105,13 @@ export function calendarFeedFeature(
     await ctx.reply(ctx.t("feed-usage"));
   });
 
-  composer.callbackQuery(FEED_DATA.match, async (ctx) => {
+  onButton(composer, feedButtons, {}, async (ctx, { change }) => {
     await ctx.answerCallbackQuery();
     // The buttons are taken off the pressed message: its state is out of date once acted on.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    const action = ctx.match[1] as FeedAction;
-    if (action === "new") await issue(ctx);
-    else if (action === "off") await revoke(ctx);
-    else await names(ctx, action === "hide");
+    if (change === "new") await issue(ctx);
+    else if (change === "off") await revoke(ctx);
+    else await names(ctx, change === "hide");
   });
 
   return composer;

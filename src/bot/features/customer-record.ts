@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Language } from "../../domain/enums.js";
 import type { AdminCancellation } from "../../services/admin.js";
 import type { Services } from "../../services/index.js";
+import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { formatDateTime } from "../format.js";
 import { exportFile } from "./privacy-rights.js";
@@ -11,9 +12,19 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 /** Reasons a Telegram link was refused, as audit entries name them (each has an `audit-field-*` text). */
 export const LINK_AUDIT_FIELDS = ["expired", "used", "customer-linked-elsewhere", "has-own-record", "retention"] as const;
 
+/**
+ * The card's record buttons, `ad:<action>:<customer id>`: Telegram link, export, erase, erase
+ * confirmed; and the practitioner's "keep the data" for a customer not on Telegram (P9, sent by
+ * the retention job).
+ */
+export const customerRecordButtons = buttons("ad", { action: ["tl", "xp", "er", "erok", "rk"], customerId: OBJECT_ID });
+/** "No, keep them" under the erasure question. */
+export const eraseDeclinedButtons = buttons("ad", { action: ["erno"] });
+const ERASE_DECLINED = eraseDeclinedButtons.pack({ action: "erno" });
+
 /** Callback data of the practitioner's "keep the data" answer for a customer not on Telegram (P9). */
 export function keepDataByPractice(customerId: string): string {
-  return `ad:rk:${customerId}`;
+  return customerRecordButtons.pack({ action: "rk", customerId });
 }
 
 /**
@@ -22,11 +33,12 @@ export function keepDataByPractice(customerId: string): string {
  * to the practice rather than in the chat.
  */
 export function addCustomerRecordButtons(keyboard: InlineKeyboard, t: Translate, card: { customerId: string; telegramId?: number }): InlineKeyboard {
-  if (card.telegramId === undefined) keyboard.row().text(t("button-admin-telegram-link"), `ad:tl:${card.customerId}`);
+  const { customerId } = card;
+  if (card.telegramId === undefined) keyboard.row().text(t("button-admin-telegram-link"), customerRecordButtons.pack({ action: "tl", customerId }));
   return keyboard
     .row()
-    .text(t("button-admin-export-customer"), `ad:xp:${card.customerId}`)
-    .text(t("button-admin-erase-customer"), `ad:er:${card.customerId}`);
+    .text(t("button-admin-export-customer"), customerRecordButtons.pack({ action: "xp", customerId }))
+    .text(t("button-admin-erase-customer"), customerRecordButtons.pack({ action: "er", customerId }));
 }
 
 /**
@@ -42,9 +54,9 @@ export function customerRecordFeature(
   const composer = new Composer<CustomerContext>();
   const a = services.admin;
 
-  composer.callbackQuery(/^ad:tl:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, customerRecordButtons, { action: "tl" }, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
-    const result = await a.createTelegramLink(ctx.from.id, ctx.match[1]!, new Date());
+    const result = await a.createTelegramLink(ctx.from.id, customerId, new Date());
     if (result.status === "not-found") {
       await ctx.reply(ctx.t("change-not-found"));
       return;
@@ -63,30 +75,30 @@ export function customerRecordFeature(
     );
   });
 
-  composer.callbackQuery(/^ad:xp:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, customerRecordButtons, { action: "xp" }, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
-    const result = await a.exportForPractitioner(ctx.from.id, ctx.match[1]!, new Date(), async (data, name) => {
+    const result = await a.exportForPractitioner(ctx.from.id, customerId, new Date(), async (data, name) => {
       await ctx.replyWithDocument(exportFile(data), { caption: ctx.t("admin-export-customer-caption", { name: name || ctx.t("value-none") }) });
     });
     if (result.status === "not-found") await ctx.reply(ctx.t("change-not-found"));
   });
 
-  composer.callbackQuery(/^ad:er:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, customerRecordButtons, { action: "er" }, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("admin-erase-confirm"), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("button-admin-erase-yes"), `ad:erok:${ctx.match[1]!}`)
+        .text(ctx.t("button-admin-erase-yes"), customerRecordButtons.pack({ action: "erok", customerId }))
         .row()
-        .text(ctx.t("button-admin-erase-no"), "ad:erno"),
+        .text(ctx.t("button-admin-erase-no"), ERASE_DECLINED),
     });
   });
-  composer.callbackQuery("ad:erno", async (ctx) => {
+  composer.callbackQuery(ERASE_DECLINED, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("admin-erase-kept"));
   });
-  composer.callbackQuery(/^ad:erok:([0-9a-f]{24})$/, async (ctx) => {
+  onButton(composer, customerRecordButtons, { action: "erok" }, async (ctx, { customerId }) => {
     await ctx.answerCallbackQuery();
-    const result = await a.eraseByPractitioner(ctx.from.id, ctx.match[1]!, new Date());
+    const result = await a.eraseByPractitioner(ctx.from.id, customerId, new Date());
     if (!result) {
       await ctx.editMessageText(ctx.t("change-not-found"));
       return;
@@ -96,8 +108,8 @@ export function customerRecordFeature(
     await ctx.editMessageText(ctx.t("admin-erased", { cancelled: result.cancelled.length, payments: result.keptPayments }));
   });
 
-  composer.callbackQuery(/^ad:rk:([0-9a-f]{24})$/, async (ctx) => {
-    const kept = await a.keepByPractitioner(ctx.from.id, ctx.match[1]!, new Date());
+  onButton(composer, customerRecordButtons, { action: "rk" }, async (ctx, { customerId }) => {
+    const kept = await a.keepByPractitioner(ctx.from.id, customerId, new Date());
     await ctx.answerCallbackQuery({ text: ctx.t(kept ? "admin-retention-kept" : "change-not-active") });
     await ctx.editMessageReplyMarkup().catch(() => undefined);
   });

@@ -2,6 +2,7 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { LANGUAGES, type Language } from "../../domain/enums.js";
 import type { ServiceRow } from "../../services/catalog-admin.js";
 import type { Services } from "../../services/index.js";
+import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { formatDecimal, formatLanguage, formatPrice } from "../format.js";
 
@@ -16,22 +17,17 @@ export const SERVICE_FIELDS = ["price", "minutes", "buffer", "vat", "name-fi", "
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
 
 /**
- * Button data of the menu, one family each, drawn with `pack` and matched with `match`. All start
- * with `ad:`: for anyone but an admin they are unknown buttons (bot/index.ts).
+ * The menu's buttons. All start with `ad:`: for anyone but an admin they are unknown buttons
+ * (bot/index.ts). The list and "add" (`ad:sv:list`, `ad:sv:new`); a service's card, take out of or
+ * back into use, ask to delete, delete (`ad:sv:<id>`, `ad:svt:<id>`, `ad:svd:<id>`, `ad:svx:<id>`);
+ * and edit one of its fields (`ad:sve:<id>:<field>`).
  */
-const id24 = "[0-9a-f]{24}";
-export const SERVICE_DATA = {
-  list: "ad:sv:list",
-  add: "ad:sv:new",
-  card: { pack: (id: string) => `ad:sv:${id}`, match: new RegExp(`^ad:sv:(${id24})$`) },
-  edit: {
-    pack: (id: string, field: ServiceField) => `ad:sve:${id}:${field}`,
-    match: new RegExp(`^ad:sve:(${id24}):(${SERVICE_FIELDS.join("|")})$`),
-  },
-  toggle: { pack: (id: string) => `ad:svt:${id}`, match: new RegExp(`^ad:svt:(${id24})$`) },
-  askDelete: { pack: (id: string) => `ad:svd:${id}`, match: new RegExp(`^ad:svd:(${id24})$`) },
-  delete: { pack: (id: string) => `ad:svx:${id}`, match: new RegExp(`^ad:svx:(${id24})$`) },
-};
+export const servicesMenuButtons = buttons("ad", { action: ["sv"], page: ["list", "new"] });
+export const serviceButtons = buttons("ad", { action: ["sv", "svt", "svd", "svx"], serviceId: OBJECT_ID });
+export const serviceFieldButtons = buttons("ad", { action: ["sve"], serviceId: OBJECT_ID, field: SERVICE_FIELDS });
+const LIST = servicesMenuButtons.pack({ action: "sv", page: "list" });
+const ADD = servicesMenuButtons.pack({ action: "sv", page: "new" });
+const edit = (serviceId: string, field: ServiceField) => serviceFieldButtons.pack({ action: "sve", serviceId, field });
 
 // --- What she types, read in the bot layer -------------------------------------------------
 
@@ -94,24 +90,24 @@ export function serviceCard(t: Translate, language: Language, s: ServiceRow): st
 /** The card's buttons: change each thing, (de)activate, delete if never booked, back to the list. */
 export function serviceCardKeyboard(t: Translate, language: Language, s: ServiceRow): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-    .text(t("button-service-price"), SERVICE_DATA.edit.pack(s.id, "price"))
-    .text(t("button-service-minutes"), SERVICE_DATA.edit.pack(s.id, "minutes"))
+    .text(t("button-service-price"), edit(s.id, "price"))
+    .text(t("button-service-minutes"), edit(s.id, "minutes"))
     .row()
-    .text(t("button-service-buffer"), SERVICE_DATA.edit.pack(s.id, "buffer"))
-    .text(t("button-service-vat"), SERVICE_DATA.edit.pack(s.id, "vat"))
+    .text(t("button-service-buffer"), edit(s.id, "buffer"))
+    .text(t("button-service-vat"), edit(s.id, "vat"))
     .row();
-  for (const l of LANGUAGES) keyboard.text(t("button-service-name", { language: formatLanguage(l, language) }), SERVICE_DATA.edit.pack(s.id, `name-${l}`));
-  keyboard.row().text(t(s.active ? "button-service-deactivate" : "button-service-activate"), SERVICE_DATA.toggle.pack(s.id));
-  if (!s.booked) keyboard.text(t("button-service-delete"), SERVICE_DATA.askDelete.pack(s.id));
-  return keyboard.row().text(t("button-services-list"), SERVICE_DATA.list);
+  for (const l of LANGUAGES) keyboard.text(t("button-service-name", { language: formatLanguage(l, language) }), edit(s.id, `name-${l}`));
+  keyboard.row().text(t(s.active ? "button-service-deactivate" : "button-service-activate"), serviceButtons.pack({ action: "svt", serviceId: s.id }));
+  if (!s.booked) keyboard.text(t("button-service-delete"), serviceButtons.pack({ action: "svd", serviceId: s.id }));
+  return keyboard.row().text(t("button-services-list"), LIST);
 }
 
 /** The list: every service with its details, a button each, and one to add a service. */
 export function serviceListView(t: Translate, language: Language, list: ServiceRow[], notice?: string): { text: string; keyboard: InlineKeyboard } {
   const lines = list.map((s) => `• ${serviceLine(t, language, s)}${s.active ? "" : ` ${t("services-inactive-mark")}`}`);
   const keyboard = new InlineKeyboard();
-  for (const s of list) keyboard.text(`${s.active ? "" : "⏸ "}${s.name[language]}`, SERVICE_DATA.card.pack(s.id)).row();
-  keyboard.text(t("button-service-add"), SERVICE_DATA.add);
+  for (const s of list) keyboard.text(`${s.active ? "" : "⏸ "}${s.name[language]}`, serviceButtons.pack({ action: "sv", serviceId: s.id })).row();
+  keyboard.text(t("button-service-add"), ADD);
   const body = [t("services-title"), ...(lines.length > 0 ? lines : [t("services-none")])].join("\n");
   return { text: notice ? `${notice}\n\n${body}` : body, keyboard };
 }
@@ -157,48 +153,48 @@ export function servicesMenuFeature(services: Services): Composer<CustomerContex
   }
 
   composer.command("services", (ctx) => showList(ctx));
-  composer.callbackQuery(SERVICE_DATA.list, async (ctx) => {
+  composer.callbackQuery(LIST, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showList(ctx);
   });
-  composer.callbackQuery(SERVICE_DATA.add, async (ctx) => {
+  composer.callbackQuery(ADD, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.conversation.enter(SERVICE_ADD_CONVERSATION);
   });
-  composer.callbackQuery(SERVICE_DATA.card.match, async (ctx) => {
-    const s = await pressed(ctx, ctx.match[1]!);
+  onButton(composer, serviceButtons, { action: "sv" }, async (ctx, { serviceId }) => {
+    const s = await pressed(ctx, serviceId);
     if (s) await showCard(ctx, s);
   });
-  composer.callbackQuery(SERVICE_DATA.edit.match, async (ctx) => {
-    const s = await pressed(ctx, ctx.match[1]!);
+  onButton(composer, serviceFieldButtons, {}, async (ctx, { serviceId, field }) => {
+    const s = await pressed(ctx, serviceId);
     if (!s) return;
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.conversation.enter(SERVICE_EDIT_CONVERSATION, s.id, ctx.match[2]!);
+    await ctx.conversation.enter(SERVICE_EDIT_CONVERSATION, s.id, field);
   });
-  composer.callbackQuery(SERVICE_DATA.toggle.match, async (ctx) => {
-    const before = await catalog.serviceById(ctx.match[1]!);
+  onButton(composer, serviceButtons, { action: "svt" }, async (ctx, { serviceId }) => {
+    const before = await catalog.serviceById(serviceId);
     if (before) await catalog.changeService(before.id, { active: !before.active });
     // Customers see the change at once: the booking flow lists active services only.
-    const s = await pressed(ctx, ctx.match[1]!, ctx.t(before?.active ? "services-deactivated" : "services-activated"));
+    const s = await pressed(ctx, serviceId, ctx.t(before?.active ? "services-deactivated" : "services-activated"));
     if (s) await showCard(ctx, s);
   });
-  composer.callbackQuery(SERVICE_DATA.askDelete.match, async (ctx) => {
-    const s = await pressed(ctx, ctx.match[1]!);
+  onButton(composer, serviceButtons, { action: "svd" }, async (ctx, { serviceId }) => {
+    const s = await pressed(ctx, serviceId);
     if (!s) return;
     await show(
       ctx,
       ctx.t("services-delete-ask", { name: s.name[ctx.customer.language] }),
-      new InlineKeyboard().text(ctx.t("button-service-delete-confirm"), SERVICE_DATA.delete.pack(s.id)).row().text(ctx.t("button-back"), SERVICE_DATA.card.pack(s.id)),
+      new InlineKeyboard().text(ctx.t("button-service-delete-confirm"), serviceButtons.pack({ action: "svx", serviceId: s.id })).row().text(ctx.t("button-back"), serviceButtons.pack({ action: "sv", serviceId: s.id })),
     );
   });
-  composer.callbackQuery(SERVICE_DATA.delete.match, async (ctx) => {
-    const s = await catalog.serviceById(ctx.match[1]!);
+  onButton(composer, serviceButtons, { action: "svx" }, async (ctx, { serviceId }) => {
+    const s = await catalog.serviceById(serviceId);
     const result = s ? await catalog.deleteService(s.id) : "not-found";
     if (result === "booked") {
       // Booked meanwhile: it stays, and can still be taken out of use.
       await ctx.answerCallbackQuery({ text: ctx.t("services-delete-booked") });
-      const fresh = await catalog.serviceById(ctx.match[1]!);
+      const fresh = await catalog.serviceById(serviceId);
       if (fresh) await showCard(ctx, fresh);
       return;
     }

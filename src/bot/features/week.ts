@@ -5,6 +5,7 @@ import type { Language } from "../../domain/enums.js";
 import type { Interval } from "../../domain/availability.js";
 import type { Services } from "../../services/index.js";
 import type { BookingCard, CalendarBooking, CalendarDay } from "../../services/week.js";
+import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { formatClock, formatDateTime, formatDay, formatDayShort, formatList, formatPrice, formatTime } from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
@@ -13,21 +14,18 @@ import { parseDay } from "./admin.js";
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /**
- * Button data of the calendar views, one family each: drawn with `pack` and matched with
- * `match`, so the two cannot drift apart. All start with `ad:`, so for anyone but an admin they
- * are unknown buttons (bot/index.ts), and for an admin they end a flow in progress first.
+ * The calendar views' buttons: a week by its Monday (`ad:wk:<date>`) or one day (`ad:dy:<date>`).
+ * Like every `ad:` button, for anyone but an admin they are unknown buttons (bot/index.ts), and
+ * for an admin they end a flow in progress first.
  */
-function codec(family: string, value: string) {
-  return { pack: (v: string) => `ad:${family}:${v}`, match: new RegExp(`^ad:${family}:(${value})$`) };
-}
-/** A week, by its Monday. */
-export const WEEK_DATA = codec("wk", "\\d{4}-\\d{2}-\\d{2}");
-/** One day. */
-export const DAY_DATA = codec("dy", "\\d{4}-\\d{2}-\\d{2}");
-/** One booking's card with its actions. */
-export const BOOKING_DATA = codec("bk", "[0-9a-f]{24}");
-/** Time off to give back to the calendar, as "<start ms>-<end ms>" (one day's stretch of it). */
-export const UNBLOCK_DATA = codec("ub", "\\d{1,15}-\\d{1,15}");
+export const calendarButtons = buttons("ad", { action: ["wk", "dy"], date: /\d{4}-\d{2}-\d{2}/ });
+/** One booking's card with its actions (`ad:bk:<booking id>`). */
+export const bookingCardButtons = buttons("ad", { action: ["bk"], bookingId: OBJECT_ID });
+/** Time off to give back to the calendar, `ad:ub:<start ms>-<end ms>` (one day's stretch of it). */
+export const unblockButtons = buttons("ad", { action: ["ub"], span: /\d{1,15}-\d{1,15}/ });
+const weekData = (date: string) => calendarButtons.pack({ action: "wk", date });
+const dayData = (date: string) => calendarButtons.pack({ action: "dy", date });
+const bookingCardData = (bookingId: string) => bookingCardButtons.pack({ action: "bk", bookingId });
 
 /**
  * Where later features add buttons to the calendar views without rewriting them: "book for a
@@ -185,16 +183,16 @@ export function calendarViewsFeature(
     const bookings = days.flatMap((d) => d.bookings.map((b) => ({ b, date: d.date })));
     if (bookings.length <= MAX_BOOKING_BUTTONS) {
       bookings.forEach(({ b, date }, i) => {
-        keyboard.text(`${weekdayShort(date, l)} ${formatTime(b.start, l, zone)} ${shortName(b.customerName)}`, BOOKING_DATA.pack(b.bookingId));
+        keyboard.text(`${weekdayShort(date, l)} ${formatTime(b.start, l, zone)} ${shortName(b.customerName)}`, bookingCardData(b.bookingId));
         if (i % 2 === 1) keyboard.row();
       });
       keyboard.row();
     }
-    for (const d of days) keyboard.text(weekdayShort(d.date, l), DAY_DATA.pack(d.date));
-    keyboard.row().text(ctx.t("button-week-previous"), WEEK_DATA.pack(monday.minus({ weeks: 1 }).toISODate()!));
+    for (const d of days) keyboard.text(weekdayShort(d.date, l), dayData(d.date));
+    keyboard.row().text(ctx.t("button-week-previous"), weekData(monday.minus({ weeks: 1 }).toISODate()!));
     const current = today().startOf("week");
-    if (+current !== +monday) keyboard.text(ctx.t("button-week-current"), WEEK_DATA.pack(current.toISODate()!));
-    keyboard.text(ctx.t("button-week-next"), WEEK_DATA.pack(monday.plus({ weeks: 1 }).toISODate()!));
+    if (+current !== +monday) keyboard.text(ctx.t("button-week-current"), weekData(current.toISODate()!));
+    keyboard.text(ctx.t("button-week-next"), weekData(monday.plus({ weeks: 1 }).toISODate()!));
     return { text: render(ctx).week(days, waiting), keyboard };
   }
 
@@ -205,7 +203,7 @@ export function calendarViewsFeature(
     const waiting = await services.waitlist.waitingPerDay(day!.date, day!.date, now);
     const keyboard = new InlineKeyboard();
     day!.bookings.forEach((b, i) => {
-      keyboard.text(`${formatTime(b.start, l, zone)} ${b.customerName || ctx.t("value-none")}`, BOOKING_DATA.pack(b.bookingId));
+      keyboard.text(`${formatTime(b.start, l, zone)} ${b.customerName || ctx.t("value-none")}`, bookingCardData(b.bookingId));
       if (i % 2 === 1) keyboard.row();
     });
     keyboard.row();
@@ -217,7 +215,7 @@ export function calendarViewsFeature(
         const label = whole
           ? ctx.t("button-calendar-unblock-day")
           : ctx.t("button-calendar-unblock", { time: `${formatTime(block.start, l, zone)}–${block.end >= day!.end ? formatClock("24:00", l) : formatTime(block.end, l, zone)}` });
-        keyboard.text(label, UNBLOCK_DATA.pack(`${block.start}-${block.end}`)).row();
+        keyboard.text(label, unblockButtons.pack({ action: "ub", span: `${block.start}-${block.end}` })).row();
       }
     }
     const extra = hooks.dayButtons?.(ctx.t.bind(ctx), day!.date) ?? [];
@@ -225,9 +223,9 @@ export function calendarViewsFeature(
     const previous = date.minus({ days: 1 });
     const next = date.plus({ days: 1 });
     keyboard
-      .text(`◀ ${formatDayShort(previous.toISODate()!, l)}`, DAY_DATA.pack(previous.toISODate()!))
-      .text(ctx.t("button-week-of", { week: String(date.weekNumber) }), WEEK_DATA.pack(date.startOf("week").toISODate()!))
-      .text(`${formatDayShort(next.toISODate()!, l)} ▶`, DAY_DATA.pack(next.toISODate()!));
+      .text(`◀ ${formatDayShort(previous.toISODate()!, l)}`, dayData(previous.toISODate()!))
+      .text(ctx.t("button-week-of", { week: String(date.weekNumber) }), weekData(date.startOf("week").toISODate()!))
+      .text(`${formatDayShort(next.toISODate()!, l)} ▶`, dayData(next.toISODate()!));
     return { text: render(ctx).day(day!, waiting), keyboard };
   }
 
@@ -281,17 +279,13 @@ export function calendarViewsFeature(
     await ctx.answerCallbackQuery(date.isValid ? {} : { text: ctx.t("button-expired") });
     return date.isValid ? date.startOf("day") : undefined;
   };
-  composer.callbackQuery(WEEK_DATA.match, async (ctx) => {
-    const date = await pressedDate(ctx, ctx.match[1]!);
-    if (date) await show(ctx, await weekView(ctx, date.startOf("week")));
-  });
-  composer.callbackQuery(DAY_DATA.match, async (ctx) => {
-    const date = await pressedDate(ctx, ctx.match[1]!);
-    if (date) await show(ctx, await dayView(ctx, date));
+  onButton(composer, calendarButtons, {}, async (ctx, pressed) => {
+    const date = await pressedDate(ctx, pressed.date);
+    if (date) await show(ctx, pressed.action === "wk" ? await weekView(ctx, date.startOf("week")) : await dayView(ctx, date));
   });
 
-  composer.callbackQuery(UNBLOCK_DATA.match, async (ctx) => {
-    const [start, end] = ctx.match[1]!.split("-").map(Number) as [number, number];
+  onButton(composer, unblockButtons, {}, async (ctx, { span }) => {
+    const [start, end] = span.split("-").map(Number) as [number, number];
     // At most a day's stretch: anything longer is not a button any view drew.
     if (!(end > start && end - start <= 25 * 3_600_000)) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
@@ -303,9 +297,9 @@ export function calendarViewsFeature(
   });
 
   // A booking's card: a new message, so the week stays above it to go on from.
-  composer.callbackQuery(BOOKING_DATA.match, async (ctx) => {
+  onButton(composer, bookingCardButtons, {}, async (ctx, { bookingId }) => {
     await ctx.answerCallbackQuery();
-    const card = await services.week.bookingCard(ctx.match[1]!);
+    const card = await services.week.bookingCard(bookingId);
     if (!card) {
       await ctx.reply(ctx.t("change-not-found"));
       return;
