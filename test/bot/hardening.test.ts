@@ -114,7 +114,7 @@ describe("flood limit (O6, O10)", () => {
 });
 
 describe("sending limits (A6, O10)", () => {
-  it("a broadcast, its progress reports and a customer booking meanwhile stay within 30 calls in any second together", async () => {
+  it("a broadcast, its progress reports and a customer booking meanwhile stay within 30 messages in any second together", async () => {
     const ids = Array.from({ length: 90 }, (_, i) => 8600 + i);
     await CustomerModel.insertMany(ids.map((id) => ({ telegramId: id, language: "fi", lastSeenAt: new Date(NOW) })));
     for (const id of ids) await setMarketingConsent(id, "telegram", true, "button", new Date(NOW));
@@ -137,7 +137,12 @@ describe("sending limits (A6, O10)", () => {
       if (Date.now() > deadline) throw new Error("broadcast did not finish");
       await new Promise((r) => setTimeout(r, 100));
     }
-    const stamps = suite.tg.calls.filter((c) => c.method !== "getMe").map((c) => c.at!).sort((a, b) => a - b);
+    // Every call that puts or changes a message in a chat; answers to button presses only stop a
+    // button's spinner and are not messages (bot/pacer.ts).
+    const stamps = suite.tg.calls
+      .filter((c) => !["getMe", "answerCallbackQuery"].includes(c.method))
+      .map((c) => c.at!)
+      .sort((a, b) => a - b);
     let most = 0;
     for (let i = 0, j = 0; j < stamps.length; j++) {
       while (stamps[j]! - stamps[i]! >= 1000) i++;
