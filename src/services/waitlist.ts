@@ -6,6 +6,7 @@ import { FreedTimeModel, WaitlistEntryModel, WaitlistOfferModel } from "../db/mo
 import { isDuplicateKey } from "../db/errors.js";
 import type { Language } from "../domain/enums.js";
 import { addDays, endOfDay, inDayPart, type DayPart } from "../domain/waitlist.js";
+import { loadCalendar } from "./calendar.js";
 import { findActiveService, listActiveServices, type ServiceView } from "./catalog.js";
 import { releaseLease, tryLease } from "./locks.js";
 import { changeDeadline } from "./manage-booking.js";
@@ -213,8 +214,8 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
   const startsByService = new Map<string, number[]>();
   const lengthByService = new Map<string, number>();
   const around = { start: freed.start - DAY, end: freed.end + DAY };
-  let made = 0;
   let first = true;
+  const offers: Array<Record<string, unknown>> = [];
   for (const entry of entries) {
     if (!stillWaiting(entry, movable)) continue;
     const serviceId = entry.serviceId.toHexString();
@@ -235,23 +236,25 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
     const sendAfter = new Date(first ? now : now + headstartMinutes * MINUTE);
     first = false;
     for (const start of fitting) {
-      try {
-        await WaitlistOfferModel.create({
-          _id: `${entry.customerId.toHexString()}:${start}`,
-          entryId: entry._id,
-          customerId: entry.customerId,
-          start: new Date(start),
-          end: new Date(start + (lengthByService.get(serviceId) ?? 0)),
-          sendAfter,
-          createdAt: new Date(now),
-        });
-        made++;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      offers.push({
+        _id: `${entry.customerId.toHexString()}:${start}`,
+        entryId: entry._id,
+        customerId: entry.customerId,
+        start: new Date(start),
+        end: new Date(start + (lengthByService.get(serviceId) ?? 0)),
+        sendAfter,
+        createdAt: new Date(now),
+      });
     }
   }
-  return made;
+  // One insert for them all; an offer made before (its id is the customer and the time) is left.
+  if (offers.length === 0) return 0;
+  try {
+    return (await WaitlistOfferModel.insertMany(offers, { ordered: false })).length;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
+  }
 }
 
 /** One offer message to send: a waiting customer and the freed times for their entry. Plain data. */
@@ -280,6 +283,10 @@ export async function takeDueOffers(settings: BookingSettings, now: number, limi
     .lean();
   const entryIds = [...new Set(due.map((o) => o.entryId.toHexString()))];
   const out: DueOffer[] = [];
+  if (entryIds.length === 0) return out;
+  // One look at the calendar for the whole round: the offers are only offers, the claim at
+  // confirm decides.
+  const calendar = await loadCalendar(now);
   for (const entryId of entryIds) {
     const key = `waitlist-send:${entryId}`;
     const lease = await tryLease(key, SEND_LEASE_MS);
@@ -293,7 +300,7 @@ export async function takeDueOffers(settings: BookingSettings, now: number, limi
       const movable = await movableBookings(settings, [entry], now);
       if (!stillWaiting(entry, movable)) continue;
       const moving = entry.bookingId ? { moving: movable.get(entry.bookingId.toHexString())!.start } : {};
-      const service = await findActiveService(entry.serviceId.toHexString());
+      const service = await findActiveService(entry.serviceId.toHexString(), calendar);
       const customer = await CustomerModel.findById(entry.customerId, { telegramId: 1, language: 1 }).lean();
       // A customer not on Telegram (a phone customer, A10) cannot be offered anything in the chat.
       if (!service || !customer || typeof customer.telegramId !== "number") continue;
@@ -301,7 +308,7 @@ export async function takeDueOffers(settings: BookingSettings, now: number, limi
       const starts: number[] = [];
       const offerIds: string[] = [];
       for (const o of offers) {
-        if (o.goneAt || !(await isOffered(settings, service, o.start.getTime(), now))) continue;
+        if (o.goneAt || !(await isOffered(settings, service, o.start.getTime(), now, calendar))) continue;
         starts.push(o.start.getTime());
         offerIds.push(o._id);
       }
