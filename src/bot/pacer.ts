@@ -26,8 +26,8 @@ const NOT_SENDING = new Set([
 export type Priority = "interactive" | "bulk";
 
 /**
- * One budget for everything the bot sends (O10, A6): at most `perWindow` Bot API requests start in
- * any `windowMs`, across every Api the bot uses (its own, the one each conversation builds, the
+ * One budget for everything the bot sends (O10, A6): at most `perWindow` Bot API requests in any
+ * `windowMs` (each holds its place from its start until `windowMs` after its answer), across every Api the bot uses (its own, the one each conversation builds, the
  * broadcasts'). It paces the HTTP requests themselves (the Api clients' `fetch`), below
  * auto-retry, so every retry counts as the request it is, and below the conversations plugin, whose
  * replay answers a flow's earlier calls from its log without a request: those cost nothing. A
@@ -35,32 +35,44 @@ export type Priority = "interactive" | "bulk";
  * so a campaign using the whole budget delays a customer's answer by one slot at most.
  */
 export function createSendPacer({ perWindow = 29, windowMs = 1000 } = {}) {
-  /** Start times of the calls in the current window, oldest first. */
-  const started: number[] = [];
+  /**
+   * A request holds its place from its start until `windowMs` after its answer: Telegram counts a
+   * request when it arrives, which is somewhere between the two, so however late a request reaches
+   * it, no window there holds more than `perWindow`.
+   */
+  let inFlight = 0;
+  /** When the finished requests still holding a place got their answers, oldest first. */
+  const finished: number[] = [];
   const waiting: Record<Priority, Array<() => void>> = { interactive: [], bulk: [] };
   let timer: NodeJS.Timeout | undefined;
 
   function pump(): void {
     const now = performance.now();
-    while (started.length > 0 && started[0]! <= now - windowMs) started.shift();
-    while (started.length < perWindow) {
+    while (finished.length > 0 && finished[0]! <= now - windowMs) finished.shift();
+    while (inFlight + finished.length < perWindow) {
       const next = waiting.interactive.shift() ?? waiting.bulk.shift();
       if (!next) return;
-      started.push(now);
+      inFlight++;
       next();
     }
-    if (timer === undefined) {
+    if (timer === undefined && finished.length > 0) {
       timer = setTimeout(() => {
         timer = undefined;
         pump();
-      }, Math.max(1, started[0]! + windowMs - now));
+      }, Math.max(1, finished[0]! + windowMs - now));
     }
   }
 
-  /** Waits for a free place in the window. */
-  function acquire(priority: Priority): Promise<void> {
+  /** Waits for a free place in the window; the returned function gives it back once answered. */
+  function acquire(priority: Priority): Promise<() => void> {
     return new Promise((resolve) => {
-      waiting[priority].push(resolve);
+      waiting[priority].push(() =>
+        resolve(() => {
+          inFlight--;
+          finished.push(performance.now());
+          pump();
+        }),
+      );
       pump();
     });
   }
@@ -75,8 +87,13 @@ export function createSendPacer({ perWindow = 29, windowMs = 1000 } = {}) {
     fetch(priority: Priority, base: PacedFetch = nodeFetch): ClientFetch {
       const paced: PacedFetch = async (url, init) => {
         const method = url.split("/").pop() ?? "";
-        if (!NOT_SENDING.has(method)) await acquire(priority);
-        return base(url, init);
+        if (NOT_SENDING.has(method)) return base(url, init);
+        const done = await acquire(priority);
+        try {
+          return await base(url, init);
+        } finally {
+          done();
+        }
       };
       return paced as unknown as ClientFetch;
     },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { CustomerChoice, Interval, NewCustomer, ServiceItem, Slot } from "../../src/miniapp/api-types.js";
 import { Field } from "./book.js";
-import { TimePicker } from "./calendar.js";
+import { ServiceChoices, TimePicker } from "./calendar.js";
 import { useApp, useFocusOnShow } from "./context.js";
 
 type Step = "customer" | "new" | "service" | "time" | "summary";
@@ -244,25 +244,15 @@ export function BookForFlow(props: { onDone: (text: string, day: string) => void
         ) : services.length === 0 ? (
           <p>{t("booking-no-services")}</p>
         ) : (
-          <ul class="choices">
-            {services.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  class="choice"
-                  onClick={() => {
-                    setService(s);
-                    setBusy([]);
-                    setMessage(undefined);
-                    setStep("time");
-                  }}
-                >
-                  <span>{s.name}</span>
-                  <span class="price">{s.price}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ServiceChoices
+            services={services}
+            onPick={(s) => {
+              setService(s);
+              setBusy([]);
+              setMessage(undefined);
+              setStep("time");
+            }}
+          />
         )}
         <div class="actions">{back("customer")}</div>
       </section>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Details, Interval, Marketing, Profile, ServiceItem, Slot } from "../../src/miniapp/api-types.js";
-import { prefetchDays, TimePicker } from "./calendar.js";
+import { prefetchDays, ServiceChoices, TimePicker } from "./calendar.js";
 import { useApp, useFocusOnShow } from "./context.js";
 
 type Step = "service" | "time" | "details" | "summary" | "done";
@@ -135,25 +135,15 @@ export function BookFlow() {
           </p>
         )}
         {services.length === 0 && <p>{t("booking-no-services")}</p>}
-        <ul class="choices">
-          {services.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                class="choice"
-                onClick={() => {
-                  setService(s);
-                  setBusy([]);
-                  setMessage(undefined);
-                  setStep("time");
-                }}
-              >
-                <span>{s.name}</span>
-                <span class="price">{s.price}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ServiceChoices
+          services={services}
+          onPick={(s) => {
+            setService(s);
+            setBusy([]);
+            setMessage(undefined);
+            setStep("time");
+          }}
+        />
       </section>
     );
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Interval, Slot, SlotTarget } from "../../src/miniapp/api-types.js";
+import type { Interval, ServiceItem, Slot, SlotTarget } from "../../src/miniapp/api-types.js";
 import type { Call } from "./api.js";
 import { useApp } from "./context.js";
 
@@ -168,5 +168,21 @@ export function TimePicker(props: { target: SlotTarget; busy: Interval[]; notice
         </section>
       )}
     </div>
+  );
+}
+
+/** The treatments as a list of buttons, each with its price. */
+export function ServiceChoices({ services, onPick }: { services: ServiceItem[]; onPick: (service: ServiceItem) => void }) {
+  return (
+    <ul class="choices">
+      {services.map((s) => (
+        <li key={s.id}>
+          <button type="button" class="choice" onClick={() => onPick(s)}>
+            <span>{s.name}</span>
+            <span class="price">{s.price}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
