@@ -5,18 +5,19 @@ import { LANGUAGES, type Language } from "../domain/enums.js";
 import { anyOf } from "./buttons.js";
 import type { BotContext } from "./context.js";
 import { profileSurface } from "./conversations/profile.js";
-import { ADMIN_COMMANDS, customerButtons, receiptButtons, requestButtons, timeOffButtons } from "./features/admin.js";
-import { bookForCardButtons } from "./features/book-for.js";
-import { feedButtons } from "./features/calendar-feed.js";
+import { adminCommands, customerButtons, receiptButtons, requestButtons, timeOffButtons } from "./features/admin.js";
+import { bookForCardButtons, bookForCommands } from "./features/book-for.js";
+import { calendarFeedCommands, feedButtons } from "./features/calendar-feed.js";
+import { lastMinuteCommands } from "./features/last-minute.js";
 import { customerRecordButtons, eraseDeclinedButtons } from "./features/customer-record.js";
 import { helpSurface } from "./features/help.js";
 import { myBookingsSurface } from "./features/my-bookings.js";
 import { privacyRightsSurface } from "./features/privacy-rights.js";
 import { privacySurface } from "./features/privacy.js";
-import { serviceButtons, serviceFieldButtons, servicesMenuButtons } from "./features/services-menu.js";
+import { serviceButtons, serviceFieldButtons, servicesMenuButtons, servicesMenuCommands } from "./features/services-menu.js";
 import { startSurface } from "./features/start.js";
 import { waitlistSurface } from "./features/waitlist.js";
-import { bookingCardButtons, calendarButtons, unblockButtons } from "./features/week.js";
+import { bookingCardButtons, calendarButtons, calendarViewCommands, unblockButtons } from "./features/week.js";
 import { adminBookingButtons } from "./keyboards.js";
 import type { FeatureSurface } from "./surface.js";
 
@@ -30,6 +31,18 @@ export const CUSTOMER_SURFACES: readonly FeatureSurface[] = [
   helpSurface,
   waitlistSurface,
 ];
+
+/** The practitioner's commands, as her features declare them, in her menu's order. */
+export const ADMIN_COMMANDS: readonly string[] = [
+  ...adminCommands,
+  ...calendarViewCommands,
+  ...servicesMenuCommands,
+  ...lastMinuteCommands,
+  ...calendarFeedCommands,
+  ...bookForCommands,
+]
+  .sort((a, b) => (a.menu ?? 0) - (b.menu ?? 0))
+  .map((c) => c.name);
 
 /**
  * The practitioner's commands and the buttons of all her features, from their codecs: each

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
+import { ADMIN_COMMANDS } from "../../src/bot/commands.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { recordPayment } from "../../src/services/payments.js";

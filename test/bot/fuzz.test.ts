@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { setMarketingConsent } from "../../src/services/privacy.js";
-import { ADMIN_COMMANDS } from "../../src/bot/features/admin.js";
+import { ADMIN_COMMANDS } from "../../src/bot/commands.js";
 import { createTestBot, LogCapture } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
 import { useTestDatabase } from "../helpers/db.js";

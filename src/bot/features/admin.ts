@@ -1,3 +1,4 @@
+import type { CommandInfo } from "../surface.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { DateTime } from "luxon";
 import type { BusinessProfile } from "../../config.js";
@@ -94,7 +95,19 @@ export function marketingCsv(rows: readonly MarketingListRow[], t: Translate, zo
 }
 
 /** Every admin command; for anyone else they are unknown input. */
-export const ADMIN_COMMANDS = ["today", "agenda", "week", "hours", "off", "services", "customer", "audit", "requests", "stats", "broadcast", "lastminute", "export", "dailyagenda", "calendarfeed", "bookfor"] as const;
+/** This feature's commands (position in the practitioner's menu; bot/commands.ts gathers them). */
+export const adminCommands: readonly CommandInfo[] = [
+  { name: "today", menu: 1, endsFlow: true },
+  { name: "hours", menu: 4, endsFlow: true },
+  { name: "off", menu: 5, endsFlow: true },
+  { name: "customer", menu: 7, endsFlow: true },
+  { name: "audit", menu: 8, endsFlow: true },
+  { name: "requests", menu: 9, endsFlow: true },
+  { name: "stats", menu: 10, endsFlow: true },
+  { name: "broadcast", menu: 11, endsFlow: true },
+  { name: "export", menu: 13, endsFlow: true },
+  { name: "dailyagenda", menu: 14, endsFlow: true },
+];
 
 /** One booking of the agenda: time, service, customer and attendance, as /today and /agenda show it. */
 export function renderAgendaLine(t: Translate, language: Language, zone: string, b: AgendaItem): string {

@@ -1,3 +1,4 @@
+import type { CommandInfo } from "../surface.js";
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Services } from "../../services/index.js";
@@ -5,6 +6,11 @@ import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { BOOK_FOR_CUSTOMER_CONVERSATION, PRACTITIONER_MOVE_CONVERSATION } from "../conversations/practitioner.js";
 import { adminBookingButtons } from "../keyboards.js";
+
+/** This feature's commands (position in the practitioner's menu; bot/commands.ts gathers them). */
+export const bookForCommands: readonly CommandInfo[] = [
+  { name: "bookfor", menu: 16, endsFlow: true },
+];
 
 /** "Book" for a customer: on their card (`ad:bf:<customer id>`), or from the search (`ad:bf:new`). */
 export const bookForCardButtons = buttons("ad", { action: ["bf"], customerId: new RegExp(`${OBJECT_ID.source}|new`) });

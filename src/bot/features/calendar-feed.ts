@@ -1,9 +1,15 @@
+import type { CommandInfo } from "../surface.js";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Services } from "../../services/index.js";
 import { buttons, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { feedAddress } from "../calendar-feed.js";
 import { formatDateTime } from "../format.js";
+
+/** This feature's commands (position in the practitioner's menu; bot/commands.ts gathers them). */
+export const calendarFeedCommands: readonly CommandInfo[] = [
+  { name: "calendarfeed", menu: 15, endsFlow: true },
+];
 
 /** The buttons of /calendarfeed (`ad:cf:<change>`): a new address, stop, hide or show names. */
 export const feedButtons = buttons("ad", { action: ["cf"], change: ["new", "off", "hide", "show"] });

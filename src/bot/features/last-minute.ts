@@ -1,8 +1,14 @@
+import type { CommandInfo } from "../surface.js";
 import { Composer } from "grammy";
 import type { Services } from "../../services/index.js";
 import type { CustomerContext } from "../context.js";
 import { formatDateTime, formatTime } from "../format.js";
 import { BROADCAST_CONVERSATION } from "./admin.js";
+
+/** This feature's commands (position in the practitioner's menu; bot/commands.ts gathers them). */
+export const lastMinuteCommands: readonly CommandInfo[] = [
+  { name: "lastminute", menu: 12, endsFlow: true },
+];
 
 /** How far ahead /lastminute looks for free gaps. */
 const LAST_MINUTE_HOURS = 48;

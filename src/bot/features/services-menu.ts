@@ -1,3 +1,4 @@
+import type { CommandInfo } from "../surface.js";
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { LANGUAGES, type Language } from "../../domain/enums.js";
 import type { ServiceRow } from "../../services/catalog-admin.js";
@@ -5,6 +6,11 @@ import type { Services } from "../../services/index.js";
 import { buttons, OBJECT_ID, onButton } from "../buttons.js";
 import type { CustomerContext } from "../context.js";
 import { formatDecimal, formatLanguage, formatPrice } from "../format.js";
+
+/** This feature's commands (position in the practitioner's menu; bot/commands.ts gathers them). */
+export const servicesMenuCommands: readonly CommandInfo[] = [
+  { name: "services", menu: 6, endsFlow: true },
+];
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 

@@ -1,3 +1,4 @@
+import type { CommandInfo } from "../surface.js";
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { DateTime } from "luxon";
@@ -10,6 +11,12 @@ import type { CustomerContext } from "../context.js";
 import { formatClock, formatDateTime, formatDay, formatDayShort, formatList, formatPrice, formatTime } from "../format.js";
 import { adminBookingKeyboard } from "../keyboards.js";
 import { parseDay } from "./admin.js";
+
+/** This feature's commands (position in the practitioner's menu; bot/commands.ts gathers them). */
+export const calendarViewCommands: readonly CommandInfo[] = [
+  { name: "agenda", menu: 2, endsFlow: true },
+  { name: "week", menu: 3, endsFlow: true },
+];
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
