@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -114,6 +114,20 @@ async function cpuMsOf(pid: number): Promise<number> {
   // utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * The database server's process on this machine (FerretDB or mongod listening on `base`'s port),
+ * to report its CPU beside the bots' own; undefined when it runs elsewhere or cannot be found.
+ */
+async function databasePid(base: string): Promise<number | undefined> {
+  const port = new URL(base).port || "27017";
+  for (const entry of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    if (/ferretdb|mongod/.test(cmdline) && cmdline.includes(`:${port}`)) return Number(entry);
+  }
+  return undefined;
 }
 
 async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
@@ -722,6 +736,8 @@ interface TrafficRun {
   latencies: number[];
   cpuMs: number;
   cpuMsPerUpdate: number;
+  /** The database server's CPU per update in the same span, when it runs on this machine. */
+  dbCpuMsPerUpdate: number | undefined;
   /** Bot API calls the process made during the traffic (getUpdates not counted). */
   apiCalls: number;
   booked: number;
@@ -741,10 +757,13 @@ async function trafficRun(base: string, script: string, env: ProcessEnv, custome
   const proc = await startProcess(script, env(url, root), telegram);
   await sleep(1000);
   const idle = await memoryOf(proc.pid);
+  const dbPid = await databasePid(base);
+  const dbCpuBefore = dbPid === undefined ? 0 : await cpuMsOf(dbPid);
   const cpuBefore = await cpuMsOf(proc.pid);
   const callsBefore = telegram.server.tg.calls.length;
   const run = await bookConcurrently(telegram, customers, firstChat);
   const cpuMs = (await cpuMsOf(proc.pid)) - cpuBefore;
+  const dbCpuMs = dbPid === undefined ? undefined : (await cpuMsOf(dbPid)) - dbCpuBefore;
   const apiCalls = telegram.server.tg.calls.length - callsBefore;
   const after = await memoryOf(proc.pid);
   await proc.stop();
@@ -759,7 +778,7 @@ async function trafficRun(base: string, script: string, env: ProcessEnv, custome
   return {
     startupSeconds: proc.startupSeconds, idle, after, customers, updates, seconds: run.seconds,
     updatesPerSecond: updates / run.seconds, failures: run.failures, latencies: telegram.latencies(),
-    cpuMs, cpuMsPerUpdate: cpuMs / updates, apiCalls, booked,
+    cpuMs, cpuMsPerUpdate: cpuMs / updates, dbCpuMsPerUpdate: dbCpuMs === undefined ? undefined : dbCpuMs / updates, apiCalls, booked,
   };
 }
 
@@ -839,6 +858,13 @@ async function benchBotProcess(base: string, ceiling: Awaited<ReturnType<typeof 
     value: `${ms(bot.cpuMsPerUpdate)} / ${ms(peer.cpuMsPerUpdate)}`,
     note: `${(bot.cpuMsPerUpdate / peer.cpuMsPerUpdate).toFixed(2)}×; target ≤ 1.3×; ${bot.updates} and ${peer.updates} updates, ${(bot.cpuMs / 1000).toFixed(1)} s and ${(peer.cpuMs / 1000).toFixed(1)} s of CPU`,
   });
+  if (bot.dbCpuMsPerUpdate !== undefined && peer.dbCpuMsPerUpdate !== undefined) {
+    rows.push({
+      name: "2 booking traffic: the database server's CPU per update from /proc, bot / peer",
+      value: `${ms(bot.dbCpuMsPerUpdate)} / ${ms(peer.dbCpuMsPerUpdate)}`,
+      note: "the same server on this machine, so it shares the two cores with the bot and the driver",
+    });
+  }
   rows.push({ name: "8 start-up: process start → first update answered (empty external DB)", value: `${bot.startupSeconds.toFixed(2)} s`, baseline: `bare grammY ${ceiling.startupSeconds.toFixed(2)} s; peer ${peer.startupSeconds.toFixed(2)} s`, note: "compiled JavaScript, as npm start runs it" });
   results.bookingTraffic = { ...bot, failures: bot.failures.length };
   results.peerTraffic = { ...peer, failures: peer.failures.length };

@@ -11,7 +11,7 @@ import { RetentionNoticeModel } from "../db/models/retention-notice.js";
 import { TelegramLinkModel } from "../db/models/telegram-link.js";
 import { WaitlistEntryModel, WaitlistOfferModel } from "../db/models/waitlist.js";
 import { reveal } from "./customers.js";
-import { fieldCrypto } from "./field-crypto.js";
+import { openState } from "./chats.js";
 
 /** A stored customer as the export reads it. */
 export type ExportedCustomer = CustomerFields & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
@@ -189,7 +189,7 @@ export const EXPORT_COVERAGE: Record<string, CollectionCoverage | { omitted: str
       language: { omitted: "a copy of the profile's language" },
       recentUpdates: { omitted: "ids Telegram gave the person's latest messages and button presses, kept to handle each once; they say nothing else" },
       seenAt: { omitted: "when the profile's last interaction time was last written" },
-      state: { key: "state", decode: (stored) => (stored ? (JSON.parse(fieldCrypto().decrypt(stored as string)) as unknown) : undefined) },
+      state: { key: "state", decode: (stored) => (stored ? (JSON.parse(openState(stored as string)) as unknown) : undefined) },
       updatedAt: as("savedAt"),
     },
   },

@@ -14,6 +14,9 @@ export interface FieldCrypto {
   readonly keyId: string;
   encrypt(plaintext: string): string;
   decrypt(ciphertext: string): string;
+  /** The same sealing for bytes (`encrypt` is this of the text's UTF-8). */
+  encryptBytes(plaintext: Uint8Array): string;
+  decryptBytes(ciphertext: string): Buffer;
   /** A stable keyed hash of a normalised value, for exact-match lookups. */
   lookupHash(value: string): string;
 }
@@ -37,23 +40,27 @@ export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
   const encKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "ajanvaraus field encryption v1", 32));
   const macKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "ajanvaraus lookup hash v1", 32));
   const keyId = createHash("sha256").update(encKey).digest("base64url").slice(0, 8);
+  const encryptBytes = (plaintext: Uint8Array): string => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", encKey, iv);
+    const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return ["v1", keyId, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
+  };
+  const decryptBytes = (ciphertext: string): Buffer => {
+    const [version, id, iv, tag, data] = ciphertext.split(".");
+    if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("not an encrypted field");
+    if (id !== keyId) throw new ForeignKeyError(id);
+    const decipher = createDecipheriv("aes-256-gcm", encKey, Buffer.from(iv, "base64url"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]);
+  };
   return {
     keyId,
-    encrypt(plaintext) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", encKey, iv);
-      const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      const tag = cipher.getAuthTag();
-      return ["v1", keyId, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
-    },
-    decrypt(ciphertext) {
-      const [version, id, iv, tag, data] = ciphertext.split(".");
-      if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("not an encrypted field");
-      if (id !== keyId) throw new ForeignKeyError(id);
-      const decipher = createDecipheriv("aes-256-gcm", encKey, Buffer.from(iv, "base64url"));
-      decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
-    },
+    encryptBytes,
+    decryptBytes,
+    encrypt: (plaintext) => encryptBytes(Buffer.from(plaintext, "utf8")),
+    decrypt: (ciphertext) => decryptBytes(ciphertext).toString("utf8"),
     lookupHash(value) {
       return createHmac("sha256", macKey).update(value.trim().toLowerCase(), "utf8").digest("base64url");
     },

@@ -44,12 +44,13 @@ export async function reencryptAll(
   if (stranger !== undefined) throw new UnknownKeyError(encryptedKeyId(stranger));
   const result: RotationResult = { customers: 0, states: 0, unchanged: 0 };
   /** The value re-encrypted with `to`, or undefined when it is already under `to`. */
+  // Byte for byte: a conversation state is compressed before it is sealed (services/chats.ts).
   const reencrypt = (value: string): { sealed: string; plain: string } | undefined => {
     const id = encryptedKeyId(value);
     if (id === to.keyId) return undefined;
     if (id !== from.keyId) throw new UnknownKeyError(id);
-    const plain = from.decrypt(value);
-    return { sealed: to.encrypt(plain), plain };
+    const plain = from.decryptBytes(value);
+    return { sealed: to.encryptBytes(plain), plain: plain.toString("utf8") };
   };
 
   for await (const c of CustomerModel.find({}, { email: 1, phone: 1, address: 1 }).lean().cursor()) {

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ChatModel } from "../../src/db/models/chat.js";
+import { openState } from "../../src/services/chats.js";
+import { fieldCrypto } from "../../src/services/field-crypto.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { createTestBot, TestCustomer } from "../helpers/bot.js";
 import { useBotSuite } from "../helpers/bot-suite.js";
@@ -35,6 +37,25 @@ describe("the chat record (one read and one write an update)", () => {
     // Ending the flow removes its state from the record; the record stays.
     await again.send("/cancel");
     expect((await stored(9701)).chat?.state).toBeUndefined();
+  });
+
+  it("keeps the flow compressed and sealed, and continues one an earlier release stored uncompressed", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9703, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    const sealed = (await stored(9703)).chat!.state!;
+    const json = openState(sealed);
+    expect(JSON.parse(json)).toHaveProperty("state.booking");
+    // Sealed like contact details, so no typed text shows; and smaller than the JSON it holds.
+    expect(sealed).toMatch(/^v1\./);
+    expect(sealed.length).toBeLessThan(json.length);
+    expect(fieldCrypto().decryptBytes(sealed)[0]).toBe(0);
+    // An earlier release sealed the JSON itself: such a flow goes on where it was.
+    await ChatModel.updateOne({ _id: "9703" }, { $set: { state: fieldCrypto().encrypt(json) } });
+    const again = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9703, language: "fi" });
+    await again.press("ti 1.12.");
+    expect(again.lastText()).toContain("kellonaika");
+    expect(openState((await stored(9703)).chat!.state!)).not.toBe(json);
   });
 
   it("ignores an update it has handled, also among several later ones", async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ChatModel } from "../../src/db/models/chat.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
+import { openState, sealState } from "../../src/services/chats.js";
 import { createFieldCrypto, fieldCrypto, useFieldCrypto, type FieldCrypto } from "../../src/services/field-crypto.js";
 import { assertDataUnderKey, reencryptAll, UnknownKeyError } from "../../src/services/key-rotation.js";
 import { profile, updateProfileField } from "../../src/services/privacy.js";
@@ -72,8 +73,10 @@ describe("key rotation (P10)", () => {
     await updateProfileField(9904, "phone", "+358401112223", { kind: "customer" }, new Date(NOW));
     const old = fieldCrypto();
     await ChatModel.create(chatRecord("9904", { state: old.encrypt('{"typed":"secret"}'), updatedAt: new Date(NOW) }));
+    // A state as the bot stores it now: compressed before it is sealed.
+    await ChatModel.create(chatRecord("9905", { state: sealState('{"typed":"compressed"}', old), updatedAt: new Date(NOW) }));
     const next = createFieldCrypto(randomBytes(32));
-    expect(await reencryptAll(old, next)).toEqual({ customers: 1, states: 1, unchanged: 0 });
+    expect(await reencryptAll(old, next)).toEqual({ customers: 1, states: 2, unchanged: 0 });
     try {
       useFieldCrypto(next);
       expect(await profile(9904)).toMatchObject({ email: "a9904@example.com", phone: "+358401112223" });
@@ -81,6 +84,9 @@ describe("key rotation (P10)", () => {
       const state = await ChatModel.findById("9904").lean();
       expect(next.decrypt(state!.state!)).toBe('{"typed":"secret"}');
       expect(() => old.decrypt(state!.state!)).toThrow();
+      const compressed = await ChatModel.findById("9905").lean();
+      expect(openState(compressed!.state!, next)).toBe('{"typed":"compressed"}');
+      expect(() => openState(compressed!.state!, old)).toThrow();
     } finally {
       useFieldCrypto(old);
     }
