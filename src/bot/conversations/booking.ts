@@ -155,10 +155,10 @@ export function createBookingConversation(deps: BookingFlowDeps) {
         // flow's saved state: this summary confirmed twice (a press repeated after a crash) finds
         // the booking the first press made.
         const bookingId = await conversation.external(() => newIdentity());
-        const chosen = (["telegram", "email", "sms"] as const).filter((c) => a.consents[c]).map((c) => t(`channel-${c}`));
+        const chosen = () => (["telegram", "email", "sms"] as const).filter((c) => a.consents[c]).map((c) => t(`channel-${c}`));
         const confirmed = await confirm(
           f,
-          t("booking-summary", {
+          () => t("booking-summary", {
             service: a.service.name[language],
             when: formatDateTime(a.start, language, deps.zone),
             duration: a.service.durationMinutes,
@@ -167,7 +167,7 @@ export function createBookingConversation(deps: BookingFlowDeps) {
             name: `${a.details.firstName} ${a.details.lastName}`,
             email: a.details.email,
             phone: a.details.phone ?? t("value-none"),
-            marketing: chosen.length > 0 ? formatList(chosen, language) : t("value-none"),
+            marketing: chosen().length > 0 ? formatList(chosen(), language) : t("value-none"),
           }),
           t("button-confirm"),
         );
@@ -321,7 +321,7 @@ export function createMoveConversation(deps: BookingFlowDeps) {
         const moveId = await conversation.external(() => newIdentity());
         const confirmed = await confirm(
           f,
-          t("move-summary", {
+          () => t("move-summary", {
             service: serviceName,
             from: formatDateTime(moving.start, language, deps.zone),
             to: formatDateTime(a.start, language, deps.zone),

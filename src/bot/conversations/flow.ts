@@ -21,6 +21,9 @@ export function buttonCodec(prefix: string) {
   };
 }
 
+/** A value, or a function that makes it when it is needed. */
+export type Lazy<T> = T | (() => T);
+
 /** Returned by a step when its Back button was pressed. */
 export const BACK = Symbol("back");
 export type Back = typeof BACK;
@@ -59,7 +62,7 @@ export class Flow {
     /** Run on every answer before it is looked at (the practitioner's flows check she is still an admin). */
     private readonly guard?: (ctx: ConversationContext) => Promise<unknown>,
   ) {
-    this.prompt = new Prompt(ctx);
+    this.prompt = new Prompt(conversation, ctx);
   }
 
   /** Translates in the customer's language (of their latest update). */
@@ -84,18 +87,22 @@ export class Flow {
   /**
    * Shows `text` with `keyboard` (plus Back and Cancel) and waits until the customer answers it:
    * returns the step's value, or BACK. Cancel closes the prompt and ends the conversation here.
+   * Text and keyboard may be given as functions: they are then made only when the step is shown,
+   * not on each replay of the flow (Prompt.show).
    */
-  async ask<T>(text: string, keyboard: InlineKeyboard, options: AskOptions<T>): Promise<T | Back> {
+  async ask<T>(text: Lazy<string>, keyboard: Lazy<InlineKeyboard>, options: AskOptions<T>): Promise<T | Back> {
     for (;;) {
       const t = this.t;
-      const navigation = [
-        ...(options.back ? [InlineKeyboard.text(t("button-back"), this.data("back"))] : []),
-        ...(options.cancel !== false ? [InlineKeyboard.text(t("button-cancel"), this.data("cancel"))] : []),
-      ];
-      const rows = [...keyboard.inline_keyboard, navigation].filter((row) => row.length > 0);
-      const shown = new InlineKeyboard(rows);
-      await this.prompt.show(text, shown);
-      const a = await this.prompt.answer(this.conversation, {
+      await this.prompt.show(() => {
+        const navigation = [
+          ...(options.back ? [InlineKeyboard.text(t("button-back"), this.data("back"))] : []),
+          ...(options.cancel !== false ? [InlineKeyboard.text(t("button-cancel"), this.data("cancel"))] : []),
+        ];
+        const buttons = typeof keyboard === "function" ? keyboard() : keyboard;
+        const rows = [...buttons.inline_keyboard, navigation].filter((row) => row.length > 0);
+        return { text: typeof text === "function" ? text() : text, keyboard: new InlineKeyboard(rows) };
+      });
+      const a = await this.prompt.answer({
         codec: this.buttons,
         acceptText: options.text ?? false,
         commandReply: this.texts.commandInFlow,

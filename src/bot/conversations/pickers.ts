@@ -6,7 +6,7 @@ import type { BookingProfile } from "../../services/customers.js";
 import type { SlotQuery } from "../../services/slots.js";
 import { formatDay, formatDayShort, formatPrice, formatTime } from "../format.js";
 import { addDays, DAY_PART_HOURS, DAY_PARTS, parseDayRange, type DayPart } from "../../domain/waitlist.js";
-import { BACK, Known, Steps, type Back, type Flow } from "./flow.js";
+import { BACK, Known, Steps, type Back, type Flow, type Lazy } from "./flow.js";
 
 /**
  * The pickers the flows are built from (booking, moving, and the practitioner's flows): each asks
@@ -25,11 +25,12 @@ const TIMES_PER_ROW = 4;
 
 /** The service to book, from the active ones. */
 export async function pickService(f: Flow, services: ServiceView[], back: boolean): Promise<ServiceView | Back> {
-  const keyboard = new InlineKeyboard();
-  for (const s of services) {
-    keyboard.text(f.t("service-button", { name: s.name[f.language], price: formatPrice(s.priceCents, f.language) }), f.data("svc", s.id)).row();
-  }
-  return f.ask(f.t("booking-choose-service"), keyboard, {
+  const keyboard = () => {
+    const k = new InlineKeyboard();
+    for (const s of services) k.text(f.t("service-button", { name: s.name[f.language], price: formatPrice(s.priceCents, f.language) }), f.data("svc", s.id)).row();
+    return k;
+  };
+  return f.ask(() => f.t("booking-choose-service"), keyboard, {
     back,
     accept: (r) => (r.kind === "button" && r.action === "svc" ? services.find((s) => s.id === r.value) : undefined),
   });
@@ -68,17 +69,21 @@ export async function pickDay(
     if (days.length === 0) return NO_DAYS;
     const pages = Math.ceil(days.length / DAYS_PER_PAGE);
     page = Math.min(page, pages - 1);
-    const keyboard = new InlineKeyboard();
-    days.slice(page * DAYS_PER_PAGE, (page + 1) * DAYS_PER_PAGE).forEach((day, i) => {
-      keyboard.text(formatDayShort(day, f.language), f.data("day", day));
-      if (i % 2 === 1) keyboard.row();
-    });
-    keyboard.row();
-    if (page > 0) keyboard.text(f.t("button-previous"), f.data("page", page - 1));
-    if (page < pages - 1) keyboard.text(f.t("button-next"), f.data("page", page + 1));
-    if (waitlist) keyboard.row().text(f.t("button-waitlist-join"), f.data("waitlist"));
+    const shown = page;
+    const keyboard = () => {
+      const k = new InlineKeyboard();
+      days.slice(shown * DAYS_PER_PAGE, (shown + 1) * DAYS_PER_PAGE).forEach((day, i) => {
+        k.text(formatDayShort(day, f.language), f.data("day", day));
+        if (i % 2 === 1) k.row();
+      });
+      k.row();
+      if (shown > 0) k.text(f.t("button-previous"), f.data("page", shown - 1));
+      if (shown < pages - 1) k.text(f.t("button-next"), f.data("page", shown + 1));
+      if (waitlist) k.row().text(f.t("button-waitlist-join"), f.data("waitlist"));
+      return k;
+    };
     const answer = await f.ask<{ day: string } | { page: number } | Waitlist>(
-      f.t("booking-choose-day", { service: serviceName, page: page + 1, pages }),
+      () => f.t("booking-choose-day", { service: serviceName, page: shown + 1, pages }),
       keyboard,
       {
         back: true,
@@ -131,14 +136,17 @@ export async function pickTime(
   const now = await f.conversation.now();
   const slots = await f.conversation.external(() => source.slotsOnDay(query, day, now));
   if (slots.length === 0) return "full";
-  const keyboard = new InlineKeyboard();
-  slots.forEach((slot, i) => {
-    keyboard.text(formatTime(slot, f.language, zone), f.data("time", slot));
-    if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) keyboard.row();
-  });
-  if (waitlist) keyboard.row().text(f.t("button-waitlist-join"), f.data("waitlist"));
-  if (options.outsideHours) keyboard.row().text(options.outsideHours, f.data("outside"));
-  return f.ask<number | Waitlist | "outside">(f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
+  const keyboard = () => {
+    const k = new InlineKeyboard();
+    slots.forEach((slot, i) => {
+      k.text(formatTime(slot, f.language, zone), f.data("time", slot));
+      if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) k.row();
+    });
+    if (waitlist) k.row().text(f.t("button-waitlist-join"), f.data("waitlist"));
+    if (options.outsideHours) k.row().text(options.outsideHours, f.data("outside"));
+    return k;
+  };
+  return f.ask<number | Waitlist | "outside">(() => f.t("booking-choose-time", { service: serviceName, day: formatDay(day, f.language) }), keyboard, {
     back: true,
     accept: (r) => {
       if (r.kind !== "button") return undefined;
@@ -166,10 +174,9 @@ function validateField(field: TextField, text: string): Validated<string> {
 /** One typed contact detail, validated; the phone (or any field `skippable`) can be skipped (undefined). */
 export async function askField(f: Flow, field: TextField, options: { skippable?: boolean } = {}): Promise<string | undefined | Back> {
   const skippable = field === "phone" || options.skippable === true;
-  const keyboard = new InlineKeyboard();
-  if (skippable) keyboard.text(f.t("button-skip"), f.data("skip"));
+  const keyboard = () => (skippable ? new InlineKeyboard().text(f.t("button-skip"), f.data("skip")) : new InlineKeyboard());
   const kind = field === "email" || field === "phone" ? field : "name";
-  const answer = await f.ask<{ value: string | undefined }>(f.t(`booking-ask-${field}`), keyboard, {
+  const answer = await f.ask<{ value: string | undefined }>(() => f.t(`booking-ask-${field}`), keyboard, {
     back: true,
     // Refused text is explained by the answer loop and never kept in the flow's state.
     text: (text) => {
@@ -187,13 +194,14 @@ export async function askField(f: Flow, field: TextField, options: { skippable?:
 
 /** The stored details, offered for reuse: "use" or "change". */
 async function confirmStoredDetails(f: Flow, profile: BookingProfile): Promise<"use" | "change" | Back> {
-  const keyboard = new InlineKeyboard().text(f.t("button-use-details"), f.data("use")).row().text(f.t("button-change-details"), f.data("change"));
+  const keyboard = () => new InlineKeyboard().text(f.t("button-use-details"), f.data("use")).row().text(f.t("button-change-details"), f.data("change"));
   return f.ask(
-    f.t("booking-confirm-details", {
-      name: `${profile.firstName} ${profile.lastName}`,
-      email: profile.email ?? "",
-      phone: profile.phone ?? f.t("value-none"),
-    }),
+    () =>
+      f.t("booking-confirm-details", {
+        name: `${profile.firstName} ${profile.lastName}`,
+        email: profile.email ?? "",
+        phone: profile.phone ?? f.t("value-none"),
+      }),
     keyboard,
     { back: true, accept: (r) => (r.kind === "button" && (r.action === "use" || r.action === "change") ? r.action : undefined) },
   );
@@ -227,7 +235,7 @@ function ask(value: string | undefined | Back): string | Back {
 
 /** The privacy notice's summary, acknowledged with one press (first booking only). */
 export async function acknowledgePrivacy(f: Flow, controller: string): Promise<true | Back> {
-  return f.ask(f.t("booking-privacy", { controller }), new InlineKeyboard().text(f.t("button-privacy-ok"), f.data("ack")), {
+  return f.ask(() => f.t("booking-privacy", { controller }), () => new InlineKeyboard().text(f.t("button-privacy-ok"), f.data("ack")), {
     back: true,
     accept: (r) => (r.kind === "button" && r.action === "ack" ? true : undefined),
   });
@@ -241,14 +249,17 @@ export async function pickConsents(f: Flow, initial: ConsentState, hasPhone: boo
   const consents = { ...initial, sms: initial.sms && hasPhone };
   for (;;) {
     const mark = (on: boolean) => (on ? "☑" : "☐");
-    const keyboard = new InlineKeyboard()
-      .text(`${mark(consents.telegram)} ${f.t("channel-telegram")}`, f.data("toggle", "telegram"))
-      .row()
-      .text(`${mark(consents.email)} ${f.t("channel-email")}`, f.data("toggle", "email"))
-      .row();
-    if (hasPhone) keyboard.text(`${mark(consents.sms)} ${f.t("channel-sms")}`, f.data("toggle", "sms")).row();
-    keyboard.text(f.t("button-continue"), f.data("next"));
-    const answer = await f.ask<"next" | "telegram" | "email" | "sms">(f.t("booking-consents", { business }), keyboard, {
+    const shown = { ...consents };
+    const keyboard = () => {
+      const k = new InlineKeyboard()
+        .text(`${mark(shown.telegram)} ${f.t("channel-telegram")}`, f.data("toggle", "telegram"))
+        .row()
+        .text(`${mark(shown.email)} ${f.t("channel-email")}`, f.data("toggle", "email"))
+        .row();
+      if (hasPhone) k.text(`${mark(shown.sms)} ${f.t("channel-sms")}`, f.data("toggle", "sms")).row();
+      return k.text(f.t("button-continue"), f.data("next"));
+    };
+    const answer = await f.ask<"next" | "telegram" | "email" | "sms">(() => f.t("booking-consents", { business }), keyboard, {
       back: true,
       accept: (r) => {
         if (r.kind !== "button") return undefined;
@@ -264,8 +275,8 @@ export async function pickConsents(f: Flow, initial: ConsentState, hasPhone: boo
 }
 
 /** A summary with one confirm button: true when it was pressed. */
-export async function confirm(f: Flow, text: string, label: string): Promise<true | Back> {
-  return f.ask(text, new InlineKeyboard().text(label, f.data("confirm")), {
+export async function confirm(f: Flow, text: Lazy<string>, label: string): Promise<true | Back> {
+  return f.ask(text, () => new InlineKeyboard().text(label, f.data("confirm")), {
     back: true,
     accept: (r) => (r.kind === "button" && r.action === "confirm" ? true : undefined),
   });

@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { GrammyError, type InlineKeyboard } from "grammy";
+import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import type { ConversationContext, CustomerContext } from "../context.js";
 
 /** What a step of a flow got: a press on its prompt, typed text, or a press on an earlier prompt. */
@@ -31,11 +31,22 @@ export interface AnswerRules {
   commandReply: string;
 }
 
+/** A step's text and buttons, made only when the step is first shown (never on a replay). */
+export type Render = () => { text: string; keyboard: InlineKeyboard };
+
+type FlowConversation = Conversation<CustomerContext, ConversationContext>;
+
 /**
  * The message that carries a conversation step's buttons. A step is shown by editing that
  * message when the customer pressed one of its buttons, or as a new message after typed input,
  * in which case the previous prompt's buttons are taken off so only the live ones show.
  * Rebuilt identically on every replay, like the rest of a conversation's state.
+ *
+ * Each showing is one `conversation.external` through the bot's own Api, whose saved result is
+ * only the message's id: the plugin would otherwise keep every Message Telegram returns (text and
+ * keyboard) in the flow's saved state, and a replay would render every earlier step's text and
+ * buttons again only to throw them away. A replay of a long flow now costs little more than
+ * reading its answers.
  */
 export class Prompt {
   /** The message carrying the current step's buttons. */
@@ -43,12 +54,15 @@ export class Prompt {
   /** A line shown above the next step's text: why the step is asked again, or what happened. */
   notice: string | undefined;
   /** The current step's text, without its notice: repeated when typed text is refused. */
-  private question: string | undefined;
+  private question: (() => string) | undefined;
   /** Earlier prompts already pressed once: further presses on them are only answered "expired". */
   private readonly staleSeen: number[] = [];
 
   /** `current` is the context of the customer's latest update; replies go through it. */
-  constructor(public current: ConversationContext) {}
+  constructor(
+    private readonly conversation: FlowConversation,
+    public current: ConversationContext,
+  ) {}
 
   private pressedHere(): boolean {
     const pressed = this.current.callbackQuery?.message?.message_id;
@@ -70,7 +84,8 @@ export class Prompt {
    * if it had never arrived, so junk never grows the conversation's saved replay log, nor the time
    * each later update takes to replay it. Only the hint sent for it stays.
    */
-  async answer(conversation: Conversation<CustomerContext, ConversationContext>, rules: AnswerRules): Promise<PromptAnswer> {
+  async answer(rules: AnswerRules): Promise<PromptAnswer> {
+    const conversation = this.conversation;
     const next = await conversation.wait();
     const query = next.callbackQuery;
     if (query) {
@@ -95,7 +110,8 @@ export class Prompt {
       const refusal = typeof rules.acceptText === "function" ? rules.acceptText(text) : undefined;
       if (refusal !== undefined) {
         // Asked again below the reason; the step's buttons stay on the prompt above.
-        await next.reply(this.question ? `${next.t(refusal)}\n\n${this.question}` : next.t(refusal));
+        const question = this.question?.();
+        await next.reply(question ? `${next.t(refusal)}\n\n${question}` : next.t(refusal));
         return conversation.skip({ next: false });
       }
       this.current = next;
@@ -106,51 +122,60 @@ export class Prompt {
   }
 
   /** Shows a step's text and buttons (with the pending notice above). */
-  async show(text: string, keyboard: InlineKeyboard): Promise<void> {
-    const body = this.notice ? `${this.notice}\n\n${text}` : text;
-    this.question = text;
+  async show(render: Render): Promise<void> {
+    const notice = this.notice;
     this.notice = undefined;
-    if (this.pressedHere() && (await this.edited(body, keyboard))) return;
-    await this.retire();
-    this.messageId = (await this.current.reply(body, { reply_markup: keyboard })).message_id;
+    this.question = () => render().text;
+    const chatId = this.current.chat?.id;
+    if (chatId === undefined) return;
+    const pressed = this.pressedHere() ? this.messageId : undefined;
+    const previous = this.messageId;
+    this.messageId = await this.conversation.external(async (outside) => {
+      const { text, keyboard } = render();
+      const body = notice ? `${notice}\n\n${text}` : text;
+      if (pressed !== undefined && (await edited(outside.api, chatId, pressed, body, keyboard))) return pressed;
+      if (previous !== undefined) await retire(outside.api, chatId, previous);
+      return (await outside.api.sendMessage(chatId, body, { reply_markup: keyboard })).message_id;
+    });
   }
 
   /** Ends the prompt: its message says `text` and has no buttons. */
   async close(text: string): Promise<void> {
-    if (!(this.pressedHere() && (await this.edited(text)))) {
-      await this.retire();
-      await this.current.reply(text);
-    }
-    this.messageId = undefined;
-  }
-
-  /**
-   * Edits the pressed prompt in place. False when Telegram refused the edit (the message is too
-   * old, was deleted, or any other Bot API error): the caller sends the text anew instead, so one
-   * failed call never ends a flow.
-   */
-  private async edited(text: string, keyboard?: InlineKeyboard): Promise<boolean> {
-    try {
-      await this.current.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});
-      return true;
-    } catch (error) {
-      if (error instanceof GrammyError && error.description.includes("message is not modified")) return true;
-      if (!(error instanceof GrammyError)) throw error;
-      return false;
-    }
-  }
-
-  /** Takes the buttons off the prompt's message. */
-  async retire(): Promise<void> {
     const chatId = this.current.chat?.id;
-    if (this.messageId === undefined || chatId === undefined) return;
-    const old = this.messageId;
+    const pressed = this.pressedHere() ? this.messageId : undefined;
+    const previous = this.messageId;
     this.messageId = undefined;
-    try {
-      await this.current.api.editMessageReplyMarkup(chatId, old);
-    } catch {
-      // Already without buttons, or too old to edit: nothing to take off.
-    }
+    if (chatId === undefined) return;
+    await this.conversation.external(async (outside) => {
+      if (pressed !== undefined && (await edited(outside.api, chatId, pressed, text))) return;
+      if (previous !== undefined) await retire(outside.api, chatId, previous);
+      await outside.api.sendMessage(chatId, text);
+    });
+  }
+}
+
+/**
+ * Edits a pressed prompt in place. False when Telegram refused the edit (the message is too old,
+ * was deleted, or any other Bot API error): the caller sends the text anew instead, so one failed
+ * call never ends a flow.
+ */
+async function edited(api: Api, chatId: number, messageId: number, text: string, keyboard?: InlineKeyboard): Promise<boolean> {
+  try {
+    await api.editMessageText(chatId, messageId, text, keyboard ? { reply_markup: keyboard } : {});
+    return true;
+  } catch (error) {
+    if (error instanceof GrammyError && error.description.includes("message is not modified")) return true;
+    if (!(error instanceof GrammyError)) throw error;
+    return false;
+  }
+}
+
+/** Takes the buttons off an earlier prompt's message. */
+async function retire(api: Api, chatId: number, messageId: number): Promise<void> {
+  try {
+    await api.editMessageReplyMarkup(chatId, messageId);
+  } catch {
+    // Already without buttons, or too old to edit: nothing to take off.
   }
 }
 
