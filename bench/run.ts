@@ -673,8 +673,14 @@ async function benchDatabase(base: string): Promise<{ roundTripP50: number }> {
   // practitioner's language); the second is a booking in a running bot, just after another
   // booking changed the calendar: that one is the figure the targets are about.
   let commands = 0;
+  // BENCH_TRACE_COMMANDS=1 prints each step's commands (name and collection) on stderr.
+  const trace = process.env.BENCH_TRACE_COMMANDS === "1";
+  let names: string[] = [];
   const client = mongoose.connection.getClient();
-  const count = () => commands++;
+  const count = (event: { commandName: string; command: Record<string, unknown> }) => {
+    commands++;
+    if (trace) names.push(`${event.commandName} ${String(event.command[event.commandName])}`);
+  };
   client.on("commandStarted", count);
   const tg = new FakeTelegram();
   const bot = createTestBot(tg);
@@ -685,8 +691,10 @@ async function benchDatabase(base: string): Promise<{ roundTripP50: number }> {
     const customer = new TestCustomer(bot, tg, { id, language: "fi" });
     const step = async (fn: () => Promise<void>) => {
       commands = 0;
+      names = [];
       await fn();
       counted.push(commands);
+      if (trace) process.stderr.write(`\n  customer ${id}, step ${counted.length}: ${names.join(", ")}`);
     };
     await step(() => customer.send("/book"));
     await step(() => customer.press("30 min"));

@@ -32,9 +32,18 @@ export interface AvailabilityInput {
   granularityMinutes: number;
   minNoticeMinutes: number;
   horizonDays: number;
+  /**
+   * Only starts within this window are wanted (the slot grid is still counted from each open
+   * interval's start, so a start is the same whatever the window): the time picker and the check
+   * at confirm need one day, not the horizon.
+   */
+  window?: Interval;
+  /** Only each local day's first free start: enough to know which days have free time. */
+  firstPerDay?: boolean;
 }
 
 const MINUTE = 60_000;
+const DAY_MS = 24 * 60 * MINUTE;
 
 function parseHhmm(value: string): { hour: number; minute: number } {
   const [hour, minute] = value.split(":").map(Number);
@@ -175,24 +184,38 @@ export function availableSlots(input: AvailabilityInput): number[] {
   const duration = input.durationMinutes * MINUTE;
   const occupied = (input.durationMinutes + input.bufferAfterMinutes) * MINUTE;
   const step = input.granularityMinutes * MINUTE;
-  const earliest = input.now + input.minNoticeMinutes * MINUTE;
-  const days = localDays(input.now, input.zone, input.horizonDays);
-  const lastDay = days[days.length - 1]!.end;
+  const horizon = localDays(input.now, input.zone, input.horizonDays);
+  const lastDay = horizon[horizon.length - 1]!.end;
+  const from = Math.max(input.now + input.minNoticeMinutes * MINUTE, input.window?.start ?? -Infinity);
+  const to = Math.min(lastDay, input.window?.end ?? Infinity);
+  if (from >= to) return [];
+  // The days the window touches, and a day either side for open time that runs over midnight.
+  const days = input.window ? horizon.filter((d) => d.end > from - DAY_MS && d.start < to + DAY_MS) : horizon;
   const busy = mergeIntervals(input.busy);
   const slots: number[] = [];
   let busyIndex = 0;
   let dayIndex = 0;
+  /** The day (index in `days`) whose first start is found, with `firstPerDay`. */
+  let dayDone = -1;
 
   for (const open of openIntervals(days, input)) {
-    for (let start = open.start; start + duration <= open.end; start += step) {
-      if (start < earliest || start >= lastDay) continue;
+    // The first start on this interval's grid at or after `from`.
+    let start = open.start < from ? open.start + Math.ceil((from - open.start) / step) * step : open.start;
+    for (; start + duration <= open.end && start < to; start += step) {
+      while (dayIndex < days.length - 1 && days[dayIndex]!.end <= start) dayIndex++;
+      const day = days[dayIndex]!;
+      if (input.firstPerDay && dayIndex === dayDone) {
+        // Past the rest of a day that has its start: the next grid start at or after midnight.
+        start += Math.ceil((day.end - start) / step) * step - step;
+        continue;
+      }
       const end = start + occupied;
       while (busyIndex < busy.length && busy[busyIndex]!.end <= start) busyIndex++;
       const next = busy[busyIndex];
       if (next && next.start < end) continue;
-      while (dayIndex < days.length - 1 && days[dayIndex]!.end <= start) dayIndex++;
-      if (days[dayIndex]!.offsetChanges && isAmbiguousLocalTime(start, input.zone)) continue;
+      if (day.offsetChanges && isAmbiguousLocalTime(start, input.zone)) continue;
       slots.push(start);
+      dayDone = dayIndex;
     }
   }
   return slots;

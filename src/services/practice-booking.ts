@@ -45,7 +45,7 @@ async function shapeOf(serviceId: string, alsoBusy?: Interval[]) {
 export async function practitionerAvailableDays(settings: BookingSettings, serviceId: string, now: number, alsoBusy?: Interval[]): Promise<string[]> {
   const service = await shapeOf(serviceId, alsoBusy);
   if (!service) return [];
-  return [...groupSlotsByDay(await freeSlots(practitionerSettings(settings, now), service, now), settings.zone).keys()];
+  return [...groupSlotsByDay(await freeSlots(practitionerSettings(settings, now), service, now, { firstPerDay: true }), settings.zone).keys()];
 }
 
 /** Free start times on one local date, for the practitioner's time picker (from now on, on the slot grid). */
@@ -57,7 +57,7 @@ export async function practitionerSlotsOnDay(settings: BookingSettings, serviceI
   // The day itself and the next one: a slot late in the day keeps its buffer clear of what follows.
   const within = { start: dayStart.toMillis(), end: dayStart.plus({ days: 2 }).toMillis() };
   const practice = practitionerSettings(settings, now, within.end);
-  return groupSlotsByDay(await freeSlots(practice, service, now, within), settings.zone).get(day) ?? [];
+  return groupSlotsByDay(await freeSlots(practice, service, now, { within }), settings.zone).get(day) ?? [];
 }
 
 /**

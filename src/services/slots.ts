@@ -32,11 +32,19 @@ export interface SlotShape {
   alsoBusy?: Interval[];
 }
 
+/** Which free starts are wanted: those `within` a window (default: up to the horizon), or each day's first. */
+export interface SlotScope {
+  within?: Interval;
+  firstPerDay?: boolean;
+}
+
 /**
- * Every free start instant for a slot shape from `now` to the horizon (B2); from `calendar` when
- * the caller has just loaded it (one version lookup for the whole question).
+ * Every free start instant for a slot shape from `now` to the horizon (B2), or those `scope`
+ * asks for; from `calendar` when the caller has just loaded it (one version lookup for the whole
+ * question).
  */
-export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number, within?: Interval, calendar?: Calendar): Promise<number[]> {
+export async function freeSlots(settings: BookingSettings, shape: SlotShape, now: number, scope: SlotScope = {}, calendar?: Calendar): Promise<number[]> {
+  const { within, firstPerDay } = scope;
   const horizonEnd = DateTime.fromMillis(now, { zone: settings.zone })
     .startOf("day")
     .plus({ days: settings.rules.horizonDays + 2 })
@@ -58,13 +66,15 @@ export async function freeSlots(settings: BookingSettings, shape: SlotShape, now
     granularityMinutes: settings.rules.granularityMinutes,
     minNoticeMinutes: settings.rules.minNoticeMinutes,
     horizonDays: settings.rules.horizonDays,
+    ...(within ? { window: within } : {}),
+    ...(firstPerDay ? { firstPerDay } : {}),
   });
 }
 
 /** True when `start` is among the free slots; looks only at the bookings around it. */
 export async function isOffered(settings: BookingSettings, shape: SlotShape, start: number, now: number, calendar?: Calendar): Promise<boolean> {
   const within = { start: start - DAY, end: start + DAY };
-  return (await freeSlots(settings, shape, now, within, calendar)).includes(start);
+  return (await freeSlots(settings, shape, now, { within }, calendar)).includes(start);
 }
 
 /**
@@ -103,7 +113,7 @@ export async function availableDays(settings: BookingSettings, query: SlotQuery,
   const calendar = await loadCalendar(now);
   const shape = await shapeOf(query, calendar);
   if (!shape) return [];
-  return [...groupSlotsByDay(await freeSlots(settings, shape, now, undefined, calendar), settings.zone).keys()];
+  return [...groupSlotsByDay(await freeSlots(settings, shape, now, { firstPerDay: true }, calendar), settings.zone).keys()];
 }
 
 /** Free start instants on one local date. */
@@ -115,7 +125,7 @@ export async function slotsOnDay(settings: BookingSettings, query: SlotQuery, da
   if (!dayStart.isValid) return [];
   // The day itself and the next one: a slot late in the day keeps its buffer clear of what follows.
   const within = { start: dayStart.toMillis(), end: dayStart.plus({ days: 2 }).toMillis() };
-  return groupSlotsByDay(await freeSlots(settings, shape, now, within, calendar), settings.zone).get(day) ?? [];
+  return groupSlotsByDay(await freeSlots(settings, shape, now, { within }, calendar), settings.zone).get(day) ?? [];
 }
 
 /** When a booking's reminder is due, or undefined when it gets none (see .env.example). */

@@ -222,7 +222,7 @@ async function matchOne(settings: BookingSettings, freed: { start: number; end: 
     let starts = startsByService.get(serviceId);
     if (!starts) {
       const service = await findActiveService(serviceId);
-      starts = service ? (await freeSlots(settings, service, now, around)).filter((s) => s >= freed.start && s < freed.end) : [];
+      starts = service ? (await freeSlots(settings, service, now, { within: around })).filter((s) => s >= freed.start && s < freed.end) : [];
       startsByService.set(serviceId, starts);
       if (service) lengthByService.set(serviceId, (service.durationMinutes + service.bufferAfterMinutes) * MINUTE);
     }
@@ -425,7 +425,7 @@ export async function lastMinuteGaps(settings: BookingSettings, now: number, hou
   const shortest = services.reduce<ServiceView | undefined>((a, s) => (!a || s.durationMinutes < a.durationMinutes ? s : a), undefined);
   if (!shortest) return [];
   const until = now + hours * 60 * MINUTE;
-  const starts = (await freeSlots(settings, shortest, now, { start: now, end: until + DAY })).filter((s) => s < until);
+  const starts = (await freeSlots(settings, shortest, now, { within: { start: now, end: until + DAY } })).filter((s) => s < until);
   const step = settings.rules.granularityMinutes * MINUTE;
   const length = shortest.durationMinutes * MINUTE;
   const gaps: Array<{ start: number; end: number }> = [];

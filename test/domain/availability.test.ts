@@ -179,6 +179,48 @@ describe("daylight saving time (Europe/Helsinki)", () => {
   });
 });
 
+describe("asking for part of the horizon", () => {
+  // Working hours with a night stretch over midnight, time off, extra hours, bookings and both
+  // clock changes of 2026: a window or the first start per day must give exactly what the whole
+  // horizon gives there.
+  const cases: Array<[string, Partial<AvailabilityInput>]> = [
+    ["ordinary weeks", { busy: [{ start: at("2026-12-02T10:00"), end: at("2026-12-02T11:10") }, { start: at("2026-12-03T09:00"), end: at("2026-12-03T17:00") }] }],
+    [
+      "open over midnight, time off and extra hours",
+      {
+        weeklyHours: [...everyDay("09:00", "12:00"), ...everyDay("20:00", "24:00"), ...everyDay("00:00", "02:00")],
+        exceptions: [
+          { kind: "closed", start: at("2026-12-04T10:00"), end: at("2026-12-06T00:00") },
+          { kind: "open", start: at("2026-12-06T13:07"), end: at("2026-12-06T18:00") },
+        ],
+        busy: [{ start: at("2026-12-01T23:30"), end: at("2026-12-02T00:45") }],
+        minNoticeMinutes: 185,
+        now: at("2026-12-01T08:55"),
+      },
+    ],
+    ["spring clock change", { now: at("2026-03-20T12:00"), weeklyHours: everyDay("00:00", "24:00"), granularityMinutes: 30, durationMinutes: 90 }],
+    ["autumn clock change", { now: at("2026-10-20T12:00"), weeklyHours: everyDay("01:00", "06:00"), bufferAfterMinutes: 10 }],
+  ];
+
+  for (const [name, overrides] of cases) {
+    it(`${name}: a window gives the whole horizon's starts inside it`, () => {
+      const all = availableSlots(input(overrides));
+      const now = overrides.now ?? at("2026-12-01T00:00");
+      for (const [offsetHours, lengthHours] of [[0, 48], [30, 24], [55, 3], [24 * 9 + 1, 47], [-24, 30]] as const) {
+        const window = { start: now + offsetHours * 3_600_000, end: now + (offsetHours + lengthHours) * 3_600_000 };
+        const expected = all.filter((s) => s >= window.start && s < window.end);
+        expect(availableSlots(input({ ...overrides, window }))).toEqual(expected);
+      }
+    });
+
+    it(`${name}: the first start of each day names the same days`, () => {
+      const byDay = groupSlotsByDay(availableSlots(input(overrides)), zone);
+      const first = availableSlots(input({ ...overrides, firstPerDay: true }));
+      expect(first).toEqual([...byDay.values()].map((slots) => slots[0]));
+    });
+  }
+});
+
 describe("grouping slots by local date", () => {
   it("puts every slot on its Helsinki date across both clock changes, as luxon dates each one", () => {
     for (const [from, days] of [["2026-03-27T00:00", 5], ["2026-10-23T00:00", 5], ["2026-12-30T20:00", 3]] as const) {

@@ -62,12 +62,13 @@ export async function pickDay(
   serviceName: string,
   { waitlist = false } = {},
 ): Promise<string | Back | typeof NO_DAYS | Waitlist> {
+  // Read once for the picker: turning pages shows the same days (the time picker reads afresh).
+  const now = await f.conversation.now();
+  const days = await f.conversation.external(() => source.availableDays(query, now));
+  if (days.length === 0) return NO_DAYS;
+  const pages = Math.ceil(days.length / DAYS_PER_PAGE);
   let page = 0;
   for (;;) {
-    const now = await f.conversation.now();
-    const days = await f.conversation.external(() => source.availableDays(query, now));
-    if (days.length === 0) return NO_DAYS;
-    const pages = Math.ceil(days.length / DAYS_PER_PAGE);
     page = Math.min(page, pages - 1);
     const shown = page;
     const keyboard = () => {
