@@ -66,12 +66,21 @@ export function createWaitlistJob(api: Api, i18n: I18n<BotContext>, config: Conf
     const made = await services.waitlist.matchFreedTimes(now);
     if (made > 0) logger.info({ offers: made }, "waitlist offers made");
     let sent = 0;
+    // The next batch is taken while this one is sent: marking offers taken costs the database
+    // about as long as Telegram's limit takes to send them.
+    let taking = services.waitlist.takeDueOffers(now);
     for (;;) {
-      const due = await services.waitlist.takeDueOffers(now);
+      const due = await taking;
       if (due.length === 0) return sent;
-      await inFlight(due, async (offer) => {
-        if (await deliver(offer)) sent++;
-      });
+      taking = services.waitlist.takeDueOffers(now);
+      try {
+        await inFlight(due, async (offer) => {
+          if (await deliver(offer)) sent++;
+        });
+      } catch (error) {
+        await taking.catch(() => undefined);
+        throw error;
+      }
     }
   }
 
