@@ -46,7 +46,7 @@ export function createBroadcaster(
           const recipient = recipients[next++]!;
           if (!(await services.claimDelivery(broadcastId, recipient.customerId, new Date()))) continue;
           try {
-            const outcome = await sendMarketing(recipient.telegramId, recipient.language, text);
+            const outcome = await sendMarketing(recipient.telegramId, recipient.language, text, recipient.customerId);
             await services.settleDelivery(broadcastId, recipient.customerId, outcome);
           } catch (error) {
             await services.settleDelivery(broadcastId, recipient.customerId, "failed");

@@ -8,12 +8,13 @@ import { MARKETING_STOP } from "./features/privacy-rights.js";
 
 /**
  * The one way to send a marketing message by Telegram (P4). Consent is checked at the moment of
- * sending, so a withdrawal made after a message was queued is still honoured; the message says
+ * sending (by the customer's record id when the caller knows it), so a withdrawal made after a
+ * message was queued is still honoured; the message says
  * it is marketing from the practice and carries a one-tap stop button.
  */
 export function createMarketingSender(api: Api, i18n: I18n<BotContext>, config: Config, services: Services) {
-  return async function sendMarketing(telegramId: number, language: Language, body: string): Promise<"sent" | "no-consent"> {
-    if (!(await services.mayMarket(telegramId, "telegram"))) return "no-consent";
+  return async function sendMarketing(telegramId: number, language: Language, body: string, customerId?: string): Promise<"sent" | "no-consent"> {
+    if (!(await services.mayMarket(customerId === undefined ? telegramId : { customerId }, "telegram"))) return "no-consent";
     await api.sendMessage(telegramId, i18n.t(language, "marketing-message", { business: config.business.name, body }), {
       reply_markup: new InlineKeyboard().text(i18n.t(language, "button-marketing-stop"), MARKETING_STOP),
     });
