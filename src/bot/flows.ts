@@ -34,24 +34,39 @@ import { createOnBehalfMessages } from "./practice-booking.js";
 /**
  * Inside a conversation the plugin builds a fresh context for each update, which outside
  * middleware does not reach: retries, i18n and the customer's language are installed on it here.
- * The language is read from the outside context through `external`, so a replay gets the value
- * recorded when the update first arrived.
+ *
+ * The plugin asks for these plugins at every `wait`, and a replay passes every earlier wait again:
+ * an eleven-step booking would read the language eleven times on its last step, each read an
+ * operation kept in the flow's saved state. So it is read once per run of the flow, through
+ * `external` at its first wait (the update that began the flow), and every later context of the
+ * run gets the same middleware: a flow speaks the language it began in. A change of language
+ * (/language) ends a flow in progress anyway, as every command does.
  */
 export function conversationPlugins(i18n: I18n<BotContext>, retry: () => Transformer) {
-  return async (conversation: Conversation<CustomerContext, ConversationContext>): Promise<MiddlewareFn<ConversationContext>[]> => {
+  const translation = i18n.middleware() as unknown as MiddlewareFn<ConversationContext>;
+  const retries = retry();
+  const perRun = new WeakMap<object, Promise<MiddlewareFn<ConversationContext>[]>>();
+  const build = async (conversation: Conversation<CustomerContext, ConversationContext>): Promise<MiddlewareFn<ConversationContext>[]> => {
     const language = await conversation.external((outside) => outside.customer.language);
+    // One middleware rather than three: the plugin composes them anew at every wait of a replay.
     return [
       async (ctx, next) => {
-        ctx.api.config.use(retry());
-        await next();
-      },
-      i18n.middleware() as unknown as MiddlewareFn<ConversationContext>,
-      async (ctx, next) => {
-        ctx.language = language;
-        ctx.i18n.useLocale(language);
-        await next();
+        ctx.api.config.use(retries);
+        await translation(ctx, async () => {
+          ctx.language = language;
+          ctx.i18n.useLocale(language);
+          await next();
+        });
       },
     ];
+  };
+  return (conversation: Conversation<CustomerContext, ConversationContext>): Promise<MiddlewareFn<ConversationContext>[]> => {
+    let plugins = perRun.get(conversation);
+    if (!plugins) {
+      plugins = build(conversation);
+      perRun.set(conversation, plugins);
+    }
+    return plugins;
   };
 }
 

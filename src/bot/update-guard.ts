@@ -47,9 +47,11 @@ export function createUpdateGuard(services: Pick<Services, "openChat" | "closeCh
   type Versioned = Parameters<ConversationContextStorage<Context, ConversationData>["adapter"]["write"]>[1];
   const storage: ConversationContextStorage<Context, ConversationData> = {
     type: "context",
-    // Version 1: flows take the customer's language from the plugins instead of an argument, so
-    // a flow saved by an older release (with the language among its arguments) is not replayed.
-    version: 1,
+    // A flow saved by an older release is not replayed (the plugin drops it; the customer starts
+    // again). Version 1: flows take the customer's language from the plugins instead of an
+    // argument. Version 2: the plugins read the language once per run, not at every wait, so a
+    // saved flow holds one such operation instead of one per step.
+    version: 2,
     adapter: {
       read: (ctx) => chatOf(ctx).state as Versioned | undefined,
       write: (ctx, state) => {

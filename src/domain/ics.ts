@@ -1,4 +1,4 @@
-import { createEvent, createEvents } from "ics";
+import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 
 /**
  * The UID of a booking's calendar event: the same in every file sent to the customer and in the
@@ -31,63 +31,31 @@ export interface CalendarEntry {
  * with the same UID, which is how iTIP (RFC 5546) withdraws a published event.
  */
 export function buildIcs(entry: CalendarEntry): string {
-  const toParts = (ms: number) => {
-    const d = new Date(ms);
-    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [
-      number, number, number, number, number,
-    ];
-  };
-  const { error, value } = createEvent({
-    uid: entry.uid,
+  const calendar = ical({ prodId: PRODUCT, method: entry.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH });
+  calendar.createEvent({
+    id: entry.uid,
     sequence: entry.sequence,
-    method: entry.cancelled ? "CANCEL" : "PUBLISH",
-    start: toParts(entry.start),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: toParts(entry.end),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: entry.title,
+    start: new Date(entry.start),
+    end: new Date(entry.end),
+    summary: entry.title,
     description: entry.description,
     location: entry.location,
     organizer: { name: entry.organizerName, email: entry.organizerEmail },
-    status: entry.cancelled ? "CANCELLED" : "CONFIRMED",
-    busyStatus: entry.cancelled ? "FREE" : "BUSY",
-    productId: "ajanvarausbotti",
+    status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    busystatus: entry.cancelled ? ICalEventBusyStatus.FREE : ICalEventBusyStatus.BUSY,
+    transparency: entry.cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
   });
-  if (error || !value) throw error ?? new Error("could not build calendar entry");
-  return foldOctets(value);
+  return lines(calendar.toString());
 }
 
+/** PRODID: who made the file (RFC 5545, 3.7.3). */
+const PRODUCT = { company: "ajanvarausbotti", product: "ajanvarausbotti", language: "FI" };
+
 /**
- * Folds every line of an iCalendar text at 75 octets, as RFC 5545 (3.1) asks: the `ics` package
- * folds at 75 characters, which with "ä" or "ö" in a name makes lines of up to twice that many
- * octets. Unfolds first, then folds between characters (never inside one), continuation lines
- * starting with a space.
+ * The package folds lines at 75 octets (RFC 5545, 3.1) but leaves the last line without its line
+ * break, which the standard asks of every content line.
  */
-export function foldOctets(ics: string): string {
-  const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
-  return lines
-    .map((line) => {
-      const parts: string[] = [];
-      let current = "";
-      let octets = 0;
-      for (const char of line) {
-        const size = Buffer.byteLength(char, "utf8");
-        // The first line holds 75 octets; each continuation 74 after its leading space.
-        if (octets + size > (parts.length === 0 ? 75 : 74)) {
-          parts.push(current);
-          current = "";
-          octets = 0;
-        }
-        current += char;
-        octets += size;
-      }
-      parts.push(current);
-      return parts.join("\r\n ");
-    })
-    .join("\r\n");
-}
+const lines = (text: string) => (text.endsWith("\r\n") ? text : `${text}\r\n`);
 
 /** One event of a calendar subscription: a booking or blocked time. */
 export interface FeedEvent {
@@ -114,44 +82,33 @@ export interface CalendarFeed {
   events: FeedEvent[];
 }
 
-const dateArray = (iso: string) => iso.split("-").map(Number) as [number, number, number];
-
 /**
  * A whole calendar for subscription (RFC 5545, METHOD:PUBLISH): its events with times in UTC
  * (whole days as dates), stable UIDs and sequences, the refresh interval, lines folded at 75 octets.
  * An event no longer in it (a cancelled booking) is removed by the app at its next fetch.
  */
 export function buildCalendarFeed(feed: CalendarFeed): string {
-  const toParts = (ms: number) => {
-    const d = new Date(ms);
-    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
-  };
-  const { error, value } = createEvents(
-    feed.events.map((e) => ({
-      uid: e.uid,
+  const calendar = ical({
+    prodId: PRODUCT,
+    method: ICalCalendarMethod.PUBLISH,
+    // The package escapes events' text but writes the calendar's name as given.
+    name: feed.name.replace(/[\\,;]/g, (c) => `\\${c}`),
+    // REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL, in seconds.
+    ttl: feed.refreshMinutes * 60,
+  });
+  const stamp = new Date(feed.now);
+  for (const e of feed.events) {
+    calendar.createEvent({
+      id: e.uid,
       sequence: e.sequence,
-      title: e.title,
-      timestamp: feed.now,
-      ...(e.allDay
-        ? { start: dateArray(e.allDay.startDate), end: dateArray(e.allDay.endDate) }
-        : {
-            start: toParts(e.start),
-            startInputType: "utc" as const,
-            startOutputType: "utc" as const,
-            end: toParts(e.end),
-            endInputType: "utc" as const,
-            endOutputType: "utc" as const,
-          }),
-      ...(e.lastModified !== undefined ? { lastModified: toParts(e.lastModified) } : {}),
-      status: "CONFIRMED" as const,
-      transp: "OPAQUE" as const,
-    })),
-    // The package escapes events' text but not the calendar's name.
-    { productId: "ajanvarausbotti", method: "PUBLISH", calName: feed.name.replace(/[\\,;]/g, (c) => `\\${c}`) },
-  );
-  if (error || !value) throw error ?? new Error("could not build the calendar feed");
-  const ttl = `PT${feed.refreshMinutes}M`;
-  // The package writes a fixed X-PUBLISHED-TTL of an hour; ours, with the standard property beside it.
-  const header = `REFRESH-INTERVAL;VALUE=DURATION:${ttl}\r\nX-PUBLISHED-TTL:${ttl}\r\n`;
-  return foldOctets(value.replace("X-PUBLISHED-TTL:PT1H\r\n", header));
+      summary: e.title,
+      stamp,
+      // Whole days as dates (yyyy-mm-dd, read as such), the end exclusive; other times as instants in UTC.
+      ...(e.allDay ? { allDay: true, start: e.allDay.startDate, end: e.allDay.endDate } : { start: new Date(e.start), end: new Date(e.end) }),
+      ...(e.lastModified !== undefined ? { lastModified: new Date(e.lastModified) } : {}),
+      status: ICalEventStatus.CONFIRMED,
+      transparency: ICalEventTransparency.OPAQUE,
+    });
+  }
+  return lines(calendar.toString());
 }
