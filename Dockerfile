@@ -28,4 +28,4 @@ VOLUME ["/app/data"]
 EXPOSE 8080
 # The compiled bot directly (not `npm start`, which would build again and needs the dev tools).
 # The same memory limits as `npm start` (README, Performance).
-CMD ["node", "--max-old-space-size=96", "--max-semi-space-size=2", "dist/main.js"]
+CMD ["node", "--max-old-space-size=96", "--max-semi-space-size=2", "--single-threaded-gc", "dist/main.js"]
