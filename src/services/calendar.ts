@@ -1,6 +1,6 @@
 import mongoose from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
-import { CALENDAR_VERSION_ID, CalendarVersionModel } from "../db/models/calendar-version.js";
+import { CALENDAR_VERSION_ID, CalendarVersionModel, localCalendarChanges } from "../db/models/calendar-version.js";
 import { ScheduleExceptionModel, WeeklyHoursModel } from "../db/models/schedule.js";
 import { ServiceModel } from "../db/models/service.js";
 import type { Interval, ScheduleException, WeeklyInterval } from "../domain/availability.js";
@@ -32,6 +32,8 @@ interface Copy extends Version {
   /** Nothing that ended before this instant was read. */
   from: number;
   readAt: number;
+  /** When its stamp was last found current (taken before that lookup began), and this process's changes then. */
+  confirmed: { at: number; changes: number };
   calendar: Calendar;
 }
 
@@ -40,6 +42,15 @@ interface Copy extends Version {
  * made outside this program's models (a hand edit in the database).
  */
 const MAX_AGE_MS = 60_000;
+
+/**
+ * How long a copy whose stamp was found current serves what is only shown (`loadCalendar`'s
+ * `shown`): the service, day and time pickers of a burst of customers then cost no lookup each.
+ * A change made by this process is seen at once (localCalendarChanges); one made by another
+ * process at most this much later, which a booking does not depend on: its confirm looks the
+ * stamp up every time, and the slot claim is what prevents a double booking.
+ */
+export const SHOWN_FRESH_MS = 1_000;
 
 let copy: Copy | undefined;
 let reading: { database: string; stamp: string; from: number; promise: Promise<Copy> } | undefined;
@@ -72,10 +83,16 @@ async function readBusy(from: number): Promise<Calendar["busy"]> {
 }
 
 /** A new copy; the schedule part taken from `keep` when given (only bookings changed since it). */
-async function read(database: string, version: Version, from: number, keep?: { schedule: Schedule; readAt: number }): Promise<Copy> {
+async function read(
+  database: string,
+  version: Version,
+  from: number,
+  confirmed: Copy["confirmed"],
+  keep?: { schedule: Schedule; readAt: number },
+): Promise<Copy> {
   const readAt = performance.now();
   const [schedule, busy] = await Promise.all([keep?.schedule ?? readSchedule(from), readBusy(from)]);
-  return { database, ...version, from, readAt, scheduleReadAt: keep?.readAt ?? readAt, calendar: { ...schedule, busy } };
+  return { database, ...version, from, readAt, confirmed, scheduleReadAt: keep?.readAt ?? readAt, calendar: { ...schedule, busy } };
 }
 
 /**
@@ -85,19 +102,39 @@ async function read(database: string, version: Version, from: number, keep?: { s
  * this process last read them, and callers that need the same new version share one read. Every
  * write through the models bumps the stamp (db/models/calendar-version.ts), whichever process
  * makes it, so what is returned is as fresh as a direct read. Free times shown from it are still
- * only an offer: the slot claim at confirm is what prevents a double booking.
+ * only an offer: the slot claim at confirm is what prevents a double booking. With `shown` (the
+ * pickers), a copy found current less than SHOWN_FRESH_MS ago is returned without the lookup.
  */
-export async function loadCalendar(from?: number): Promise<Calendar> {
+export async function loadCalendar(from?: number, options: { shown?: boolean } = {}): Promise<Calendar> {
   const database = mongoose.connection.db?.databaseName ?? "";
+  const covers = (c: Copy | undefined): c is Copy => c !== undefined && c.database === database && (from === undefined || c.from <= from);
+  const started = performance.now();
+  const changes = localCalendarChanges();
+  if (
+    options.shown &&
+    covers(copy) &&
+    started >= copy.confirmed.at &&
+    started - copy.confirmed.at < SHOWN_FRESH_MS &&
+    copy.confirmed.changes === changes &&
+    started - copy.readAt < MAX_AGE_MS
+  ) {
+    return copy.calendar;
+  }
   const stored = await CalendarVersionModel.findById(CALENDAR_VERSION_ID, { stamp: 1, schedule: 1 }).lean();
   const stamp = stored?.stamp;
   const readFrom = (at: number) => Math.floor(at / DAY) * DAY - DAY;
   // Without a stamp (a database filled by hand) nothing tells when a copy goes out of date.
-  if (!stamp) return (await read(database, { stamp: "", schedule: "" }, from ?? Date.now())).calendar;
+  const never = { at: -Infinity, changes };
+  if (!stamp) return (await read(database, { stamp: "", schedule: "" }, from ?? Date.now(), never)).calendar;
   const version: Version = { stamp, schedule: stored.schedule ?? "" };
+  // Found current only if nothing of this process's changed the calendar during the lookup.
+  const confirmed = localCalendarChanges() === changes ? { at: started, changes } : never;
   const matches = (c: { database: string; stamp: string; from: number } | undefined) =>
     c !== undefined && c.database === database && c.stamp === stamp && (from === undefined || c.from <= from);
-  if (matches(copy) && performance.now() - copy!.readAt < MAX_AGE_MS) return copy!.calendar;
+  if (matches(copy) && performance.now() - copy!.readAt < MAX_AGE_MS) {
+    if (confirmed.at > copy!.confirmed.at) copy!.confirmed = confirmed;
+    return copy!.calendar;
+  }
   if (!matches(reading)) {
     // A day's margin, so that calls with slightly earlier "now"s (a retried update) still match.
     const start = readFrom(from ?? Date.now());
@@ -111,7 +148,7 @@ export async function loadCalendar(from?: number): Promise<Calendar> {
             readAt: copy.scheduleReadAt,
           }
         : undefined;
-    const entry = { database, stamp, from: start, promise: read(database, version, start, keep) };
+    const entry = { database, stamp, from: start, promise: read(database, version, start, confirmed, keep) };
     reading = entry;
     void entry.promise.then(
       (read) => {

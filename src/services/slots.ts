@@ -108,17 +108,17 @@ async function shapeOf(query: SlotQuery, calendar: Calendar): Promise<SlotShape 
   };
 }
 
-/** Local dates (yyyy-mm-dd) that have at least one free slot. */
+/** Local dates (yyyy-mm-dd) that have at least one free slot; for showing (see loadCalendar's `shown`). */
 export async function availableDays(settings: BookingSettings, query: SlotQuery, now: number): Promise<string[]> {
-  const calendar = await loadCalendar(now);
+  const calendar = await loadCalendar(now, { shown: true });
   const shape = await shapeOf(query, calendar);
   if (!shape) return [];
   return [...groupSlotsByDay(await freeSlots(settings, shape, now, { firstPerDay: true }, calendar), settings.zone).keys()];
 }
 
-/** Free start instants on one local date. */
+/** Free start instants on one local date; for showing (see loadCalendar's `shown`). */
 export async function slotsOnDay(settings: BookingSettings, query: SlotQuery, day: string, now: number): Promise<number[]> {
-  const calendar = await loadCalendar(now);
+  const calendar = await loadCalendar(now, { shown: true });
   const shape = await shapeOf(query, calendar);
   if (!shape) return [];
   const dayStart = DateTime.fromISO(day, { zone: settings.zone });

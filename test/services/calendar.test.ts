@@ -1,12 +1,13 @@
 import mongoose from "mongoose";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BookingModel } from "../../src/db/models/booking.js";
-import { bumpCalendarVersion } from "../../src/db/models/calendar-version.js";
+import { bumpCalendarVersion, CALENDAR_VERSION_ID, CalendarVersionModel } from "../../src/db/models/calendar-version.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { ScheduleExceptionModel } from "../../src/db/models/schedule.js";
 import { ServiceModel } from "../../src/db/models/service.js";
 import { listActiveServices } from "../../src/services/catalog.js";
-import { freeSlots } from "../../src/services/slots.js";
+import { SHOWN_FRESH_MS } from "../../src/services/calendar.js";
+import { availableDays, freeSlots, slotsOnDay } from "../../src/services/slots.js";
 import { seedDefaults } from "../../src/services/seed.js";
 import { useTestDatabase } from "../helpers/db.js";
 import { at, SETTINGS } from "../helpers/fixtures.js";
@@ -101,5 +102,65 @@ describe("free times from the process's copy of the calendar", () => {
 
     await ServiceModel.updateOne({ _id: s60.id }, { $set: { active: false } });
     expect((await listActiveServices()).map((s) => s.id)).not.toContain(s60.id);
+  });
+});
+
+describe("free times shown by the pickers (loadCalendar's `shown`)", () => {
+  const tuesday = "2026-12-01";
+
+  /**
+   * performance.now() stopped where it is (so it never goes back behind what earlier tests read),
+   * moved on only by `advance`; Date and the driver's timers run as usual.
+   */
+  function pinnedClock() {
+    let at = performance.now();
+    vi.spyOn(performance, "now").mockImplementation(() => at);
+    return { advance: (ms: number) => (at += ms) };
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("a burst of pickers within a moment of a lookup asks the database nothing", async () => {
+    const clock = pinnedClock();
+    const { s60 } = await practice();
+    const first = await slotsOnDay(settings, { serviceId: s60.id }, tuesday, now);
+    expect(first.length).toBeGreaterThan(0);
+    expect(await operationsOf(() => slotsOnDay(settings, { serviceId: s60.id }, tuesday, now))).toEqual([]);
+    expect(await operationsOf(() => availableDays(settings, { serviceId: s60.id }, now))).toEqual([]);
+    expect(await operationsOf(() => listActiveServices())).toEqual([]);
+    clock.advance(SHOWN_FRESH_MS);
+    expect(await operationsOf(() => slotsOnDay(settings, { serviceId: s60.id }, tuesday, now))).toEqual(["calendar_versions.findOne"]);
+  });
+
+  it("shows a change made by this process at once", async () => {
+    pinnedClock();
+    const { s60, customerId } = await practice();
+    const ten = at("2026-12-01T10:00");
+    expect(await slotsOnDay(settings, { serviceId: s60.id }, tuesday, now)).toContain(ten);
+    await BookingModel.create(bookingAt(ten, customerId));
+    expect(await slotsOnDay(settings, { serviceId: s60.id }, tuesday, now)).not.toContain(ten);
+    await ScheduleExceptionModel.create({ kind: "closed", start: new Date(at("2026-12-01T00:00")), end: new Date(at("2026-12-02T00:00")) });
+    expect(await slotsOnDay(settings, { serviceId: s60.id }, tuesday, now)).toEqual([]);
+    expect(await availableDays(settings, { serviceId: s60.id }, now)).not.toContain(tuesday);
+  });
+
+  it("shows another process's change within SHOWN_FRESH_MS, while what a confirm checks sees it at once", async () => {
+    const clock = pinnedClock();
+    const { s60, customerId } = await practice();
+    const ten = at("2026-12-01T10:00");
+    expect(await slotsOnDay(settings, { serviceId: s60.id }, tuesday, now)).toContain(ten);
+    // Another process books and bumps the stamp: nothing of this process's own happened.
+    const other = async (write: () => Promise<unknown>, stamp: string) => {
+      await write();
+      await CalendarVersionModel.collection.updateOne({ _id: CALENDAR_VERSION_ID as never }, { $set: { stamp } });
+    };
+    await other(() => BookingModel.collection.insertOne(bookingAt(ten, customerId)), "booked elsewhere");
+    clock.advance(SHOWN_FRESH_MS);
+    expect(await slotsOnDay(settings, { serviceId: s60.id }, tuesday, now)).not.toContain(ten);
+    // The other process cancels it: a confirm's check (no `shown`) sees the time free at once.
+    await other(() => BookingModel.collection.updateOne({ start: new Date(ten) }, { $set: { status: "cancelled" } }), "cancelled elsewhere");
+    expect(await freeSlots(settings, s60, now)).toContain(ten);
   });
 });

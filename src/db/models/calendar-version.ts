@@ -29,8 +29,30 @@ export const CALENDAR_VERSION_ID = "calendar";
 /** What a change touched: bookings only, or the schedule (hours, exceptions, catalogue). */
 export type CalendarPart = "bookings" | "schedule";
 
+/** Bumps this process has begun and finished (each counts twice: at its start and at its end). */
+let localBumps = 0;
+
+/**
+ * Changes this process made to the calendar so far: a copy confirmed while this number stayed the
+ * same has seen every one of them (services/calendar.ts trusts such a copy briefly for what it shows).
+ */
+export function localCalendarChanges(): number {
+  return localBumps;
+}
+
 /** Marks the calendar changed. Called after the write, so a reader that sees the new stamp sees the write. */
 export async function bumpCalendarVersion(part: CalendarPart = "schedule"): Promise<void> {
+  localBumps += 1;
+  try {
+    await writeStamp(part);
+  } finally {
+    // Again at the end: a reader that confirmed its copy while the stamp was being written may
+    // have read the old one.
+    localBumps += 1;
+  }
+}
+
+async function writeStamp(part: CalendarPart): Promise<void> {
   const stamp = randomUUID();
   const set = part === "schedule" ? { stamp, schedule: stamp } : { stamp };
   const bump = () => CalendarVersionModel.updateOne({ _id: CALENDAR_VERSION_ID }, { $set: set }, { upsert: true });
