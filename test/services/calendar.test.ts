@@ -113,7 +113,8 @@ describe("free times shown by the pickers (loadCalendar's `shown`)", () => {
    * moved on only by `advance`; Date and the driver's timers run as usual.
    */
   function pinnedClock() {
-    let at = performance.now();
+    // A whole number, so that advancing by SHOWN_FRESH_MS adds exactly that much.
+    let at = Math.ceil(performance.now());
     vi.spyOn(performance, "now").mockImplementation(() => at);
     return { advance: (ms: number) => (at += ms) };
   }
