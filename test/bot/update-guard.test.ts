@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ChatModel } from "../../src/db/models/chat.js";
-import { openState } from "../../src/services/chats.js";
+import { openState, sealState } from "../../src/services/chats.js";
 import { fieldCrypto } from "../../src/services/field-crypto.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
 import { createTestBot, TestCustomer } from "../helpers/bot.js";
@@ -56,6 +56,25 @@ describe("the chat record (one read and one write an update)", () => {
     await again.press("ti 1.12.");
     expect(again.lastText()).toContain("kellonaika");
     expect(openState((await stored(9703)).chat!.state!)).not.toBe(json);
+  });
+
+  it("drops a flow saved in an older release's state format: its buttons say they are out of date, and /book starts afresh", async () => {
+    const customer = new TestCustomer(createTestBot(suite.tg), suite.tg, { id: 9704, language: "fi" });
+    await customer.send("/book");
+    await customer.press("60 min");
+    const saved = JSON.parse(openState((await stored(9704)).chat!.state!)) as { version: [number, number] };
+    // The same flow as the release before this one's format (version 1) stored it.
+    saved.version[1] = 1;
+    await ChatModel.updateOne({ _id: "9704" }, { $set: { state: sealState(JSON.stringify(saved)) } });
+    const texts = customer.texts().length;
+    const toasts = suite.tg.toasts().length;
+    await customer.press("ti 1.12.");
+    expect(suite.tg.toasts().slice(toasts)).toEqual(["Tämä painike ei ole enää käytössä."]);
+    expect(customer.texts()).toHaveLength(texts);
+    await customer.send("/book");
+    expect(customer.lastText()).toBe("Minkä hoidon haluat varata?");
+    await customer.press("60 min");
+    expect(customer.lastText()).toContain("valitse päivä");
   });
 
   it("ignores an update it has handled, also among several later ones", async () => {
