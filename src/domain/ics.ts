@@ -25,6 +25,15 @@ export interface CalendarEntry {
   organizerEmail: string;
 }
 
+/** PRODID: who made the file (RFC 5545, 3.7.3). */
+const PRODUCT = { company: "ajanvarausbotti", product: "ajanvarausbotti", language: "FI" };
+
+/**
+ * The package folds lines at 75 octets (RFC 5545, 3.1) but leaves the last line without its line
+ * break, which the standard asks of every content line.
+ */
+const lines = (text: string) => (text.endsWith("\r\n") ? text : `${text}\r\n`);
+
 /**
  * Builds an iCalendar (.ics) file for one appointment, with times in UTC: the appointment as a
  * published event, or (`cancelled`) its cancellation, `METHOD:CANCEL` and `STATUS:CANCELLED`
@@ -47,15 +56,6 @@ export function buildIcs(entry: CalendarEntry): string {
   });
   return lines(calendar.toString());
 }
-
-/** PRODID: who made the file (RFC 5545, 3.7.3). */
-const PRODUCT = { company: "ajanvarausbotti", product: "ajanvarausbotti", language: "FI" };
-
-/**
- * The package folds lines at 75 octets (RFC 5545, 3.1) but leaves the last line without its line
- * break, which the standard asks of every content line.
- */
-const lines = (text: string) => (text.endsWith("\r\n") ? text : `${text}\r\n`);
 
 /** One event of a calendar subscription: a booking or blocked time. */
 export interface FeedEvent {

@@ -107,7 +107,9 @@ async function read(
  */
 export async function loadCalendar(from?: number, options: { shown?: boolean } = {}): Promise<Calendar> {
   const database = mongoose.connection.db?.databaseName ?? "";
-  const covers = (c: Copy | undefined): c is Copy => c !== undefined && c.database === database && (from === undefined || c.from <= from);
+  // A copy (or a read under way) of this database that reaches back to `from`.
+  const covers = <C extends { database: string; from: number }>(c: C | undefined): c is C =>
+    c !== undefined && c.database === database && (from === undefined || c.from <= from);
   const started = performance.now();
   const changes = localCalendarChanges();
   if (
@@ -129,8 +131,7 @@ export async function loadCalendar(from?: number, options: { shown?: boolean } =
   const version: Version = { stamp, schedule: stored.schedule ?? "" };
   // Found current only if nothing of this process's changed the calendar during the lookup.
   const confirmed = localCalendarChanges() === changes ? { at: started, changes } : never;
-  const matches = (c: { database: string; stamp: string; from: number } | undefined) =>
-    c !== undefined && c.database === database && c.stamp === stamp && (from === undefined || c.from <= from);
+  const matches = (c: { database: string; stamp: string; from: number } | undefined) => covers(c) && c.stamp === stamp;
   if (matches(copy) && performance.now() - copy!.readAt < MAX_AGE_MS) {
     if (confirmed.at > copy!.confirmed.at) copy!.confirmed = confirmed;
     return copy!.calendar;
