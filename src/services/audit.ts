@@ -7,6 +7,27 @@ export type Actor = { kind: "customer" } | { kind: "admin"; telegramId: number }
 export const CUSTOMER: Actor = { kind: "customer" };
 export const SYSTEM: Actor = { kind: "system" };
 
+/** One audit entry to append: whose data, who acted, what was done. */
+export interface AuditInput {
+  customerId: Types.ObjectId;
+  actor: Actor;
+  action: AuditAction;
+  at: Date;
+  extra?: { fields?: string[]; subjectId?: Types.ObjectId };
+}
+
+function auditDocument({ customerId, actor, action, at, extra = {} }: AuditInput) {
+  return {
+    customerId,
+    actorKind: actor.kind,
+    ...(actor.kind === "admin" ? { actorId: actor.telegramId } : {}),
+    action,
+    ...(extra.fields && extra.fields.length > 0 ? { fields: extra.fields } : {}),
+    ...(extra.subjectId ? { subjectId: extra.subjectId } : {}),
+    at,
+  };
+}
+
 /**
  * Appends an audit entry (P8). Called by the service functions that view, export or change a
  * customer's data, so no path through the bot can skip it. Names fields, never values.
@@ -18,15 +39,13 @@ export async function recordAudit(
   at: Date,
   extra: { fields?: string[]; subjectId?: Types.ObjectId } = {},
 ): Promise<void> {
-  await AuditEntryModel.create({
-    customerId,
-    actorKind: actor.kind,
-    ...(actor.kind === "admin" ? { actorId: actor.telegramId } : {}),
-    action,
-    ...(extra.fields && extra.fields.length > 0 ? { fields: extra.fields } : {}),
-    ...(extra.subjectId ? { subjectId: extra.subjectId } : {}),
-    at,
-  });
+  await AuditEntryModel.create(auditDocument({ customerId, actor, action, at, extra }));
+}
+
+/** Appends several audit entries in one command, in order (a booking's details and the booking itself). */
+export async function recordAudits(entries: AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await AuditEntryModel.insertMany(entries.map(auditDocument), { ordered: true });
 }
 
 /** One audit entry as exports and the practitioner's /audit show it. Plain data. */

@@ -8,7 +8,7 @@ import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { loadCalendar } from "./calendar.js";
 import { findActiveService, type ServiceView } from "./catalog.js";
 import { AuditEntryModel } from "../db/models/audit.js";
-import { CUSTOMER, recordAudit } from "./audit.js";
+import { CUSTOMER, recordAudit, recordAudits, type AuditInput } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { toBookingView } from "./bookings.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
@@ -84,6 +84,8 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   const alreadyAcknowledged = customer?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION;
   if (!alreadyAcknowledged && !request.privacyAcknowledged) return { ok: false, reason: "privacy-not-acknowledged" };
 
+  // The details' audit entries go with the booking's own: one command for both.
+  const audits: AuditInput[] = [];
   let written;
   try {
     written = await claimAndWrite(
@@ -95,9 +97,13 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
           { privacyAcknowledged: request.privacyAcknowledged, ...(request.marketing ? { marketing: request.marketing } : {}) },
           now,
           customer,
+          audits,
         ),
     );
   } catch (error) {
+    // The details were saved, the booking not: their entries are still owed (the error that
+    // stopped the booking is the one to report, should these fail too).
+    await recordAudits(audits).catch(() => undefined);
     // The booking exists: an earlier press made it, and this process's calendar copy did not show
     // it yet (that process died before marking the calendar changed).
     const made = isDuplicateKey(error) ? await madeBefore(bookingId, customer, now) : undefined;
@@ -106,7 +112,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   }
   if (!written.ok) return (await madeBefore(bookingId, customer, now)) ?? { ok: false, reason: "slot-taken", taken: written.taken };
   const booking = written.booking;
-  await recordAudit(booking.customerId, CUSTOMER, "booking-created", now, { subjectId: booking._id });
+  await recordAudits([...audits, { customerId: booking.customerId, actor: CUSTOMER, action: "booking-created", at: now, extra: { subjectId: booking._id } }]);
   return { ok: true, booking: toBookingView(booking, request.details) };
 }
 

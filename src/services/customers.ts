@@ -4,7 +4,7 @@ import { ChatModel } from "../db/models/chat.js";
 import { CustomerModel, telegramIdentity, type CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import { MARKETING_CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
-import { CUSTOMER, recordAudit } from "./audit.js";
+import { CUSTOMER, recordAudits, type AuditInput } from "./audit.js";
 import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
 import { fieldCrypto } from "./field-crypto.js";
 
@@ -128,7 +128,8 @@ export interface BookingDetails {
 /**
  * Saves the details and choices a customer confirmed in the booking flow: names and contact
  * details (encrypted), the privacy notice acknowledgement and, the first time, marketing choices.
- * Changed fields are audit-logged as changed by the customer. Returns the customer's id.
+ * Changed fields are audit-logged as changed by the customer: at once, or, given `pending`, added
+ * to it for the caller to append with its own entries in one command. Returns the customer's id.
  */
 export async function saveBookingDetails(
   telegramId: number,
@@ -137,6 +138,7 @@ export async function saveBookingDetails(
   now: Date,
   /** The customer's record as the caller just read it, or null for nobody; read here when not given. */
   known?: CustomerFields | null,
+  pending?: AuditInput[],
 ): Promise<Types.ObjectId> {
   const before = known !== undefined ? known : await CustomerModel.findOne({ telegramId }).lean();
   const crypto = fieldCrypto();
@@ -167,10 +169,13 @@ export async function saveBookingDetails(
     { upsert: true, returnDocument: "after" },
   ).lean<{ _id: Types.ObjectId }>();
   if (!saved) throw new Error("customer upsert returned nothing");
-  if (changed.length > 0) await recordAudit(saved._id, CUSTOMER, "change", now, { fields: changed });
+  const audits: AuditInput[] = [];
+  if (changed.length > 0) audits.push({ customerId: saved._id, actor: CUSTOMER, action: "change", at: now, extra: { fields: changed } });
   if (choices.marketing && !before?.consentsAskedAt) {
     const consentChanges = await recordMarketingChoices(saved._id, choices.marketing, MARKETING_CONSENT_WORDING_VERSION, "button", now);
-    if (consentChanges.length > 0) await recordAudit(saved._id, CUSTOMER, "consent", now, { fields: consentChanges });
+    if (consentChanges.length > 0) audits.push({ customerId: saved._id, actor: CUSTOMER, action: "consent", at: now, extra: { fields: consentChanges } });
   }
+  if (pending) pending.push(...audits);
+  else await recordAudits(audits);
   return saved._id;
 }

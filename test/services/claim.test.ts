@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { Types } from "mongoose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AuditEntryModel } from "../../src/db/models/audit.js";
 import { BookingModel } from "../../src/db/models/booking.js";
 import { CustomerModel } from "../../src/db/models/customer.js";
@@ -159,6 +159,34 @@ describe("slot claim (B4)", () => {
     const loser = await CustomerModel.findOne({ telegramId: 1001 }).lean();
     expect(loser?.firstName).toBeUndefined();
     expect(await AuditEntryModel.countDocuments({ customerId: loser!._id })).toBe(0);
+  });
+
+  it("a booking's audit trail names the details saved, the consents given and the booking, in that order; a booking that fails after its details were saved still records them", async () => {
+    const s60 = (await practice(2))(60);
+    const first = { ...request(1000, s60.id, at("2026-12-01T13:00")), marketing: { telegram: true, email: false, sms: false } };
+    const booked = await bookAppointment(settings, first);
+    expect(booked.ok).toBe(true);
+    const customer = await CustomerModel.findOne({ telegramId: 1000 }).lean();
+    const trail = await AuditEntryModel.find({ customerId: customer!._id }).sort({ _id: 1 }).lean();
+    expect(trail.map((e) => [e.actorKind, e.action, e.fields ?? [], e.subjectId?.toHexString()])).toEqual([
+      ["customer", "change", ["firstName", "lastName", "email"], undefined],
+      ["customer", "consent", ["telegram"], undefined],
+      ["customer", "booking-created", [], first.bookingId],
+    ]);
+
+    // The booking write fails (the database went away mid-way): the customer's new details
+    // stand, so their entry is written; no booking, so no booking entry.
+    const failing = vi.spyOn(BookingModel, "create").mockRejectedValueOnce(new Error("connection lost"));
+    try {
+      await expect(bookAppointment(settings, request(1001, s60.id, at("2026-12-01T15:00")))).rejects.toThrow("connection lost");
+    } finally {
+      failing.mockRestore();
+    }
+    const other = await CustomerModel.findOne({ telegramId: 1001 }).lean();
+    expect(other?.lastName).toBe("Asiakas1001");
+    const otherTrail = await AuditEntryModel.find({ customerId: other!._id }).lean();
+    expect(otherTrail.map((e) => e.action)).toEqual(["change"]);
+    expect(await BookingModel.countDocuments({ customerId: other!._id })).toBe(0);
   });
 
   it("confirming the same summary again finds the booking it made, also after a crash between claim and booking", async () => {
