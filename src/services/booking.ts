@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
 import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
+import type { CustomerFields } from "../db/models/customer.js";
 import { isDuplicateKey } from "../db/errors.js";
 import type { Interval } from "../domain/availability.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
@@ -13,7 +13,7 @@ import type { BookingView } from "./booking-view.js";
 import { toBookingView } from "./bookings.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
 import type { ConsentState } from "./consents.js";
-import { saveBookingDetails, type BookingDetails } from "./customers.js";
+import { findCustomerByTelegram, saveBookingDetails, type BookingDetails } from "./customers.js";
 import { claimSlot, releaseSlot } from "./claims.js";
 import { markOffersTaken } from "./freed-time.js";
 import type { BookingLean } from "./bookings.js";
@@ -73,7 +73,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   const now = new Date(request.now);
   const calendar = await loadCalendar(request.now);
   const service = await findActiveService(request.serviceId, calendar);
-  const customer = await CustomerModel.findOne({ telegramId: request.telegramId }).lean();
+  const customer = await findCustomerByTelegram(request.telegramId);
   if (!service || !(await isOffered(settings, service, request.start, request.now, calendar))) {
     // Not bookable now; perhaps because this very request booked it (a double tap, or a press
     // repeated after a crash): then that booking is the answer.

@@ -3,7 +3,7 @@ import { Types, type mongo } from "mongoose";
 import type { Language } from "../domain/enums.js";
 import { ChatModel, type ChatFields } from "../db/models/chat.js";
 import { CustomerModel } from "../db/models/customer.js";
-import { touchCustomer, type CustomerSession } from "./customers.js";
+import { rememberCustomerId, touchCustomer, type CustomerSession } from "./customers.js";
 import { fieldCrypto, type FieldCrypto } from "./field-crypto.js";
 
 /** How many of a chat's latest update ids are kept to recognise a redelivered one. */
@@ -70,6 +70,7 @@ export async function openChat(
   let customerChanged = false;
   if (doc) {
     customer = { id: (doc.customerId).toHexString(), language: doc.language };
+    rememberCustomerId(telegramId, doc.customerId);
     if (now.getTime() - doc.seenAt.getTime() >= SEEN_EVERY_MS) {
       const seen = await CustomerModel.updateOne({ _id: doc.customerId }, { $set: { lastSeenAt: now } });
       seenAt = now;

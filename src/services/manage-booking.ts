@@ -5,6 +5,7 @@ import { CustomerModel, type CustomerFields } from "../db/models/customer.js";
 import type { BookingView } from "./booking-view.js";
 import type { BookingSettings } from "./slots.js";
 import { CUSTOMER } from "./audit.js";
+import { findCustomerByTelegram } from "./customers.js";
 import {
   cancelBooking as cancel,
   moveBookingTo,
@@ -31,7 +32,7 @@ export function changeDeadline(settings: BookingSettings, start: number): number
 
 /** A customer's confirmed bookings that have not yet started, soonest first (B6). */
 export async function upcomingBookings(telegramId: number, now: number): Promise<BookingView[]> {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean();
+  const customer = await findCustomerByTelegram(telegramId, { _id: 1, firstName: 1, lastName: 1 });
   if (!customer) return [];
   const docs = await BookingModel.find({ customerId: customer._id, status: "confirmed", start: { $gt: new Date(now) } })
     .sort({ start: 1 })
@@ -40,7 +41,7 @@ export async function upcomingBookings(telegramId: number, now: number): Promise
 }
 
 async function ownBooking(telegramId: number, ref: string) {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1, firstName: 1, lastName: 1 }).lean();
+  const customer = await findCustomerByTelegram(telegramId, { _id: 1, firstName: 1, lastName: 1 });
   if (!customer) return undefined;
   const booking = await BookingModel.findOne({ ref, customerId: customer._id }).lean();
   return booking ? { customer, booking } : undefined;

@@ -16,7 +16,7 @@ import { MARKETING_CONSENT_WORDING_VERSION } from "../domain/versions.js";
 import { CUSTOMER, recordAudit, type Actor } from "./audit.js";
 import { currentMarketingConsents, recordMarketingChoices, type ConsentState } from "./consents.js";
 import { setChatLanguage } from "./chats.js";
-import { reveal } from "./customers.js";
+import { findCustomerByTelegram, reveal } from "./customers.js";
 import { buildExport, summarizeExport, type CustomerExport, type ExportSummary } from "./data-export.js";
 import { fieldCrypto } from "./field-crypto.js";
 import { withLock } from "./locks.js";
@@ -30,7 +30,7 @@ export const REQUEST_DUE_DAYS = 30;
 type CustomerLean = CustomerFields & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
 
 async function customerByTelegram(telegramId: number): Promise<CustomerLean | null> {
-  return CustomerModel.findOne({ telegramId }).lean();
+  return findCustomerByTelegram(telegramId);
 }
 
 // --- Marketing consent (P3, P4) ------------------------------------------------------------

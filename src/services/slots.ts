@@ -2,10 +2,10 @@ import { DateTime } from "luxon";
 import { Types } from "mongoose";
 import type { BookingRules } from "../config.js";
 import { BookingModel } from "../db/models/booking.js";
-import { CustomerModel } from "../db/models/customer.js";
 import { availableSlots, groupSlotsByDay, type Interval } from "../domain/availability.js";
 import { loadCalendar, type Calendar } from "./calendar.js";
 import { findActiveService } from "./catalog.js";
+import { findCustomerByTelegram } from "./customers.js";
 
 /*
  * Free times: what can be booked, for a new booking or a move. Booking (services/booking.ts) and
@@ -95,7 +95,7 @@ async function shapeOf(query: SlotQuery, calendar: Calendar): Promise<SlotShape 
     if (!Types.ObjectId.isValid(query.bookingId)) return undefined;
     booking = await BookingModel.findOne({ _id: query.bookingId, status: "confirmed" }).lean();
   } else {
-    const customer = await CustomerModel.findOne({ telegramId: query.telegramId }, { _id: 1 }).lean();
+    const customer = await findCustomerByTelegram(query.telegramId, { _id: 1 });
     if (!customer) return undefined;
     booking = await BookingModel.findOne({ ref: query.ref, customerId: customer._id, status: "confirmed" }).lean();
   }

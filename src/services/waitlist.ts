@@ -11,6 +11,7 @@ import { findActiveService, listActiveServices, type ServiceView } from "./catal
 import { releaseLease, tryLease } from "./locks.js";
 import { changeDeadline } from "./manage-booking.js";
 import { freeSlots, isOffered, type BookingSettings } from "./slots.js";
+import { findCustomerByTelegram } from "./customers.js";
 
 /*
  * The waitlist (W1–W3): customers' wishes to be told when a time opens, the offers made when
@@ -58,7 +59,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * booking.
  */
 export async function joinWaitlist(settings: BookingSettings, telegramId: number, wish: WaitlistWish, now: number): Promise<JoinResult> {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  const customer = await findCustomerByTelegram(telegramId, { _id: 1 });
   if (!customer) return { ok: false, reason: "unknown-service" };
   let moving: { bookingId: Types.ObjectId; start: number; deadline: number } | undefined;
   let serviceId: string;
@@ -116,7 +117,7 @@ function stillWaiting(entry: { bookingId?: Types.ObjectId | null }, movable: Map
 
 /** The customer's entries still waiting, oldest first (for /mybookings). */
 export async function waitlistEntries(settings: BookingSettings, telegramId: number, now: number): Promise<WaitlistEntryView[]> {
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  const customer = await findCustomerByTelegram(telegramId, { _id: 1 });
   if (!customer) return [];
   const entries = await WaitlistEntryModel.find({ customerId: customer._id, expiresAt: { $gt: new Date(now) } }).sort({ createdAt: 1, _id: 1 }).lean();
   const movable = await movableBookings(settings, entries, now);
@@ -133,7 +134,7 @@ export async function waitlistEntries(settings: BookingSettings, telegramId: num
 /** Removes one of the customer's own entries and its offers not yet sent; false when there was none. */
 export async function leaveWaitlist(telegramId: number, entryId: string): Promise<boolean> {
   if (!Types.ObjectId.isValid(entryId)) return false;
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  const customer = await findCustomerByTelegram(telegramId, { _id: 1 });
   if (!customer) return false;
   const removed = await WaitlistEntryModel.deleteOne({ _id: entryId, customerId: customer._id });
   await WaitlistOfferModel.deleteMany({ entryId, sentAt: { $exists: false } });
@@ -152,7 +153,7 @@ export type OfferCheck = { ok: true; service: ServiceView; start: number; entryI
  */
 export async function checkOffer(settings: BookingSettings, telegramId: number, entryId: string, start: number, now: number): Promise<OfferCheck> {
   if (!Types.ObjectId.isValid(entryId) || !Number.isSafeInteger(start)) return { ok: false, reason: "not-found" };
-  const customer = await CustomerModel.findOne({ telegramId }, { _id: 1 }).lean();
+  const customer = await findCustomerByTelegram(telegramId, { _id: 1 });
   if (!customer) return { ok: false, reason: "not-found" };
   const offer = await WaitlistOfferModel.findById(`${customer._id.toHexString()}:${start}`).lean();
   const entry = await WaitlistEntryModel.findOne({ _id: entryId, customerId: customer._id }).lean();
