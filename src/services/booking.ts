@@ -8,7 +8,7 @@ import { PRIVACY_NOTICE_VERSION } from "../domain/versions.js";
 import { loadCalendar } from "./calendar.js";
 import { findActiveService, type ServiceView } from "./catalog.js";
 import { AuditEntryModel } from "../db/models/audit.js";
-import { CUSTOMER, recordAudit, recordAudits, type AuditInput } from "./audit.js";
+import { CUSTOMER, recordAudit, recordAudits, type Actor, type AuditInput } from "./audit.js";
 import type { BookingView } from "./booking-view.js";
 import { toBookingView } from "./bookings.js";
 import { isOffered, reminderDueAt, type BookingSettings } from "./slots.js";
@@ -84,12 +84,12 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
   const alreadyAcknowledged = customer?.privacyNoticeVersion === PRIVACY_NOTICE_VERSION;
   if (!alreadyAcknowledged && !request.privacyAcknowledged) return { ok: false, reason: "privacy-not-acknowledged" };
 
-  // The details' audit entries go with the booking's own: one command for both.
+  // The details' audit entries go in with the booking's own (claimAndWrite): one command for both.
   const audits: AuditInput[] = [];
   let written;
   try {
     written = await claimAndWrite(
-      { bookingId, service, start: request.start, now, reminderDueAt: reminderDueAt(settings.rules, request.start, request.now) },
+      { bookingId, service, start: request.start, now, reminderDueAt: reminderDueAt(settings.rules, request.start, request.now), actor: CUSTOMER, audits },
       () =>
         saveBookingDetails(
           request.telegramId,
@@ -101,9 +101,6 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
         ),
     );
   } catch (error) {
-    // The details were saved, the booking not: their entries are still owed (the error that
-    // stopped the booking is the one to report, should these fail too).
-    await recordAudits(audits).catch(() => undefined);
     // The booking exists: an earlier press made it, and this process's calendar copy did not show
     // it yet (that process died before marking the calendar changed).
     const made = isDuplicateKey(error) ? await madeBefore(bookingId, customer, now) : undefined;
@@ -111,9 +108,7 @@ export async function bookAppointment(settings: BookingSettings, request: Bookin
     throw error;
   }
   if (!written.ok) return (await madeBefore(bookingId, customer, now)) ?? { ok: false, reason: "slot-taken", taken: written.taken };
-  const booking = written.booking;
-  await recordAudits([...audits, { customerId: booking.customerId, actor: CUSTOMER, action: "booking-created", at: now, extra: { subjectId: booking._id } }]);
-  return { ok: true, booking: toBookingView(booking, request.details) };
+  return { ok: true, booking: toBookingView(written.booking, request.details) };
 }
 
 /** The booking `bookingId` made by an earlier confirm of the same request, if there is one, as its answer. */
@@ -136,6 +131,14 @@ export interface NewBooking {
   now: Date;
   /** When its reminder is due; none for a customer who cannot get one. */
   reminderDueAt: Date | undefined;
+  /** Who books: the booking's audit entry names them. */
+  actor: Actor;
+  /**
+   * Audit entries owed besides the booking's own, which `customerOf` adds to (the customer's
+   * details it saved): appended with the booking's entry in one command, or alone when the
+   * booking is not written after all.
+   */
+  audits?: AuditInput[];
 }
 
 /**
@@ -177,11 +180,20 @@ export async function claimAndWrite(
       ...(request.reminderDueAt ? { reminderDueAt: request.reminderDueAt } : {}),
     });
   } catch (error) {
+    // The details saved before the failure still owe their entries (the error that stopped the
+    // booking is the one to report, should these fail too).
+    await recordAudits(request.audits ?? []).catch(() => undefined);
     // Nothing was booked: give the time back at once rather than after the lease. (A booking
     // already stored under this id, made by an earlier press, keeps its claim.)
     if (!(isDuplicateKey(error) && (await BookingModel.exists({ _id: bookingId })))) await releaseSlot(bookingId).catch(() => undefined);
     throw error;
   }
+  // Straight after the booking, so that a process dying in between loses as little as can be: a
+  // confirm pressed again then finds the booking and adds its entry (madeBefore), not the details'.
+  await recordAudits([
+    ...(request.audits ?? []),
+    { customerId: booking.customerId, actor: request.actor, action: "booking-created", at: now, extra: { subjectId: booking._id } },
+  ]);
   // Others offered this time from the waitlist are told it has gone (W2). Only a courtesy: the
   // booking stands if it fails, and an offer pressed later is checked against the calendar anyway.
   await markOffersTaken(start, bufferEnd, booking.customerId, now).catch(() => undefined);

@@ -157,10 +157,10 @@ async function bookOnBehalfOnce(settings: BookingSettings, request: OnBehalfRequ
       start: request.start,
       now,
       reminderDueAt: booked.telegramId === undefined ? undefined : reminderDueAt(settings.rules, request.start, request.now),
+      actor: { kind: "admin", telegramId: request.adminId },
     },
     () => Promise.resolve(customer._id),
   );
   if (!written.ok) return { ok: false, reason: "slot-taken", taken: written.taken };
-  await recordAudit(customer._id, { kind: "admin", telegramId: request.adminId }, "booking-created", now, { subjectId: bookingId });
   return { ok: true, booking: toBookingView(written.booking, customer), customer: booked };
 }
