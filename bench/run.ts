@@ -74,8 +74,10 @@ const SUMMARY_KEYS = [
   "botCpuMsLastSteps",
   "peerCpuMsFirstSteps",
   "peerCpuMsLastSteps",
-  // Diagnosis, not a target: the peer's CPU per update when started with the bot's V8 flags.
+  // Diagnoses, not targets: the peer's CPU per update when started with the bot's V8 flags, and
+  // the bot's when started without them.
   "peerWithBotFlagsCpuMsPerUpdate",
+  "botWithoutFlagsCpuMsPerUpdate",
 ] as const;
 const summary: Record<(typeof SUMMARY_KEYS)[number], number | null> = Object.fromEntries(SUMMARY_KEYS.map((k) => [k, null])) as Record<
   (typeof SUMMARY_KEYS)[number],
@@ -847,9 +849,14 @@ async function benchBotProcess(base: string, ceiling: Awaited<ReturnType<typeof 
   // The peer again, held to the bot's memory by the same V8 flags (npm start's): how much of the
   // gap is the price of the memory target (a young generation of 2 MB semi-spaces collects more
   // often) rather than the bot's own work. The targets compare with the peer as it starts plainly.
-  // A diagnosis: at the full size, or with BENCH_PEER_WITH_BOT_FLAGS=1 (the CI size keeps its time).
-  const capped = !CI_SIZE || process.env.BENCH_PEER_WITH_BOT_FLAGS === "1" ? await trafficRun(base, PEER_SCRIPT, peerEnv, n, 600_000, START_FLAGS) : undefined;
+  // And the bot started plainly, with the peer's young generation: what the flags cost the bot,
+  // and what stays of the gap without them (its memory is then over the target).
+  // Diagnoses: at the full size, or with BENCH_FLAGS_DIAGNOSIS=1 (the CI size keeps its time).
+  const diagnose = !CI_SIZE || process.env.BENCH_FLAGS_DIAGNOSIS === "1";
+  const capped = diagnose ? await trafficRun(base, PEER_SCRIPT, peerEnv, n, 600_000, START_FLAGS) : undefined;
   if (capped) done("peer with the bot's flags");
+  const plain = diagnose ? await trafficRun(base, BOT_SCRIPT, botEnv, n, 600_000, []) : undefined;
+  if (plain) done("bot without its flags");
   const ratio = bot.updatesPerSecond / peer.updatesPerSecond;
   const [botP50, botP99] = [percentile(bot.latencies, 50), percentile(bot.latencies, 99)];
   const [peerP50, peerP99] = [percentile(peer.latencies, 50), percentile(peer.latencies, 99)];
@@ -880,6 +887,11 @@ async function benchBotProcess(base: string, ceiling: Awaited<ReturnType<typeof 
     value: ms(capped.cpuMsPerUpdate),
     note: `the bot's ${(bot.cpuMsPerUpdate / capped.cpuMsPerUpdate).toFixed(2)}× this; the peer so ${capped.updatesPerSecond.toFixed(1)} updates/s, RSS after ${capped.after.rss.toFixed(0)} MiB (plainly ${peer.after.rss.toFixed(0)} MiB); a diagnosis, not a target`,
   });
+  if (plain) rows.push({
+    name: "2 booking traffic: CPU per update, the bot started without its flags (the peer's young generation)",
+    value: ms(plain.cpuMsPerUpdate),
+    note: `${(plain.cpuMsPerUpdate / peer.cpuMsPerUpdate).toFixed(2)}× the peer's; so ${plain.updatesPerSecond.toFixed(1)} updates/s (ratio ${(plain.updatesPerSecond / peer.updatesPerSecond).toFixed(2)}), RSS after ${plain.after.rss.toFixed(0)} MiB (with its flags ${bot.after.rss.toFixed(0)} MiB); a diagnosis, not a target`,
+  });
   if (bot.dbCpuMsPerUpdate !== undefined && peer.dbCpuMsPerUpdate !== undefined) {
     rows.push({
       name: "2 booking traffic: the database server's CPU per update from /proc, bot / peer",
@@ -891,10 +903,12 @@ async function benchBotProcess(base: string, ceiling: Awaited<ReturnType<typeof 
   results.bookingTraffic = { ...bot, failures: bot.failures.length };
   results.peerTraffic = { ...peer, failures: peer.failures.length };
   if (capped) results.peerTrafficWithBotFlags = { ...capped, flags: START_FLAGS, failures: capped.failures.length };
+  if (plain) results.botTrafficWithoutFlags = { ...plain, failures: plain.failures.length };
   Object.assign(summary, {
     botCpuMsPerUpdate: round(bot.cpuMsPerUpdate),
     peerCpuMsPerUpdate: round(peer.cpuMsPerUpdate),
     peerWithBotFlagsCpuMsPerUpdate: capped ? round(capped.cpuMsPerUpdate) : null,
+    botWithoutFlagsCpuMsPerUpdate: plain ? round(plain.cpuMsPerUpdate) : null,
     bookingUpdatesPerSecond: round(bot.updatesPerSecond),
     peerUpdatesPerSecond: round(peer.updatesPerSecond),
     ratioToPeer: round(ratio),
