@@ -17,7 +17,9 @@ import { MongoClient } from "mongodb";
 /** @typedef {{ action: string, value: string, text: string }} Reply A press (action, value) or typed text. */
 /** @typedef {{ id: string, name: string, minutes: number, price: string }} Service */
 
-const client = new MongoClient(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27017/peer");
+// The bot's pool size (src/db/connect.ts): at most 20 commands at once. With the driver's default
+// of 100, FerretDB 1.24 on PostgreSQL deadlocks in the full size's burst of 500 customers.
+const client = new MongoClient(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27017/peer", { maxPoolSize: 20 });
 await client.connect();
 const db = client.db();
 /** @type {import("mongodb").Collection<{ _id: string, state: string, updatedAt: Date }>} */

@@ -25,6 +25,16 @@ import { seedDefaults } from "./services/seed.js";
 import { createScheduler } from "./scheduler.js";
 import { createWebAppRoute, setWebAppMenuButton } from "./miniapp/index.js";
 
+/**
+ * At most this many updates are handled at once in long polling (the runner's default is 500).
+ * Each update in progress holds its chat's conversation state and replay in memory: a burst of 500
+ * chats answered all at once held all of theirs together, and within the memory limits of
+ * `npm start` garbage collection then took as much CPU as the work. Telegram lets a bot send about
+ * 30 messages a second, about one an update, so this leaves room for each update to wait two
+ * seconds on the Bot API at that rate; the rest wait their turn as Telegram's updates.
+ */
+export const UPDATE_CONCURRENCY = 64;
+
 /** Starts the bot: configuration, database, defaults, then long polling through the runner. */
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -115,7 +125,7 @@ async function main(): Promise<void> {
     logger.info({ username: bot.botInfo.username }, "bot started (webhook)");
     stopUpdates = () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   } else {
-    const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+    const runner = run(bot, { sink: { concurrency: UPDATE_CONCURRENCY }, runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
     logger.info({ username: bot.botInfo.username }, "bot started (long polling)");
     stopUpdates = async () => {
       if (runner.isRunning()) await runner.stop();
