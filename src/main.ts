@@ -31,7 +31,8 @@ import { createWebAppRoute, setWebAppMenuButton } from "./miniapp/index.js";
  * chats answered all at once held all of theirs together, and within the memory limits of
  * `npm start` garbage collection then took as much CPU as the work. Telegram lets a bot send about
  * 30 messages a second, about one an update, so this leaves room for each update to wait two
- * seconds on the Bot API at that rate; the rest wait their turn as Telegram's updates.
+ * seconds on the Bot API at that rate. The runner fetches no more than there is room for, so the
+ * rest wait at Telegram.
  */
 export const UPDATE_CONCURRENCY = 64;
 
