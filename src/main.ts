@@ -34,7 +34,7 @@ import { createWebAppRoute, setWebAppMenuButton } from "./miniapp/index.js";
  * seconds on the Bot API at that rate. The runner fetches no more than there is room for, so the
  * rest wait at Telegram.
  */
-export const UPDATE_CONCURRENCY = 64;
+const UPDATE_CONCURRENCY = 64;
 
 /** Starts the bot: configuration, database, defaults, then long polling through the runner. */
 async function main(): Promise<void> {

@@ -27,17 +27,11 @@ const DAY = 86_400_000;
 export const EXPORTS_PER_YEAR = 2;
 export const REQUEST_DUE_DAYS = 30;
 
-type CustomerLean = CustomerFields & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
-
-async function customerByTelegram(telegramId: number): Promise<CustomerLean | null> {
-  return findCustomerByTelegram(telegramId);
-}
-
 // --- Marketing consent (P3, P4) ------------------------------------------------------------
 
 /** The customer's current marketing consents, derived from the ledger. */
 export async function marketingState(telegramId: number): Promise<ConsentState> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   return customer ? currentMarketingConsents(customer._id) : { telegram: false, email: false, sms: false };
 }
 
@@ -49,7 +43,7 @@ export async function setMarketingConsent(
   method: "button" | "command",
   now: Date,
 ): Promise<ConsentState> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   if (!customer) return { telegram: false, email: false, sms: false };
   const current = await currentMarketingConsents(customer._id);
   const wanted = { ...current, [channel]: granted };
@@ -60,7 +54,7 @@ export async function setMarketingConsent(
 
 /** Withdraws every marketing consent at once (P4); returns the channels that were withdrawn. */
 export async function withdrawAllMarketing(telegramId: number, method: "button" | "command", now: Date): Promise<MarketingChannel[]> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   if (!customer) return [];
   return withdrawAllFor(customer._id, method, CUSTOMER, now);
 }
@@ -115,7 +109,7 @@ export const OPTIONAL_FIELDS: readonly ProfileField[] = ["phone", "address", "ge
 
 /** The customer's profile, decrypted. */
 export async function profile(telegramId: number): Promise<ProfileView | undefined> {
-  const c = await customerByTelegram(telegramId);
+  const c = await findCustomerByTelegram(telegramId);
   return c ? toProfileView(c) : undefined;
 }
 
@@ -174,7 +168,7 @@ export async function updateProfileField(
   actor: Actor,
   now: Date,
 ): Promise<boolean> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   if (!customer) return false;
   if (value === undefined && !OPTIONAL_FIELDS.includes(field)) return false;
   const crypto = fieldCrypto();
@@ -197,7 +191,7 @@ export async function updateProfileField(
 
 /** Changes the customer's language, audit-logged like any profile change. */
 export async function updateLanguage(telegramId: number, language: Language, now: Date): Promise<void> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   if (!customer || customer.language === language) return;
   await withLock(`customer:${customer._id.toHexString()}`, () => CustomerModel.updateOne({ _id: customer._id }, { $set: { language } }));
   await setChatLanguage(telegramId, language);
@@ -229,7 +223,7 @@ export async function requestExport(
   now: Date,
   deliver: (data: CustomerExport) => Promise<void>,
 ): Promise<ExportResult> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   if (!customer) return { status: "unknown" };
   return withLock(dataRequestLock(customer._id), async (): Promise<ExportResult> => {
     const yearAgo = new Date(now.getTime() - 365 * DAY);
@@ -318,7 +312,7 @@ export async function eraseCustomer(customerId: Types.ObjectId, actor: Actor, no
 
 /** Erasure on the customer's own request (/deleteme). */
 export async function eraseByTelegramId(telegramId: number, now: Date): Promise<ErasureResult | undefined> {
-  const customer = await customerByTelegram(telegramId);
+  const customer = await findCustomerByTelegram(telegramId);
   if (!customer) return undefined;
   return eraseCustomer(customer._id, CUSTOMER, now);
 }
